@@ -1,0 +1,32 @@
+# The README's two commands: `make demo` and `make test`.
+GO ?= go
+PKGS := ./...
+
+.PHONY: test vet lint bench demo fuzz fmt
+
+## test: vet, then every test with the race detector
+test: vet
+	CGO_ENABLED=1 $(GO) test -race -count=1 $(PKGS)
+
+vet:
+	$(GO) vet $(PKGS)
+
+## lint: gofmt and go vet must be clean
+lint: vet
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+fmt:
+	gofmt -w $$(git ls-files '*.go')
+
+## bench: the benchmarks, each beside its plain net/http baseline
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem -count=1 $(PKGS)
+
+## fuzz: a short run of each fuzz target
+fuzz:
+	$(GO) test -run '^$$' -fuzz FuzzParseErrorBody -fuzztime 20s .
+	$(GO) test -run '^$$' -fuzz FuzzParseRequestLocation -fuzztime 20s .
+
+## demo: the composite build against the in-process emulator
+demo:
+	$(GO) run ./examples/composite-build -emulate

@@ -1,0 +1,702 @@
+// Package ionos is a Go client for the IONOS Enterprise Cloud API v5.
+//
+// Create a client with NewClient (or NewClientFromEnv) and reach each family
+// of resources through its service: c.Datacenters, c.Locations, c.Requests.
+// Every call that touches the network takes a context first and returns
+// (T, *Response, error), or (*Response, error) where there is no body.
+//
+// Writes are asynchronous in the API: they answer 202 with the URL of a
+// request to poll. Client.WaitForCompletion waits for it. Retries never send
+// a write twice: a write that may have reached the API without an answer
+// fails with ErrUnknownOutcome instead.
+package ionos
+
+import (
+	"bytes"
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/hashicorp/go-retryablehttp"
+)
+
+// Version is the version of this SDK, sent in the User-Agent.
+const Version = "0.1.0"
+
+// DefaultBaseURL is the API endpoint used when no base URL is given.
+const DefaultBaseURL = "https://api.ionos.com/cloudapi/v5"
+
+// DefaultDepth is the depth sent on GET and list calls when neither the
+// client (WithDefaultDepth) nor the call (WithDepth) sets one: 1, as the
+// Python SDK, that is the resource with references to its children.
+const DefaultDepth = 1
+
+// DefaultMaxResponseBytes bounds the body of an answer the client reads.
+const DefaultMaxResponseBytes = 256 << 20
+
+// Client talks to the Cloud API. It is safe for concurrent use and does not
+// change after NewClient returns.
+type Client struct {
+	base        string // base URL without a trailing slash
+	baseURL     *url.URL
+	auth        string // the Authorization header
+	userAgent   string
+	contract    string
+	depth       int
+	logger      *slog.Logger
+	retry       RetryPolicy
+	wait        WaitPolicy
+	maxBody     int64
+	hc          *http.Client // sends one attempt
+	idleCloser  interface{ CloseIdleConnections() }
+	unsafeHTTP  bool
+	credentials []string // for scrubbing
+
+	// Datacenters manages virtual data centers.
+	Datacenters *DatacentersService
+	// Locations lists the API's physical locations.
+	Locations *LocationsService
+	// Requests reads the API's records of asynchronous requests.
+	Requests *RequestsService
+}
+
+type config struct {
+	username, password, token string
+	baseURL                   string
+	httpClient                *http.Client
+	depth                     int
+	contract                  string
+	appName                   string
+	logger                    *slog.Logger
+	retry                     RetryPolicy
+	wait                      WaitPolicy
+	maxBody                   int64
+	allowHTTP                 bool
+	authSet                   int // how many credential options were given
+}
+
+// Option configures a Client in NewClient. Options validate their argument;
+// NewClient returns the first error.
+type Option func(*config) error
+
+// WithBasicAuth authenticates with a user name and password (HTTP Basic).
+func WithBasicAuth(username, password string) Option {
+	return func(c *config) error {
+		c.username, c.password = username, password
+		c.authSet++
+		return nil
+	}
+}
+
+// WithToken authenticates with a bearer token. A trailing newline, as a
+// token read from a file has, is trimmed.
+func WithToken(token string) Option {
+	return func(c *config) error {
+		c.token = token
+		c.authSet++
+		return nil
+	}
+}
+
+// WithBaseURL sets the API endpoint (default DefaultBaseURL). It must be an
+// absolute http or https URL without credentials, query or fragment.
+func WithBaseURL(u string) Option {
+	return func(c *config) error { c.baseURL = u; return nil }
+}
+
+// WithHTTPClient sends requests with hc's transport, timeout, redirect policy
+// and cookie jar. hc is never changed. By default the client uses its own
+// transport that keeps up to 100 idle connections per host.
+func WithHTTPClient(hc *http.Client) Option {
+	return func(c *config) error {
+		if hc == nil {
+			return errors.New("ionos: WithHTTPClient: nil *http.Client")
+		}
+		c.httpClient = hc
+		return nil
+	}
+}
+
+// WithDefaultDepth sets the depth sent on every GET and list call that does
+// not set its own with WithDepth. It must be within 0..10; the default is
+// DefaultDepth (1).
+func WithDefaultDepth(depth int) Option {
+	return func(c *config) error {
+		if err := checkDepth(depth); err != nil {
+			return err
+		}
+		c.depth = depth
+		return nil
+	}
+}
+
+// WithContractNumber sends the X-Contract-Number header on every call, for
+// users with more than one contract.
+func WithContractNumber(n string) Option {
+	return func(c *config) error {
+		if _, err := strconv.ParseUint(n, 10, 31); err != nil {
+			return fmt.Errorf("ionos: contract number %q is not a positive integer", n)
+		}
+		c.contract = n
+		return nil
+	}
+}
+
+// WithAppName prefixes the User-Agent with name ("myapp/1.2"), so that the
+// API's operators can tell your traffic apart.
+func WithAppName(name string) Option {
+	return func(c *config) error {
+		if name == "" || hasControl(name) {
+			return errors.New("ionos: app name must be non-empty printable text")
+		}
+		c.appName = name
+		return nil
+	}
+}
+
+// WithLogger logs one line per HTTP attempt at debug level (method, URL,
+// status, duration, attempt) and retries at info level. Credentials and
+// bodies are never logged. The default discards everything.
+func WithLogger(l *slog.Logger) Option {
+	return func(c *config) error {
+		if l == nil {
+			return errors.New("ionos: WithLogger: nil logger")
+		}
+		c.logger = l
+		return nil
+	}
+}
+
+// WithRetryPolicy sets how failed attempts are retried; see RetryPolicy.
+func WithRetryPolicy(p RetryPolicy) Option {
+	return func(c *config) error {
+		if err := p.validate(); err != nil {
+			return err
+		}
+		c.retry = p
+		return nil
+	}
+}
+
+// WithWaitPolicy sets how WaitForCompletion and the state waiters poll; see
+// WaitPolicy.
+func WithWaitPolicy(p WaitPolicy) Option {
+	return func(c *config) error {
+		if err := p.validate(); err != nil {
+			return err
+		}
+		c.wait = p
+		return nil
+	}
+}
+
+// WithMaxResponseBytes bounds the size of an answer's body (default
+// DefaultMaxResponseBytes); a larger body fails with ErrResponseTooLarge.
+func WithMaxResponseBytes(n int64) Option {
+	return func(c *config) error {
+		if n <= 0 {
+			return errors.New("ionos: WithMaxResponseBytes: limit must be positive")
+		}
+		c.maxBody = n
+		return nil
+	}
+}
+
+// WithInsecureHTTP allows a plain http:// base URL on a host other than
+// loopback. Without it, NewClient refuses to send credentials unencrypted
+// over the network.
+func WithInsecureHTTP() Option {
+	return func(c *config) error { c.allowHTTP = true; return nil }
+}
+
+// NewClient returns a client configured by opts. It needs credentials
+// (WithBasicAuth or WithToken, not both), and refuses a base URL that is not
+// absolute, credentials with control characters, and credentials over plain
+// http:// to a host other than loopback unless WithInsecureHTTP is given.
+func NewClient(opts ...Option) (*Client, error) {
+	cfg := defaultConfig()
+	for _, o := range opts {
+		if err := o(&cfg); err != nil {
+			return nil, err
+		}
+	}
+	return newClient(cfg)
+}
+
+// NewClientFromEnv is NewClient with the configuration of the environment:
+// IONOS_USERNAME and IONOS_PASSWORD, or IONOS_TOKEN; IONOS_API_URL; and
+// IONOS_CONTRACT_NUMBER. Options given here override the environment;
+// credentials given as options replace those of the environment.
+func NewClientFromEnv(opts ...Option) (*Client, error) {
+	cfg := defaultConfig()
+	var env []Option
+	if u := os.Getenv("IONOS_API_URL"); u != "" {
+		env = append(env, WithBaseURL(u))
+	}
+	if n := os.Getenv("IONOS_CONTRACT_NUMBER"); n != "" {
+		env = append(env, WithContractNumber(n))
+	}
+	for _, o := range append(env, opts...) {
+		if err := o(&cfg); err != nil {
+			return nil, err
+		}
+	}
+	if cfg.authSet == 0 {
+		user, pass, token := os.Getenv("IONOS_USERNAME"), os.Getenv("IONOS_PASSWORD"), os.Getenv("IONOS_TOKEN")
+		cfg.username, cfg.password, cfg.token = user, pass, token
+		if user != "" || pass != "" {
+			cfg.authSet++
+		}
+		if token != "" {
+			cfg.authSet++
+		}
+	}
+	return newClient(cfg)
+}
+
+func defaultConfig() config {
+	return config{
+		baseURL: DefaultBaseURL,
+		depth:   DefaultDepth,
+		retry:   DefaultRetryPolicy(),
+		wait:    DefaultWaitPolicy(),
+		maxBody: DefaultMaxResponseBytes,
+	}
+}
+
+func newClient(cfg config) (*Client, error) {
+	c := &Client{
+		depth:    cfg.depth,
+		contract: cfg.contract,
+		logger:   cfg.logger,
+		retry:    cfg.retry,
+		wait:     cfg.wait,
+		maxBody:  cfg.maxBody,
+	}
+	if c.logger == nil {
+		c.logger = slog.New(slog.DiscardHandler)
+	}
+
+	// Credentials.
+	user, pass, token := trimNewline(cfg.username), trimNewline(cfg.password), trimNewline(cfg.token)
+	switch {
+	case cfg.authSet == 0 || (user == "" && pass == "" && token == ""):
+		return nil, errors.New("ionos: no credentials: use WithBasicAuth or WithToken (or set IONOS_USERNAME and IONOS_PASSWORD, or IONOS_TOKEN)")
+	case token != "" && (user != "" || pass != ""):
+		return nil, errors.New("ionos: both a token and a user name/password were given: use one")
+	case token != "":
+		if hasControl(token) || strings.ContainsAny(token, " ") {
+			return nil, errors.New("ionos: the token contains control characters or spaces")
+		}
+		c.auth = "Bearer " + token
+		c.credentials = []string{token}
+	default:
+		if user == "" || pass == "" {
+			return nil, errors.New("ionos: basic auth needs both a user name and a password")
+		}
+		if hasControl(user) || hasControl(pass) {
+			return nil, errors.New("ionos: the user name or password contains control characters")
+		}
+		if strings.Contains(user, ":") {
+			return nil, errors.New("ionos: the user name contains ':', which basic auth cannot carry")
+		}
+		c.auth = "Basic " + base64.StdEncoding.EncodeToString([]byte(user+":"+pass))
+		c.credentials = []string{pass, c.auth[len("Basic "):]}
+	}
+
+	// Base URL.
+	u, err := url.Parse(cfg.baseURL)
+	if err != nil {
+		return nil, fmt.Errorf("ionos: base URL: %w", err)
+	}
+	switch {
+	case !u.IsAbs() || u.Host == "":
+		return nil, fmt.Errorf("ionos: base URL %q is not absolute (want https://host/path)", cfg.baseURL)
+	case u.Scheme != "https" && u.Scheme != "http":
+		return nil, fmt.Errorf("ionos: base URL %q: scheme must be https or http", cfg.baseURL)
+	case u.User != nil:
+		return nil, errors.New("ionos: base URL must not carry credentials; use WithBasicAuth or WithToken")
+	case u.RawQuery != "" || u.Fragment != "":
+		return nil, fmt.Errorf("ionos: base URL %q must not have a query or fragment", cfg.baseURL)
+	case u.Scheme == "http" && !cfg.allowHTTP && !isLoopback(u.Hostname()):
+		return nil, fmt.Errorf("ionos: refusing to send credentials over plain http to %s; use https, or WithInsecureHTTP to allow it", u.Host)
+	}
+	u.Path = strings.TrimRight(u.Path, "/")
+	u.RawPath = ""
+	c.baseURL = u
+	c.base = u.String()
+	c.unsafeHTTP = cfg.allowHTTP
+
+	c.userAgent = "ionos-go/" + Version
+	if cfg.appName != "" {
+		c.userAgent = cfg.appName + " " + c.userAgent
+	}
+
+	// The HTTP client for one attempt. The caller's client is copied, never
+	// changed; its transport is wrapped to log attempts and to see whether a
+	// write reached the network.
+	var base http.RoundTripper
+	hc := &http.Client{}
+	if cfg.httpClient != nil {
+		*hc = *cfg.httpClient
+		base = cfg.httpClient.Transport
+		if base == nil {
+			base = http.DefaultTransport
+		}
+	} else {
+		base = newTransport()
+	}
+	if ic, ok := base.(interface{ CloseIdleConnections() }); ok {
+		c.idleCloser = ic
+	}
+	hc.Transport = &attemptTransport{base: base, c: c}
+	c.hc = hc
+
+	c.Datacenters = &DatacentersService{c: c}
+	c.Locations = &LocationsService{c: c}
+	c.Requests = &RequestsService{c: c}
+	c.initServices()
+	return c, nil
+}
+
+// serviceInits are run by NewClient to attach the services of each resource
+// family; each family's file adds its own in an init function, so that the
+// families stay independent of each other.
+var serviceInits []func(*Client)
+
+func (c *Client) initServices() {
+	for _, f := range serviceInits {
+		f(c)
+	}
+}
+
+// CloseIdleConnections closes the idle keep-alive connections of the
+// client's transport.
+func (c *Client) CloseIdleConnections() {
+	if c.idleCloser != nil {
+		c.idleCloser.CloseIdleConnections()
+	}
+}
+
+// BaseURL returns the API endpoint the client talks to.
+func (c *Client) BaseURL() string { return c.base }
+
+func newTransport() *http.Transport {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConns = 200
+	t.MaxIdleConnsPerHost = 100
+	t.IdleConnTimeout = 90 * time.Second
+	return t
+}
+
+func trimNewline(s string) string { return strings.TrimRight(s, "\r\n") }
+
+func hasControl(s string) bool {
+	return strings.IndexFunc(s, unicode.IsControl) >= 0
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" || strings.HasSuffix(host, ".localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// Response is the answer to a call. It embeds the *http.Response (whose body
+// has been read and closed) and adds what the API tells about the call.
+type Response struct {
+	*http.Response
+
+	// RequestURL is the status URL of the asynchronous request the call
+	// started (the Location header), or "".
+	RequestURL string
+	// RequestID is the ID of that request, or "".
+	RequestID string
+	// RateLimit holds the X-RateLimit-* headers.
+	RateLimit RateLimit
+	// Attempts is how many times the call was sent (1 without retries).
+	Attempts int
+}
+
+// RateLimit is what the API says of the caller's rate limit.
+type RateLimit struct {
+	// Remaining is X-RateLimit-Remaining: calls that can still be made.
+	Remaining int
+	// Limit is X-RateLimit-Limit: calls allowed per minute on average.
+	Limit int
+	// Burst is X-RateLimit-Burst: the most concurrent calls allowed.
+	Burst int
+}
+
+func newResponse(hr *http.Response, attempts int) *Response {
+	r := &Response{Response: hr, Attempts: attempts}
+	if loc := hr.Header.Get("Location"); loc != "" {
+		if id, ok := ParseRequestLocation(loc); ok {
+			r.RequestURL = loc
+			r.RequestID = id
+		}
+	}
+	r.RateLimit.Remaining, _ = strconv.Atoi(hr.Header.Get("X-RateLimit-Remaining"))
+	r.RateLimit.Limit, _ = strconv.Atoi(hr.Header.Get("X-RateLimit-Limit"))
+	r.RateLimit.Burst, _ = strconv.Atoi(hr.Header.Get("X-RateLimit-Burst"))
+	return r
+}
+
+// ParseRequestLocation extracts the request ID from the Location header of an
+// asynchronous write (".../requests/{id}/status"). It reports false when the
+// value does not name a request.
+func ParseRequestLocation(loc string) (string, bool) {
+	const marker = "/requests/"
+	i := strings.LastIndex(loc, marker)
+	if i < 0 {
+		return "", false
+	}
+	rest := loc[i+len(marker):]
+	j := strings.IndexAny(rest, "/?#")
+	id := rest
+	if j >= 0 {
+		id = rest[:j]
+		tail := rest[j:]
+		if tail != "/status" && !strings.HasPrefix(tail, "/status?") && !strings.HasPrefix(tail, "?") {
+			if !(tail == "/" || strings.HasPrefix(tail, "/?")) {
+				return "", false
+			}
+		}
+	}
+	if id == "" || len(id) > 64 {
+		return "", false
+	}
+	for _, r := range id {
+		if !(r == '-' || r >= '0' && r <= '9' || r >= 'a' && r <= 'f' || r >= 'A' && r <= 'F') {
+			return "", false
+		}
+	}
+	return id, true
+}
+
+// request describes one API call.
+type request struct {
+	method string
+	path   string // escaped, relative to the base URL, starting with "/"
+	query  url.Values
+	body   any        // marshalled as JSON when non-nil
+	form   url.Values // sent form-encoded when non-nil
+	// getDepth: the call reads a resource, so the default depth is sent.
+	getDepth bool
+}
+
+// do sends req with the call options and decodes a successful answer into
+// out (when out is non-nil). It is the one place where calls are built, sent
+// and decoded.
+func (c *Client) do(ctx context.Context, req *request, out any, opts []CallOption) (*Response, error) {
+	co, err := applyCallOptions(opts)
+	if err != nil {
+		return nil, err
+	}
+	return c.doWith(ctx, req, out, &co)
+}
+
+func (c *Client) doWith(ctx context.Context, req *request, out any, co *callOptions) (*Response, error) {
+	if ctx == nil {
+		return nil, errors.New("ionos: nil context")
+	}
+	u := c.buildURL(req, co)
+	var body []byte
+	var contentType string
+	switch {
+	case req.body != nil:
+		var err error
+		body, err = json.Marshal(req.body)
+		if err != nil {
+			return nil, fmt.Errorf("ionos: encoding the request body: %w", err)
+		}
+		contentType = "application/json"
+	case req.form != nil:
+		body = []byte(req.form.Encode())
+		contentType = "application/x-www-form-urlencoded"
+	}
+	hr, st, err := c.send(ctx, req.method, u, body, contentType, co)
+	if err != nil {
+		return nil, err
+	}
+	resp := newResponse(hr, st.attempts)
+	defer closeBody(hr.Body)
+	if hr.StatusCode >= 400 {
+		return resp, c.apiError(hr, req.method, u, st.attempts)
+	}
+	if out == nil || hr.StatusCode == http.StatusNoContent {
+		return resp, nil
+	}
+	if err := c.decode(hr.Body, out); err != nil {
+		return resp, fmt.Errorf("ionos: %s %s: %w", req.method, u, err)
+	}
+	return resp, nil
+}
+
+func (c *Client) buildURL(req *request, co *callOptions) string {
+	q := req.query
+	depth, sendDepth := c.depth, req.getDepth
+	if co.depthSet {
+		depth, sendDepth = co.depth, true
+	}
+	if sendDepth || len(q) > 0 || len(co.query) > 0 {
+		v := url.Values{}
+		for k, vs := range q {
+			v[k] = vs
+		}
+		for k, vs := range co.query {
+			v[k] = vs
+		}
+		if sendDepth {
+			v.Set("depth", strconv.Itoa(depth))
+		}
+		return c.base + req.path + "?" + v.Encode()
+	}
+	return c.base + req.path
+}
+
+// decode reads one JSON value from body, refusing more than the client's
+// limit.
+func (c *Client) decode(body io.Reader, out any) error {
+	lr := &limitedReader{r: body, n: c.maxBody}
+	dec := json.NewDecoder(lr)
+	if err := dec.Decode(out); err != nil {
+		if lr.exceeded {
+			return fmt.Errorf("%w (limit %d bytes)", ErrResponseTooLarge, c.maxBody)
+		}
+		if errors.Is(err, io.EOF) {
+			return errors.New("empty response body")
+		}
+		return fmt.Errorf("decoding the response: %w", err)
+	}
+	return nil
+}
+
+// limitedReader is io.LimitReader that remembers running into the limit.
+type limitedReader struct {
+	r        io.Reader
+	n        int64
+	exceeded bool
+}
+
+func (l *limitedReader) Read(p []byte) (int, error) {
+	if l.n <= 0 {
+		l.exceeded = true
+		return 0, ErrResponseTooLarge
+	}
+	if int64(len(p)) > l.n {
+		p = p[:l.n]
+	}
+	n, err := l.r.Read(p)
+	l.n -= int64(n)
+	return n, err
+}
+
+// maxErrorBody bounds what is read of an error answer.
+const maxErrorBody = 64 << 10
+
+func (c *Client) apiError(hr *http.Response, method, u string, attempts int) *APIError {
+	e := &APIError{
+		StatusCode: hr.StatusCode,
+		Method:     method,
+		URL:        u,
+		Attempts:   attempts,
+		RequestID:  hr.Header.Get("X-Request-Id"),
+	}
+	if d, ok := parseRetryAfter(hr.Header.Get("Retry-After"), time.Now()); ok {
+		e.RetryAfter = d
+	}
+	raw, _ := io.ReadAll(io.LimitReader(hr.Body, maxErrorBody))
+	e.Messages, e.Body = parseErrorBody(raw)
+	e.Body = c.scrub(e.Body)
+	for i := range e.Messages {
+		e.Messages[i].Message = c.scrub(e.Messages[i].Message)
+	}
+	return e
+}
+
+// parseErrorBody reads the API's error body {httpStatus, messages:[...]}.
+// When the body is not that (an HTML page from a gateway), it returns the
+// start of the text instead.
+func parseErrorBody(raw []byte) ([]ErrorMessage, string) {
+	var eb struct {
+		HTTPStatus int            `json:"httpStatus"`
+		Messages   []ErrorMessage `json:"messages"`
+	}
+	trimmed := bytes.TrimSpace(raw)
+	if len(trimmed) > 0 && trimmed[0] == '{' && json.Unmarshal(trimmed, &eb) == nil && len(eb.Messages) > 0 {
+		return eb.Messages, ""
+	}
+	return nil, snippet(trimmed)
+}
+
+// snippet returns printable text of at most 300 bytes, with HTML tags and
+// runs of white space folded, for an error string.
+func snippet(raw []byte) string {
+	var b strings.Builder
+	inTag, space := false, false
+	for _, r := range string(raw) {
+		switch {
+		case r == '<':
+			inTag = true
+			continue
+		case r == '>' && inTag:
+			inTag = false
+			space = true
+			continue
+		case inTag:
+			continue
+		case unicode.IsSpace(r) || unicode.IsControl(r):
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+		if b.Len() >= 300 {
+			b.WriteString("…")
+			break
+		}
+	}
+	return b.String()
+}
+
+// scrub removes the client's credentials from text that may be shown.
+func (c *Client) scrub(s string) string {
+	for _, cred := range c.credentials {
+		if cred != "" && strings.Contains(s, cred) {
+			s = strings.ReplaceAll(s, cred, "[redacted]")
+		}
+	}
+	return s
+}
+
+func closeBody(b io.ReadCloser) {
+	// Drain a little so that the connection can be reused.
+	_, _ = io.Copy(io.Discard, io.LimitReader(b, 4<<10))
+	_ = b.Close()
+}
+
+// newRetryableRequest wraps an HTTP request for go-retryablehttp.
+func newRetryableRequest(ctx context.Context, method, u string, body []byte) (*retryablehttp.Request, error) {
+	var raw any
+	if body != nil {
+		raw = body
+	}
+	return retryablehttp.NewRequestWithContext(ctx, method, u, raw)
+}

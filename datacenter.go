@@ -1,0 +1,197 @@
+package ionos
+
+import (
+	"context"
+	"iter"
+	"net/http"
+	"strings"
+)
+
+// Datacenter is a virtual data center as the API returns it. At depth 1 and
+// more, Entities lists its servers, volumes, load balancers and LANs.
+type Datacenter struct {
+	ID         string               `json:"id"`
+	Type       string               `json:"type,omitempty"`
+	Href       string               `json:"href,omitempty"`
+	Metadata   Metadata             `json:"metadata,omitzero"`
+	Properties DatacenterProperties `json:"properties,omitzero"`
+	Entities   DatacenterEntities   `json:"entities,omitzero"`
+}
+
+// DatacenterProperties are a data center's settings.
+type DatacenterProperties struct {
+	Name              string   `json:"name,omitempty"`
+	Description       string   `json:"description,omitempty"`
+	Location          string   `json:"location,omitempty"`
+	Version           int      `json:"version,omitempty"`
+	Features          []string `json:"features,omitempty"`
+	SecAuthProtection bool     `json:"secAuthProtection,omitempty"`
+}
+
+// DatacenterEntities are a data center's children.
+type DatacenterEntities struct {
+	Servers       Collection[Server]       `json:"servers,omitzero"`
+	Volumes       Collection[Volume]       `json:"volumes,omitzero"`
+	LoadBalancers Collection[LoadBalancer] `json:"loadbalancers,omitzero"`
+	LANs          Collection[LAN]          `json:"lans,omitzero"`
+}
+
+// DatacenterSpec describes a data center to create: the Python SDK's
+// Datacenter object. Name and Location are required.
+type DatacenterSpec struct {
+	// Name may not contain @ / \ | ' ‘ ’.
+	Name string
+	// Location is where the data center lives, as "de/fra" (see
+	// Locations.List).
+	Location    string
+	Description string
+	// SecAuthProtection requires two-factor authentication for changes.
+	SecAuthProtection bool
+}
+
+type datacenterPost struct {
+	Properties datacenterPostProperties `json:"properties"`
+}
+
+type datacenterPostProperties struct {
+	Name              string `json:"name"`
+	Location          string `json:"location"`
+	Description       string `json:"description,omitempty"`
+	SecAuthProtection bool   `json:"secAuthProtection,omitempty"`
+}
+
+func (s *DatacenterSpec) body() (*datacenterPost, error) {
+	if err := checkDatacenterName("DatacenterSpec.Name", s.Name, true); err != nil {
+		return nil, err
+	}
+	if err := checkLocation("DatacenterSpec.Location", s.Location); err != nil {
+		return nil, err
+	}
+	return &datacenterPost{Properties: datacenterPostProperties{
+		Name:              s.Name,
+		Location:          s.Location,
+		Description:       s.Description,
+		SecAuthProtection: s.SecAuthProtection,
+	}}, nil
+}
+
+// DatacenterUpdate changes the fields of a data center that are set (non-nil);
+// the others keep their value.
+type DatacenterUpdate struct {
+	Name              *string `json:"name,omitempty"`
+	Description       *string `json:"description,omitempty"`
+	SecAuthProtection *bool   `json:"secAuthProtection,omitempty"`
+}
+
+// datacenterNameForbidden are the characters the API refuses in a data
+// center's name.
+const datacenterNameForbidden = "@/\\|'‘’"
+
+func checkDatacenterName(field, name string, required bool) error {
+	if name == "" {
+		if required {
+			return invalid(field, "is required")
+		}
+		return nil
+	}
+	if i := strings.IndexAny(name, datacenterNameForbidden); i >= 0 {
+		r := []rune(name[i:])[0]
+		return invalid(field, "%q may not contain %q (the API refuses @ / \\ | ' ‘ ’)", name, r)
+	}
+	if hasControl(name) {
+		return invalid(field, "%q contains control characters", name)
+	}
+	return nil
+}
+
+func checkLocation(field, loc string) error {
+	if loc == "" {
+		return invalid(field, "is required")
+	}
+	region, city, ok := strings.Cut(loc, "/")
+	if !ok || region == "" || city == "" || strings.Contains(city, "/") || strings.ContainsAny(loc, " \t\n") {
+		return invalid(field, "%q is not a location ID such as \"de/fra\"", loc)
+	}
+	return nil
+}
+
+// DatacentersService manages virtual data centers (/datacenters).
+type DatacentersService struct{ c *Client }
+
+// List returns every data center of the account, following the pages of the
+// collection until it is complete (WithPage asks for one page). The
+// client's default depth is sent unless WithDepth is given. Replaces the
+// Python SDK's list_datacenters.
+func (s *DatacentersService) List(ctx context.Context, opts ...CallOption) ([]Datacenter, *Response, error) {
+	return listAll[Datacenter](ctx, s.c, &request{method: http.MethodGet, path: "/datacenters"}, opts)
+}
+
+// All iterates over the data centers page by page; breaking out of the loop
+// stops fetching.
+func (s *DatacentersService) All(ctx context.Context, opts ...CallOption) iter.Seq2[Datacenter, error] {
+	return iterate[Datacenter](ctx, s.c, &request{method: http.MethodGet, path: "/datacenters"}, opts)
+}
+
+// Get returns one data center, at the client's default depth unless
+// WithDepth is given. Replaces the Python SDK's get_datacenter.
+func (s *DatacentersService) Get(ctx context.Context, datacenterID string, opts ...CallOption) (*Datacenter, *Response, error) {
+	p, err := pathOf("/datacenters/{}", id("datacenterID", datacenterID))
+	if err != nil {
+		return nil, nil, err
+	}
+	return doGet[Datacenter](ctx, s.c, p, opts)
+}
+
+// GetByName returns the one data center whose name matches name, trying in
+// turn: the exact name, the name in any case, a prefix, a prefix in any
+// case, a substring, a substring in any case; the first rule that matches
+// anything decides. No match fails with ErrNotFound; more than one with an
+// *AmbiguousNameError (ErrAmbiguousName) that names the candidates.
+// Replaces the Python SDK's get_datacenter_by_name.
+func (s *DatacentersService) GetByName(ctx context.Context, name string, opts ...CallOption) (*Datacenter, *Response, error) {
+	if name == "" {
+		return nil, nil, invalid("name", "must not be empty")
+	}
+	all, resp, err := s.List(ctx, opts...)
+	if err != nil {
+		return nil, resp, err
+	}
+	m, err := matchByName(all, name, "data center", func(d *Datacenter) (string, string) { return d.Properties.Name, d.ID })
+	return m, resp, err
+}
+
+// Create creates a data center and returns it as the API accepted it; the
+// data center is ready once the request in the Response is DONE
+// (WaitForCompletion). Replaces the Python SDK's create_datacenter.
+func (s *DatacentersService) Create(ctx context.Context, spec DatacenterSpec, opts ...CallOption) (*Datacenter, *Response, error) {
+	body, err := spec.body()
+	if err != nil {
+		return nil, nil, err
+	}
+	return doWrite[Datacenter](ctx, s.c, http.MethodPost, "/datacenters", body, opts)
+}
+
+// Update changes the fields of a data center that upd sets (PATCH).
+// Replaces the Python SDK's update_datacenter.
+func (s *DatacentersService) Update(ctx context.Context, datacenterID string, upd DatacenterUpdate, opts ...CallOption) (*Datacenter, *Response, error) {
+	p, err := pathOf("/datacenters/{}", id("datacenterID", datacenterID))
+	if err != nil {
+		return nil, nil, err
+	}
+	if upd.Name != nil {
+		if err := checkDatacenterName("DatacenterUpdate.Name", *upd.Name, true); err != nil {
+			return nil, nil, err
+		}
+	}
+	return doWrite[Datacenter](ctx, s.c, http.MethodPatch, p, &upd, opts)
+}
+
+// Delete deletes a data center and everything in it. Replaces the Python
+// SDK's delete_datacenter.
+func (s *DatacentersService) Delete(ctx context.Context, datacenterID string, opts ...CallOption) (*Response, error) {
+	p, err := pathOf("/datacenters/{}", id("datacenterID", datacenterID))
+	if err != nil {
+		return nil, err
+	}
+	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+}

@@ -1,0 +1,203 @@
+package ionos
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"iter"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+)
+
+// Collection is the API's envelope of a list: the items and, for paginated
+// lists, the offset, limit and links of the page. Children of a resource
+// (Entities) come in the same envelope.
+type Collection[T any] struct {
+	ID     string          `json:"id,omitempty"`
+	Type   string          `json:"type,omitempty"`
+	Href   string          `json:"href,omitempty"`
+	Items  []T             `json:"items,omitempty"`
+	Offset int             `json:"offset,omitempty"`
+	Limit  int             `json:"limit,omitempty"`
+	Links  PaginationLinks `json:"_links,omitzero"`
+}
+
+// PaginationLinks are the URLs of the pages around one page of a list.
+type PaginationLinks struct {
+	Prev string `json:"prev,omitempty"`
+	Self string `json:"self,omitempty"`
+	Next string `json:"next,omitempty"`
+}
+
+// listAll returns the whole collection at req: it follows the pages until
+// there is no next one, unless WithPage asks for one page.
+func listAll[T any](ctx context.Context, c *Client, req *request, opts []CallOption) ([]T, *Response, error) {
+	var all []T
+	resp, err := eachPage(ctx, c, req, opts, func(p *Collection[T]) bool {
+		if all == nil {
+			all = p.Items
+		} else {
+			all = append(all, p.Items...)
+		}
+		return true
+	})
+	if err != nil {
+		return nil, resp, err
+	}
+	if all == nil {
+		all = []T{}
+	}
+	return all, resp, nil
+}
+
+// iterate yields the items of the collection at req page by page; it stops
+// fetching when the loop breaks. An error is yielded once, last.
+func iterate[T any](ctx context.Context, c *Client, req *request, opts []CallOption) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		stopped := false
+		_, err := eachPage(ctx, c, req, opts, func(p *Collection[T]) bool {
+			for i := range p.Items {
+				if !yield(p.Items[i], nil) {
+					stopped = true
+					return false
+				}
+			}
+			return true
+		})
+		if err != nil && !stopped {
+			var zero T
+			yield(zero, err)
+		}
+	}
+}
+
+// eachPage fetches the pages of the collection at req and hands each to fn
+// until fn returns false or there is no next page. Next links are followed
+// only on the client's own scheme, host and base path, and a link seen
+// before is an error rather than a loop.
+func eachPage[T any](ctx context.Context, c *Client, req *request, opts []CallOption, fn func(*Collection[T]) bool) (*Response, error) {
+	co, err := applyCallOptions(opts)
+	if err != nil {
+		return nil, err
+	}
+	first := *req
+	first.getDepth = true
+	if co.pageSet {
+		first.query = cloneValues(req.query)
+		first.query.Set("offset", strconv.Itoa(co.offset))
+		first.query.Set("limit", strconv.Itoa(co.limit))
+	}
+	var seen map[string]bool
+	next := &first
+	var resp *Response
+	for pageNo := 1; ; pageNo++ {
+		var page Collection[T]
+		resp, err = c.doWith(ctx, next, &page, &co)
+		if err != nil {
+			if pageNo > 1 {
+				err = fmt.Errorf("ionos: page %d of %s: %w", pageNo, req.path, err)
+			}
+			return resp, err
+		}
+		if !fn(&page) || co.pageSet || page.Links.Next == "" {
+			return resp, nil
+		}
+		if len(page.Items) == 0 {
+			return resp, fmt.Errorf("ionos: %s: page %d is empty but links to a next page", req.path, pageNo)
+		}
+		nreq, key, err := c.nextPage(req, page.Links.Next)
+		if err != nil {
+			return resp, err
+		}
+		if seen == nil {
+			seen = map[string]bool{}
+		}
+		if seen[key] {
+			return resp, fmt.Errorf("ionos: %s: the next-page links loop back to %s", req.path, page.Links.Next)
+		}
+		seen[key] = true
+		next = nreq
+	}
+}
+
+// nextPage turns a next link into a request, refusing a link that leaves the
+// API the client was configured for (credentials go only there).
+func (c *Client) nextPage(orig *request, link string) (*request, string, error) {
+	u, err := url.Parse(link)
+	if err != nil {
+		return nil, "", fmt.Errorf("ionos: next-page link %q: %w", link, err)
+	}
+	u = c.baseURL.ResolveReference(u)
+	if u.Scheme != c.baseURL.Scheme || u.Host != c.baseURL.Host || u.User != nil {
+		return nil, "", fmt.Errorf("ionos: refusing to follow a next-page link to another host or scheme: %s://%s", u.Scheme, u.Host)
+	}
+	basePath := c.baseURL.Path
+	if !strings.HasPrefix(u.Path, basePath+"/") {
+		return nil, "", fmt.Errorf("ionos: refusing to follow a next-page link outside %s: %s", basePath, u.Path)
+	}
+	q := u.Query()
+	// Keep what the first call asked for (filters) where the link omits it.
+	for k, vs := range orig.query {
+		if _, ok := q[k]; !ok {
+			q[k] = vs
+		}
+	}
+	n := &request{method: http.MethodGet, path: u.EscapedPath()[len(basePath):], query: q, getDepth: true}
+	if d := q.Get("depth"); d != "" {
+		n.getDepth = false // the link carries it
+	}
+	return n, u.EscapedPath() + "?" + q.Encode(), nil
+}
+
+func cloneValues(v url.Values) url.Values {
+	out := url.Values{}
+	for k, vs := range v {
+		out[k] = append([]string(nil), vs...)
+	}
+	return out
+}
+
+// pathOf builds a path from a pattern whose "{}" placeholders take the IDs
+// in order, each escaped. An empty ID, or "." or "..", is refused with an
+// *InvalidInputError that names it.
+func pathOf(pattern string, ids ...idArg) (string, error) {
+	var b strings.Builder
+	b.Grow(len(pattern) + 40*len(ids))
+	i := 0
+	for {
+		j := strings.Index(pattern, "{}")
+		if j < 0 {
+			b.WriteString(pattern)
+			break
+		}
+		if i >= len(ids) {
+			return "", errors.New("ionos: internal: too few IDs for " + pattern)
+		}
+		id := ids[i]
+		if err := id.check(); err != nil {
+			return "", err
+		}
+		b.WriteString(pattern[:j])
+		b.WriteString(url.PathEscape(id.val))
+		pattern = pattern[j+2:]
+		i++
+	}
+	return b.String(), nil
+}
+
+// idArg is an ID for pathOf, with the name its error uses.
+type idArg struct{ name, val string }
+
+func id(name, val string) idArg { return idArg{name, val} }
+
+func (a idArg) check() error {
+	switch strings.TrimSpace(a.val) {
+	case "":
+		return &InvalidInputError{Field: a.name, Reason: "must not be empty"}
+	case ".", "..":
+		return &InvalidInputError{Field: a.name, Reason: fmt.Sprintf("%q is not an ID", a.val)}
+	}
+	return nil
+}

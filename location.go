@@ -1,0 +1,60 @@
+package ionos
+
+import (
+	"context"
+	"net/http"
+	"strings"
+)
+
+// Location is a physical site where data centers can live, such as "de/fra".
+type Location struct {
+	ID         string             `json:"id"`
+	Type       string             `json:"type,omitempty"`
+	Href       string             `json:"href,omitempty"`
+	Metadata   Metadata           `json:"metadata,omitzero"`
+	Properties LocationProperties `json:"properties,omitzero"`
+}
+
+// LocationProperties describe a location.
+type LocationProperties struct {
+	Name         string   `json:"name,omitempty"`
+	Features     []string `json:"features,omitempty"`
+	ImageAliases []string `json:"imageAliases,omitempty"`
+}
+
+// LocationsService lists the API's locations (/locations).
+type LocationsService struct{ c *Client }
+
+// List returns every location. The client's default depth is sent unless
+// WithDepth is given (the Python SDK sent 0 here; depth 1 adds nothing to a
+// location's answer). Replaces the Python SDK's list_locations.
+func (s *LocationsService) List(ctx context.Context, opts ...CallOption) ([]Location, *Response, error) {
+	return listAll[Location](ctx, s.c, &request{method: http.MethodGet, path: "/locations"}, opts)
+}
+
+// ListRegion returns the locations of one region, such as "de".
+func (s *LocationsService) ListRegion(ctx context.Context, regionID string, opts ...CallOption) ([]Location, *Response, error) {
+	if strings.Contains(regionID, "/") {
+		return nil, nil, invalid("regionID", "%q is a location, not a region (use Get)", regionID)
+	}
+	p, err := pathOf("/locations/{}", id("regionID", regionID))
+	if err != nil {
+		return nil, nil, err
+	}
+	return listAll[Location](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+}
+
+// Get returns one location by its ID, "region/city" such as "de/fra" (the
+// slash is part of the path: /locations/de/fra). Replaces the Python SDK's
+// get_location.
+func (s *LocationsService) Get(ctx context.Context, locationID string, opts ...CallOption) (*Location, *Response, error) {
+	region, city, ok := strings.Cut(locationID, "/")
+	if !ok || strings.Contains(city, "/") {
+		return nil, nil, invalid("locationID", "%q is not a location ID such as \"de/fra\"", locationID)
+	}
+	p, err := pathOf("/locations/{}/{}", id("locationID region", region), id("locationID city", city))
+	if err != nil {
+		return nil, nil, err
+	}
+	return doGet[Location](ctx, s.c, p, opts)
+}

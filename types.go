@@ -1,0 +1,36 @@
+package ionos
+
+import "time"
+
+// Ptr returns a pointer to v, for the optional fields of the Update types:
+// ionos.DatacenterUpdate{Name: ionos.Ptr("web")}.
+func Ptr[T any](v T) *T { return &v }
+
+// Metadata is what the API records of a resource: its entity tag, who made
+// and changed it and when, and its state (AVAILABLE, BUSY, INACTIVE, and for
+// Kubernetes resources DEPLOYING, ACTIVE, FAILED and so on).
+type Metadata struct {
+	Etag                 string    `json:"etag,omitempty"`
+	CreatedDate          time.Time `json:"createdDate,omitzero"`
+	CreatedBy            string    `json:"createdBy,omitempty"`
+	CreatedByUserID      string    `json:"createdByUserId,omitempty"`
+	LastModifiedDate     time.Time `json:"lastModifiedDate,omitzero"`
+	LastModifiedBy       string    `json:"lastModifiedBy,omitempty"`
+	LastModifiedByUserID string    `json:"lastModifiedByUserId,omitempty"`
+	State                string    `json:"state,omitempty"`
+}
+
+// States of a resource (Metadata.State).
+const (
+	StateAvailable = "AVAILABLE"
+	StateBusy      = "BUSY"
+	StateInactive  = "INACTIVE"
+	StateDeploying = "DEPLOYING"
+	StateActive    = "ACTIVE"
+	StateFailed    = "FAILED"
+)
+
+// idRef is the {"id": ...} body that attaches an existing resource.
+type idRef struct {
+	ID string `json:"id"`
+}
