@@ -70,6 +70,40 @@ type Client struct {
 	Locations *LocationsService
 	// Requests reads the API's records of asynchronous requests.
 	Requests *RequestsService
+	// Servers manages servers, their attached volumes and CD-ROMs, and starts, stops and reboots them.
+	Servers *ServersService
+	// Volumes manages block storage volumes and their snapshots.
+	Volumes *VolumesService
+	// Images reads and changes HDD and CD-ROM images.
+	Images *ImagesService
+	// Snapshots reads, changes and deletes volume snapshots.
+	Snapshots *SnapshotsService
+	// IPBlocks reserves and releases blocks of public IPs.
+	IPBlocks *IPBlocksService
+	// LANs manages a data center's LANs.
+	LANs *LANsService
+	// NICs manages a server's network interfaces.
+	NICs *NICsService
+	// FirewallRules manages the firewall rules of a NIC.
+	FirewallRules *FirewallRulesService
+	// LoadBalancers manages load balancers and the NICs they balance.
+	LoadBalancers *LoadBalancersService
+	// Groups manages user groups, their members and their shares.
+	Groups *GroupsService
+	// Users manages the users of the contract.
+	Users *UsersService
+	// Resources lists the resources the user can reach.
+	Resources *ResourcesService
+	// Contracts reads the contract and its limits.
+	Contracts *ContractsService
+	// Kubernetes manages Kubernetes clusters and their node pools.
+	Kubernetes *KubernetesService
+	// CrossConnects manages private cross-connects between data centers.
+	CrossConnects *CrossConnectsService
+	// S3Keys manages a user's S3 object storage keys.
+	S3Keys *S3KeysService
+	// BackupUnits manages backup units.
+	BackupUnits *BackupUnitsService
 }
 
 type config struct {
@@ -367,19 +401,24 @@ func newClient(cfg config) (*Client, error) {
 	c.Datacenters = &DatacentersService{c: c}
 	c.Locations = &LocationsService{c: c}
 	c.Requests = &RequestsService{c: c}
-	c.initServices()
+	c.Servers = &ServersService{c: c}
+	c.Volumes = &VolumesService{c: c}
+	c.Images = &ImagesService{c: c}
+	c.Snapshots = &SnapshotsService{c: c}
+	c.IPBlocks = &IPBlocksService{c: c}
+	c.LANs = &LANsService{c: c}
+	c.NICs = &NICsService{c: c}
+	c.FirewallRules = &FirewallRulesService{c: c}
+	c.LoadBalancers = &LoadBalancersService{c: c}
+	c.Groups = &GroupsService{c: c}
+	c.Users = &UsersService{c: c}
+	c.Resources = &ResourcesService{c: c}
+	c.Contracts = &ContractsService{c: c}
+	c.Kubernetes = &KubernetesService{c: c}
+	c.CrossConnects = &CrossConnectsService{c: c}
+	c.S3Keys = &S3KeysService{c: c}
+	c.BackupUnits = &BackupUnitsService{c: c}
 	return c, nil
-}
-
-// serviceInits are run by NewClient to attach the services of each resource
-// family; each family's file adds its own in an init function, so that the
-// families stay independent of each other.
-var serviceInits []func(*Client)
-
-func (c *Client) initServices() {
-	for _, f := range serviceInits {
-		f(c)
-	}
 }
 
 // CloseIdleConnections closes the idle keep-alive connections of the

@@ -32,3 +32,6 @@ type ImageProperties struct {
 	ImageAliases        []string `json:"imageAliases,omitempty"`
 	CloudInit           string   `json:"cloudInit,omitempty"`
 }
+
+// ImagesService reads and changes HDD and CD-ROM images.
+type ImagesService struct{ c *Client }

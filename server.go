@@ -29,3 +29,6 @@ type ServerEntities struct {
 	Volumes Collection[Volume] `json:"volumes,omitzero"`
 	NICs    Collection[NIC]    `json:"nics,omitzero"`
 }
+
+// ServersService manages servers, their attached volumes and CD-ROMs, and starts, stops and reboots them.
+type ServersService struct{ c *Client }

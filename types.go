@@ -1,6 +1,10 @@
 package ionos
 
-import "time"
+import (
+	"fmt"
+	"net/netip"
+	"time"
+)
 
 // Ptr returns a pointer to v, for the optional fields of the Update types:
 // ionos.DatacenterUpdate{Name: ionos.Ptr("web")}.
@@ -33,4 +37,32 @@ const (
 // idRef is the {"id": ...} body that attaches an existing resource.
 type idRef struct {
 	ID string `json:"id"`
+}
+
+// postCollection is the {"items": [...]} envelope of children in a POST
+// body.
+type postCollection[T any] struct {
+	Items []T `json:"items"`
+}
+
+// idRefs turns IDs into {"id": ...} references, refusing empty ones.
+func idRefs(field string, ids []string) ([]idRef, error) {
+	refs := make([]idRef, len(ids))
+	for i, v := range ids {
+		if err := id(fmt.Sprintf("%s[%d]", field, i), v).check(); err != nil {
+			return nil, err
+		}
+		refs[i] = idRef{ID: v}
+	}
+	return refs, nil
+}
+
+func isIP(s string) bool {
+	_, err := netip.ParseAddr(s)
+	return err == nil
+}
+
+func isIPv4(s string) bool {
+	a, err := netip.ParseAddr(s)
+	return err == nil && a.Is4()
 }

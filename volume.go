@@ -35,3 +35,6 @@ type VolumeProperties struct {
 	BackupUnitID        string   `json:"backupunitId,omitempty"`
 	UserData            string   `json:"userData,omitempty"`
 }
+
+// VolumesService manages block storage volumes and their snapshots.
+type VolumesService struct{ c *Client }

@@ -1,0 +1,4 @@
+package ionos
+
+// BackupUnitsService manages backup units.
+type BackupUnitsService struct{ c *Client }

@@ -1,0 +1,4 @@
+package ionos
+
+// ContractsService reads the contract and its limits.
+type ContractsService struct{ c *Client }

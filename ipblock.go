@@ -1,0 +1,4 @@
+package ionos
+
+// IPBlocksService reserves and releases blocks of public IPs.
+type IPBlocksService struct{ c *Client }

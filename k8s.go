@@ -1,0 +1,4 @@
+package ionos
+
+// KubernetesService manages Kubernetes clusters and their node pools.
+type KubernetesService struct{ c *Client }

@@ -1,0 +1,4 @@
+package ionos
+
+// SnapshotsService reads, changes and deletes volume snapshots.
+type SnapshotsService struct{ c *Client }
