@@ -716,9 +716,11 @@ func snippet(raw []byte) string {
 }
 
 // scrub removes the client's credentials from text that may be shown.
+// Secrets shorter than 6 bytes are left alone: replacing them would mangle
+// ordinary words.
 func (c *Client) scrub(s string) string {
 	for _, cred := range c.credentials {
-		if cred != "" && strings.Contains(s, cred) {
+		if len(cred) >= 6 && strings.Contains(s, cred) {
 			s = strings.ReplaceAll(s, cred, "[redacted]")
 		}
 	}
