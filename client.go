@@ -201,8 +201,9 @@ func WithAppName(name string) Option {
 }
 
 // WithLogger logs one line per HTTP attempt at debug level (method, URL,
-// status, duration, attempt) and retries at info level. Credentials and
-// bodies are never logged. The default discards everything.
+// status or error, duration, attempt number), and one line before each retry
+// with its wait. Credentials and bodies are never logged. The default
+// discards everything.
 func WithLogger(l *slog.Logger) Option {
 	return func(c *config) error {
 		if l == nil {
