@@ -104,6 +104,9 @@ type Client struct {
 	S3Keys *S3KeysService
 	// BackupUnits manages backup units.
 	BackupUnits *BackupUnitsService
+	// Labels manages the labels of data centers, servers, volumes,
+	// snapshots and IP blocks.
+	Labels *LabelsService
 }
 
 type config struct {
@@ -419,6 +422,7 @@ func newClient(cfg config) (*Client, error) {
 	c.CrossConnects = &CrossConnectsService{c: c}
 	c.S3Keys = &S3KeysService{c: c}
 	c.BackupUnits = &BackupUnitsService{c: c}
+	c.Labels = &LabelsService{c: c}
 	return c, nil
 }
 

@@ -1,0 +1,25 @@
+package ionos
+
+import (
+	"context"
+	"net/http"
+)
+
+// APIInfo describes the API endpoint (GET /).
+type APIInfo struct {
+	Href    string `json:"href"`
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+// Info returns the name and version of the API at the client's base URL. It
+// is a cheap way to check that the endpoint and the credentials work. (Not
+// in the Python SDK 5.2.0.)
+func (c *Client) Info(ctx context.Context, opts ...CallOption) (*APIInfo, *Response, error) {
+	var v APIInfo
+	resp, err := c.do(ctx, &request{method: http.MethodGet, path: "/"}, &v, opts)
+	if err != nil {
+		return nil, resp, err
+	}
+	return &v, resp, nil
+}
