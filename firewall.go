@@ -197,8 +197,10 @@ type optNull[T any] struct {
 	v   *T
 }
 
+// IsZero reports an unset property, which omitzero leaves out.
 func (p optNull[T]) IsZero() bool { return !p.set }
 
+// MarshalJSON sends the value, or null.
 func (p optNull[T]) MarshalJSON() ([]byte, error) { return json.Marshal(p.v) }
 
 // optNullOf sends v when it is set, null when null is true, and nothing

@@ -171,7 +171,7 @@ func lansPath(datacenterID string) (string, error) {
 	return pathOf("/datacenters/{}/lans", id("datacenterID", datacenterID))
 }
 
-func lanPath(datacenterID, lanID string, suffix string) (string, error) {
+func lanPath(datacenterID, lanID, suffix string) (string, error) {
 	dc := id("datacenterID", datacenterID)
 	if err := dc.check(); err != nil {
 		return "", err
