@@ -50,7 +50,7 @@ type LANSpec struct {
 	NICs []string
 	// PCC is the ID of a private cross-connect to join.
 	PCC string
-	// IPFailover lists IP failover groups.
+	// IPFailover lists IP failover groups; each needs an IP and a NIC ID.
 	IPFailover []IPFailover
 }
 
