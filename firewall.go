@@ -1,5 +1,13 @@
 package ionos
 
+import (
+	"context"
+	"encoding/json"
+	"iter"
+	"net/http"
+	"regexp"
+)
+
 // FirewallRule is a rule of a NIC's firewall as the API returns it.
 type FirewallRule struct {
 	ID         string                 `json:"id"`
@@ -23,23 +31,34 @@ type FirewallRuleProperties struct {
 	PortRangeEnd   *int   `json:"portRangeEnd,omitempty"`
 }
 
+// Firewall rule protocols (FirewallRuleSpec.Protocol).
+const (
+	ProtocolTCP  = "TCP"
+	ProtocolUDP  = "UDP"
+	ProtocolICMP = "ICMP"
+	ProtocolANY  = "ANY"
+)
+
 // FirewallRuleSpec describes a firewall rule to create, alone
 // (FirewallRules.Create) or inside a NIC (NICSpec.FirewallRules): the Python
 // SDK's FirewallRule object. Protocol is required. Nil ports and ICMP
 // values mean "any".
 type FirewallRuleSpec struct {
 	Name string
-	// Protocol is TCP, UDP, ICMP or ANY.
+	// Protocol is TCP, UDP, ICMP or ANY (upper case, as the API's enum).
 	Protocol string
-	// SourceMAC is aa:bb:cc:dd:ee:ff; empty allows any.
+	// SourceMAC is aa:bb:cc:dd:ee:ff (the API also takes '-' between the
+	// bytes); empty allows any.
 	SourceMAC string
 	// SourceIP and TargetIP are IPv4 addresses; empty allows any.
 	SourceIP string
 	TargetIP string
-	// PortRangeStart and PortRangeEnd (1..65534) apply to TCP and UDP.
+	// PortRangeStart and PortRangeEnd (1..65534, start <= end) apply to TCP
+	// and UDP only; nil for both allows every port.
 	PortRangeStart *int
 	PortRangeEnd   *int
-	// ICMPType and ICMPCode (0..254) apply to ICMP.
+	// ICMPType and ICMPCode (0..254) apply to ICMP only; nil allows any.
+	// 0 is a real value (echo reply) and is sent.
 	ICMPType *int
 	ICMPCode *int
 }
@@ -64,11 +83,31 @@ type firewallRulePostProperties struct {
 // names in errors.
 func (s *FirewallRuleSpec) body(field string) (*firewallRulePost, error) {
 	switch s.Protocol {
-	case "TCP", "UDP", "ICMP", "ANY":
+	case ProtocolTCP, ProtocolUDP, ProtocolICMP, ProtocolANY:
 	case "":
 		return nil, invalid(field+".Protocol", "is required (TCP, UDP, ICMP or ANY)")
 	default:
 		return nil, invalid(field+".Protocol", "%q is not TCP, UDP, ICMP or ANY", s.Protocol)
+	}
+	ports := s.Protocol == ProtocolTCP || s.Protocol == ProtocolUDP
+	if !ports {
+		if s.PortRangeStart != nil {
+			return nil, invalid(field+".PortRangeStart", "applies to TCP and UDP only, not %s", s.Protocol)
+		}
+		if s.PortRangeEnd != nil {
+			return nil, invalid(field+".PortRangeEnd", "applies to TCP and UDP only, not %s", s.Protocol)
+		}
+	}
+	if s.Protocol != ProtocolICMP {
+		if s.ICMPType != nil {
+			return nil, invalid(field+".ICMPType", "applies to ICMP only, not %s", s.Protocol)
+		}
+		if s.ICMPCode != nil {
+			return nil, invalid(field+".ICMPCode", "applies to ICMP only, not %s", s.Protocol)
+		}
+	}
+	if err := checkFirewallValues(field, s.SourceMAC, s.SourceIP, s.TargetIP, s.PortRangeStart, s.PortRangeEnd, s.ICMPType, s.ICMPCode); err != nil {
+		return nil, err
 	}
 	return &firewallRulePost{Properties: firewallRulePostProperties{
 		Name: s.Name, Protocol: s.Protocol, SourceMAC: s.SourceMAC, SourceIP: s.SourceIP, TargetIP: s.TargetIP,
@@ -76,5 +115,262 @@ func (s *FirewallRuleSpec) body(field string) (*firewallRulePost, error) {
 	}}, nil
 }
 
-// FirewallRulesService manages the firewall rules of a NIC.
+// specMACPattern is the spec's pattern for FirewallruleProperties.sourceMac.
+var specMACPattern = regexp.MustCompile(`^([0-9A-Fa-f]{2}[:-]){5}([0-9A-Fa-f]{2})$`)
+
+// specIPv4Pattern is the spec's pattern for the IPv4 fields of firewall rules
+// and load balancers, with its dots made literal (the spec's unescaped "."
+// is plainly meant as one). Unlike net/netip it allows leading zeros
+// ("010.0.0.1"), as the spec does.
+var specIPv4Pattern = regexp.MustCompile(`^(?:(?:25[0-5]|2[0-4][0-9]|[01]?[0-9][0-9]?)\.){3}(?:25[0-5]|2[0-4][0-9]|[01]?[0-9][0-9]?)$`)
+
+func isSpecIPv4(s string) bool { return specIPv4Pattern.MatchString(s) }
+
+// checkFirewallValues checks the value ranges and formats shared by
+// FirewallRuleSpec and FirewallRuleUpdate. Empty strings and nil numbers
+// are not checked.
+func checkFirewallValues(field, mac, srcIP, dstIP string, start, end, icmpType, icmpCode *int) error {
+	if mac != "" && !specMACPattern.MatchString(mac) {
+		return invalid(field+".SourceMAC", "%q is not a MAC address such as aa:bb:cc:dd:ee:ff", mac)
+	}
+	if srcIP != "" && !isSpecIPv4(srcIP) {
+		return invalid(field+".SourceIP", "%q is not an IPv4 address", srcIP)
+	}
+	if dstIP != "" && !isSpecIPv4(dstIP) {
+		return invalid(field+".TargetIP", "%q is not an IPv4 address", dstIP)
+	}
+	if start != nil && (*start < 1 || *start > 65534) {
+		return invalid(field+".PortRangeStart", "%d is outside 1..65534", *start)
+	}
+	if end != nil && (*end < 1 || *end > 65534) {
+		return invalid(field+".PortRangeEnd", "%d is outside 1..65534", *end)
+	}
+	if start != nil && end != nil && *start > *end {
+		return invalid(field+".PortRangeEnd", "%d is below PortRangeStart %d", *end, *start)
+	}
+	if icmpType != nil && (*icmpType < 0 || *icmpType > 254) {
+		return invalid(field+".ICMPType", "%d is outside 0..254", *icmpType)
+	}
+	if icmpCode != nil && (*icmpCode < 0 || *icmpCode > 254) {
+		return invalid(field+".ICMPCode", "%d is outside 0..254", *icmpCode)
+	}
+	return nil
+}
+
+// FirewallRuleUpdate changes the fields of a firewall rule that are set
+// (non-nil); the others keep their value. The protocol cannot be changed:
+// delete the rule and create another. The Any fields send null for their
+// property, which the API reads as "allow any" (a rule limited to one
+// source IP then allows every source IP); setting both a value and its Any
+// field is refused.
+type FirewallRuleUpdate struct {
+	Name *string `json:"name,omitempty"`
+	// SourceMAC is aa:bb:cc:dd:ee:ff (or with '-').
+	SourceMAC *string `json:"sourceMac,omitempty"`
+	// SourceIP and TargetIP are IPv4 addresses.
+	SourceIP *string `json:"sourceIp,omitempty"`
+	TargetIP *string `json:"targetIp,omitempty"`
+	// PortRangeStart and PortRangeEnd are 1..65534 (TCP and UDP rules).
+	PortRangeStart *int `json:"portRangeStart,omitempty"`
+	PortRangeEnd   *int `json:"portRangeEnd,omitempty"`
+	// ICMPType and ICMPCode are 0..254 (ICMP rules); 0 is sent.
+	ICMPType *int `json:"icmpType,omitempty"`
+	ICMPCode *int `json:"icmpCode,omitempty"`
+
+	// AnySourceMAC, AnySourceIP and AnyTargetIP reset their property to
+	// null: any MAC or IP.
+	AnySourceMAC bool `json:"-"`
+	AnySourceIP  bool `json:"-"`
+	AnyTargetIP  bool `json:"-"`
+	// AnyPort resets both port-range ends to null: every port.
+	AnyPort bool `json:"-"`
+	// AnyICMPType and AnyICMPCode reset their property to null: any type
+	// or code.
+	AnyICMPType bool `json:"-"`
+	AnyICMPCode bool `json:"-"`
+}
+
+// optNull is a PATCH property that is left out (unset), sent as null
+// (null), or sent with a value.
+type optNull[T any] struct {
+	set bool
+	v   *T
+}
+
+// IsZero reports an unset property, which omitzero leaves out.
+func (p optNull[T]) IsZero() bool { return !p.set }
+
+// MarshalJSON sends the value, or null.
+func (p optNull[T]) MarshalJSON() ([]byte, error) { return json.Marshal(p.v) }
+
+// optNullOf sends v when it is set, null when null is true, and nothing
+// otherwise.
+func optNullOf[T any](v *T, null bool) optNull[T] {
+	return optNull[T]{set: v != nil || null, v: v}
+}
+
+type firewallRulePatch struct {
+	Name           *string         `json:"name,omitempty"`
+	SourceMAC      optNull[string] `json:"sourceMac,omitzero"`
+	SourceIP       optNull[string] `json:"sourceIp,omitzero"`
+	TargetIP       optNull[string] `json:"targetIp,omitzero"`
+	PortRangeStart optNull[int]    `json:"portRangeStart,omitzero"`
+	PortRangeEnd   optNull[int]    `json:"portRangeEnd,omitzero"`
+	ICMPType       optNull[int]    `json:"icmpType,omitzero"`
+	ICMPCode       optNull[int]    `json:"icmpCode,omitzero"`
+}
+
+func (u *FirewallRuleUpdate) body() (*firewallRulePatch, error) {
+	const f = "FirewallRuleUpdate"
+	for _, c := range []struct {
+		set, any bool
+		name     string
+	}{
+		{u.SourceMAC != nil, u.AnySourceMAC, "SourceMAC"},
+		{u.SourceIP != nil, u.AnySourceIP, "SourceIP"},
+		{u.TargetIP != nil, u.AnyTargetIP, "TargetIP"},
+		{u.PortRangeStart != nil, u.AnyPort, "PortRangeStart"},
+		{u.PortRangeEnd != nil, u.AnyPort, "PortRangeEnd"},
+		{u.ICMPType != nil, u.AnyICMPType, "ICMPType"},
+		{u.ICMPCode != nil, u.AnyICMPCode, "ICMPCode"},
+	} {
+		if c.set && c.any {
+			return nil, invalid(f+"."+c.name, "is set together with Any%s", anyName(c.name))
+		}
+	}
+	// An empty string is not "any": the API wants null for that (the Any
+	// fields) and refuses "" as a MAC or IP.
+	for _, c := range []struct {
+		v    *string
+		name string
+	}{{u.SourceMAC, "SourceMAC"}, {u.SourceIP, "SourceIP"}, {u.TargetIP, "TargetIP"}} {
+		if c.v != nil && *c.v == "" {
+			return nil, invalid(f+"."+c.name, "is empty; use Any%s to allow any", c.name)
+		}
+	}
+	str := func(p *string) string {
+		if p == nil {
+			return ""
+		}
+		return *p
+	}
+	if err := checkFirewallValues(f, str(u.SourceMAC), str(u.SourceIP), str(u.TargetIP), u.PortRangeStart, u.PortRangeEnd, u.ICMPType, u.ICMPCode); err != nil {
+		return nil, err
+	}
+	return &firewallRulePatch{
+		Name:           u.Name,
+		SourceMAC:      optNullOf(u.SourceMAC, u.AnySourceMAC),
+		SourceIP:       optNullOf(u.SourceIP, u.AnySourceIP),
+		TargetIP:       optNullOf(u.TargetIP, u.AnyTargetIP),
+		PortRangeStart: optNullOf(u.PortRangeStart, u.AnyPort),
+		PortRangeEnd:   optNullOf(u.PortRangeEnd, u.AnyPort),
+		ICMPType:       optNullOf(u.ICMPType, u.AnyICMPType),
+		ICMPCode:       optNullOf(u.ICMPCode, u.AnyICMPCode),
+	}, nil
+}
+
+func anyName(field string) string {
+	if field == "PortRangeStart" || field == "PortRangeEnd" {
+		return "Port"
+	}
+	return field
+}
+
+// FirewallRulesService manages the firewall rules of a NIC
+// (/datacenters/{dc}/servers/{server}/nics/{nic}/firewallrules).
 type FirewallRulesService struct{ c *Client }
+
+func firewallRulesPath(datacenterID, serverID, nicID string) (string, error) {
+	return pathOf("/datacenters/{}/servers/{}/nics/{}/firewallrules",
+		id("datacenterID", datacenterID), id("serverID", serverID), id("nicID", nicID))
+}
+
+func firewallRulePath(datacenterID, serverID, nicID, ruleID string) (string, error) {
+	return pathOf("/datacenters/{}/servers/{}/nics/{}/firewallrules/{}",
+		id("datacenterID", datacenterID), id("serverID", serverID), id("nicID", nicID), id("firewallRuleID", ruleID))
+}
+
+// List returns every firewall rule of a NIC, following the pages of the
+// collection until it is complete (WithPage asks for one page). The
+// client's default depth is sent unless WithDepth is given. The rules
+// belong to a server's NIC: the path takes the server ID (the seed README's
+// examples pass a load balancer ID, which is wrong). Replaces the Python
+// SDK's get_firewall_rules.
+func (s *FirewallRulesService) List(ctx context.Context, datacenterID, serverID, nicID string, opts ...CallOption) ([]FirewallRule, *Response, error) {
+	p, err := firewallRulesPath(datacenterID, serverID, nicID)
+	if err != nil {
+		return nil, nil, err
+	}
+	return listAll[FirewallRule](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+}
+
+// All iterates over the firewall rules of a NIC page by page; breaking out
+// of the loop stops fetching. An invalid ID is yielded as the only error.
+func (s *FirewallRulesService) All(ctx context.Context, datacenterID, serverID, nicID string, opts ...CallOption) iter.Seq2[FirewallRule, error] {
+	p, err := firewallRulesPath(datacenterID, serverID, nicID)
+	if err != nil {
+		return networkErrSeq[FirewallRule](err)
+	}
+	return iterate[FirewallRule](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+}
+
+// Get returns one firewall rule, at the client's default depth unless
+// WithDepth is given (the Python SDK sent no depth here). Replaces the
+// Python SDK's get_firewall_rule.
+func (s *FirewallRulesService) Get(ctx context.Context, datacenterID, serverID, nicID, ruleID string, opts ...CallOption) (*FirewallRule, *Response, error) {
+	p, err := firewallRulePath(datacenterID, serverID, nicID, ruleID)
+	if err != nil {
+		return nil, nil, err
+	}
+	return doGet[FirewallRule](ctx, s.c, p, opts)
+}
+
+// Create adds a firewall rule to a NIC and returns it as the API accepted
+// it; the rule is in force once the request in the Response is DONE
+// (WaitForCompletion). Ports and ICMP values are sent as JSON numbers (the
+// Python SDK sent the ICMP values as strings). Replaces the Python SDK's
+// create_firewall_rule.
+func (s *FirewallRulesService) Create(ctx context.Context, datacenterID, serverID, nicID string, spec FirewallRuleSpec, opts ...CallOption) (*FirewallRule, *Response, error) {
+	p, err := firewallRulesPath(datacenterID, serverID, nicID)
+	if err != nil {
+		return nil, nil, err
+	}
+	body, err := spec.body("FirewallRuleSpec")
+	if err != nil {
+		return nil, nil, err
+	}
+	return doWrite[FirewallRule](ctx, s.c, http.MethodPost, p, body, opts)
+}
+
+// Update changes the fields of a firewall rule that upd sets (PATCH).
+// Replaces the Python SDK's update_firewall_rule.
+func (s *FirewallRulesService) Update(ctx context.Context, datacenterID, serverID, nicID, ruleID string, upd FirewallRuleUpdate, opts ...CallOption) (*FirewallRule, *Response, error) {
+	p, err := firewallRulePath(datacenterID, serverID, nicID, ruleID)
+	if err != nil {
+		return nil, nil, err
+	}
+	body, err := upd.body()
+	if err != nil {
+		return nil, nil, err
+	}
+	return doWrite[FirewallRule](ctx, s.c, http.MethodPatch, p, body, opts)
+}
+
+// Delete removes a firewall rule from a NIC. Replaces the Python SDK's
+// delete_firewall_rule.
+func (s *FirewallRulesService) Delete(ctx context.Context, datacenterID, serverID, nicID, ruleID string, opts ...CallOption) (*Response, error) {
+	p, err := firewallRulePath(datacenterID, serverID, nicID, ruleID)
+	if err != nil {
+		return nil, err
+	}
+	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+}
+
+// networkErrSeq is an iterator that yields err once: what All returns for an
+// argument it refuses.
+func networkErrSeq[T any](err error) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		var zero T
+		yield(zero, err)
+	}
+}

@@ -1,5 +1,13 @@
 package ionos
 
+import (
+	"context"
+	"fmt"
+	"iter"
+	"net/http"
+	"strconv"
+)
+
 // LAN is a data center's network as the API returns it. Its ID is the API's
 // numeric LAN ID, as a string. At depth 1 and more, Entities lists its NICs.
 type LAN struct {
@@ -19,7 +27,9 @@ type LANProperties struct {
 	Public     bool         `json:"public,omitempty"`
 }
 
-// IPFailover moves an IP between the NICs of a LAN.
+// IPFailover moves an IP between the NICs of a LAN: the IP is served by the
+// NIC NICUUID and fails over to another NIC of the LAN that has the IP.
+// Both fields are required when sending one.
 type IPFailover struct {
 	IP      string `json:"ip"`
 	NICUUID string `json:"nicUuid"`
@@ -40,7 +50,7 @@ type LANSpec struct {
 	NICs []string
 	// PCC is the ID of a private cross-connect to join.
 	PCC string
-	// IPFailover lists IP failover groups.
+	// IPFailover lists IP failover groups; each needs an IP and a NIC ID.
 	IPFailover []IPFailover
 }
 
@@ -61,8 +71,12 @@ type lanPostEntities struct {
 }
 
 // body validates the spec and builds the POST body; field prefixes the
-// names in errors.
+// names in errors. Public is sent as a JSON boolean (the Python SDK sent the
+// string "true" or "false").
 func (s *LANSpec) body(field string) (*lanPost, error) {
+	if err := checkIPFailover(field+".IPFailover", s.IPFailover); err != nil {
+		return nil, err
+	}
 	p := &lanPost{Properties: lanPostProperties{Name: s.Name, Public: s.Public, PCC: s.PCC, IPFailover: s.IPFailover}}
 	if len(s.NICs) > 0 {
 		refs, err := idRefs(field+".NICs", s.NICs)
@@ -74,5 +88,192 @@ func (s *LANSpec) body(field string) (*lanPost, error) {
 	return p, nil
 }
 
-// LANsService manages a data center's LANs.
+// checkIPFailover requires an IP and a NIC ID in every entry.
+func checkIPFailover(field string, groups []IPFailover) error {
+	for i, g := range groups {
+		f := fmt.Sprintf("%s[%d]", field, i)
+		switch {
+		case g.IP == "":
+			return invalid(f+".IP", "is required")
+		case !isIP(g.IP):
+			return invalid(f+".IP", "%q is not an IP address", g.IP)
+		}
+		if err := id(f+".NICUUID", g.NICUUID).check(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// LANUpdate changes the fields of a LAN that are set; the others keep their
+// value. IPFailover replaces the LAN's IP failover groups when it is
+// non-empty; to remove them all, set ClearIPFailover instead (an empty list
+// is sent), since an empty IPFailover means "unchanged".
+type LANUpdate struct {
+	Name *string `json:"name,omitempty"`
+	// Public connects the LAN to the internet (true) or not (false).
+	Public *bool `json:"public,omitempty"`
+	// IPFailover, when non-empty, replaces the LAN's IP failover groups;
+	// each needs an IP and a NIC ID.
+	IPFailover []IPFailover `json:"ipFailover,omitempty"`
+	// ClearIPFailover removes every IP failover group (sends
+	// "ipFailover": []). It cannot be combined with IPFailover.
+	ClearIPFailover bool `json:"-"`
+	// PCC is the ID of a private cross-connect to join.
+	PCC *string `json:"pcc,omitempty"`
+}
+
+type lanPatch struct {
+	*LANUpdate
+	// IPFailover shadows LANUpdate.IPFailover: nil is left out, an empty
+	// non-nil list is sent as [].
+	IPFailover []IPFailover `json:"ipFailover,omitzero"`
+}
+
+func (u *LANUpdate) body() (*lanPatch, error) {
+	const f = "LANUpdate"
+	if u.ClearIPFailover && len(u.IPFailover) > 0 {
+		return nil, invalid(f+".ClearIPFailover", "is set together with a non-empty IPFailover")
+	}
+	if err := checkIPFailover(f+".IPFailover", u.IPFailover); err != nil {
+		return nil, err
+	}
+	p := &lanPatch{LANUpdate: u}
+	switch {
+	case u.ClearIPFailover:
+		p.IPFailover = []IPFailover{}
+	case len(u.IPFailover) > 0:
+		p.IPFailover = u.IPFailover
+	}
+	return p, nil
+}
+
+// lanIDArg checks a LAN ID: the API's LAN IDs are positive integers ("1",
+// "2", ...), so anything else names no LAN and is refused before sending.
+func lanIDArg(lanID string) (idArg, error) {
+	a := id("lanID", lanID)
+	if err := a.check(); err != nil {
+		return a, err
+	}
+	n, err := strconv.ParseUint(lanID, 10, 31)
+	if err != nil || n < 1 {
+		return a, invalid("lanID", "%q is not a LAN ID (a positive integer such as \"1\")", lanID)
+	}
+	return a, nil
+}
+
+// LANsService manages a data center's LANs
+// (/datacenters/{dc}/lans). LAN IDs are the API's numeric IDs as strings
+// ("1"); a LAN's ID is LAN.ID.
 type LANsService struct{ c *Client }
+
+func lansPath(datacenterID string) (string, error) {
+	return pathOf("/datacenters/{}/lans", id("datacenterID", datacenterID))
+}
+
+func lanPath(datacenterID, lanID, suffix string) (string, error) {
+	dc := id("datacenterID", datacenterID)
+	if err := dc.check(); err != nil {
+		return "", err
+	}
+	lan, err := lanIDArg(lanID)
+	if err != nil {
+		return "", err
+	}
+	return pathOf("/datacenters/{}/lans/{}"+suffix, dc, lan)
+}
+
+// List returns every LAN of a data center, following the pages of the
+// collection until it is complete (WithPage asks for one page). The
+// client's default depth is sent unless WithDepth is given. Replaces the
+// Python SDK's list_lans.
+func (s *LANsService) List(ctx context.Context, datacenterID string, opts ...CallOption) ([]LAN, *Response, error) {
+	p, err := lansPath(datacenterID)
+	if err != nil {
+		return nil, nil, err
+	}
+	return listAll[LAN](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+}
+
+// All iterates over the LANs of a data center page by page; breaking out
+// of the loop stops fetching. An invalid ID is yielded as the only error.
+func (s *LANsService) All(ctx context.Context, datacenterID string, opts ...CallOption) iter.Seq2[LAN, error] {
+	p, err := lansPath(datacenterID)
+	if err != nil {
+		return networkErrSeq[LAN](err)
+	}
+	return iterate[LAN](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+}
+
+// Get returns one LAN, at the client's default depth unless WithDepth is
+// given. lanID is the LAN's numeric ID ("1"). Replaces the Python SDK's
+// get_lan.
+func (s *LANsService) Get(ctx context.Context, datacenterID, lanID string, opts ...CallOption) (*LAN, *Response, error) {
+	p, err := lanPath(datacenterID, lanID, "")
+	if err != nil {
+		return nil, nil, err
+	}
+	return doGet[LAN](ctx, s.c, p, opts)
+}
+
+// Create creates a LAN and returns it as the API accepted it, with its new
+// ID; the LAN is ready once the request in the Response is DONE
+// (WaitForCompletion). Public is sent as a JSON boolean. Replaces the
+// Python SDK's create_lan.
+func (s *LANsService) Create(ctx context.Context, datacenterID string, spec LANSpec, opts ...CallOption) (*LAN, *Response, error) {
+	p, err := lansPath(datacenterID)
+	if err != nil {
+		return nil, nil, err
+	}
+	body, err := spec.body("LANSpec")
+	if err != nil {
+		return nil, nil, err
+	}
+	return doWrite[LAN](ctx, s.c, http.MethodPost, p, body, opts)
+}
+
+// Update changes the fields of a LAN that upd sets (PATCH): its name,
+// whether it is public, its IP failover groups and its private
+// cross-connect. Replaces the Python SDK's update_lan.
+func (s *LANsService) Update(ctx context.Context, datacenterID, lanID string, upd LANUpdate, opts ...CallOption) (*LAN, *Response, error) {
+	p, err := lanPath(datacenterID, lanID, "")
+	if err != nil {
+		return nil, nil, err
+	}
+	body, err := upd.body()
+	if err != nil {
+		return nil, nil, err
+	}
+	return doWrite[LAN](ctx, s.c, http.MethodPatch, p, body, opts)
+}
+
+// Delete deletes a LAN. Replaces the Python SDK's delete_lan.
+func (s *LANsService) Delete(ctx context.Context, datacenterID, lanID string, opts ...CallOption) (*Response, error) {
+	p, err := lanPath(datacenterID, lanID, "")
+	if err != nil {
+		return nil, err
+	}
+	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+}
+
+// ListMembers returns the NICs on a LAN, following the pages of the
+// collection until it is complete (WithPage asks for one page), at the
+// client's default depth unless WithDepth is given. Replaces the Python
+// SDK's get_lan_members.
+func (s *LANsService) ListMembers(ctx context.Context, datacenterID, lanID string, opts ...CallOption) ([]NIC, *Response, error) {
+	p, err := lanPath(datacenterID, lanID, "/nics")
+	if err != nil {
+		return nil, nil, err
+	}
+	return listAll[NIC](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+}
+
+// AllMembers iterates over the NICs on a LAN page by page; breaking out of
+// the loop stops fetching. An invalid ID is yielded as the only error.
+func (s *LANsService) AllMembers(ctx context.Context, datacenterID, lanID string, opts ...CallOption) iter.Seq2[NIC, error] {
+	p, err := lanPath(datacenterID, lanID, "/nics")
+	if err != nil {
+		return networkErrSeq[NIC](err)
+	}
+	return iterate[NIC](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+}

@@ -1,5 +1,11 @@
 package ionos
 
+import (
+	"context"
+	"iter"
+	"net/http"
+)
+
 // LoadBalancer is a data center's load balancer as the API returns it. At
 // depth 1 and more, Entities lists the NICs it balances.
 type LoadBalancer struct {
@@ -55,7 +61,7 @@ type loadBalancerPostEntities struct {
 // body validates the spec and builds the POST body; field prefixes the
 // names in errors.
 func (s *LoadBalancerSpec) body(field string) (*loadBalancerPost, error) {
-	if s.IP != "" && !isIPv4(s.IP) {
+	if s.IP != "" && !isSpecIPv4(s.IP) {
 		return nil, invalid(field+".IP", "%q is not an IPv4 address", s.IP)
 	}
 	p := &loadBalancerPost{Properties: loadBalancerPostProperties{Name: s.Name, IP: s.IP, DHCP: s.DHCP}}
@@ -69,5 +75,173 @@ func (s *LoadBalancerSpec) body(field string) (*loadBalancerPost, error) {
 	return p, nil
 }
 
-// LoadBalancersService manages load balancers and the NICs they balance.
+// LoadBalancerUpdate changes the fields of a load balancer that are set
+// (non-nil); the others keep their value.
+type LoadBalancerUpdate struct {
+	Name *string `json:"name,omitempty"`
+	// IP is an IPv4 address; the balanced NICs take it over.
+	IP *string `json:"ip,omitempty"`
+	// DHCP is sent as a JSON boolean, false included.
+	DHCP *bool `json:"dhcp,omitempty"`
+}
+
+func (u *LoadBalancerUpdate) check() error {
+	if u.IP != nil && !isSpecIPv4(*u.IP) {
+		return invalid("LoadBalancerUpdate.IP", "%q is not an IPv4 address", *u.IP)
+	}
+	return nil
+}
+
+// LoadBalancersService manages load balancers and the NICs they balance
+// (/datacenters/{dc}/loadbalancers).
 type LoadBalancersService struct{ c *Client }
+
+func loadBalancersPath(datacenterID string) (string, error) {
+	return pathOf("/datacenters/{}/loadbalancers", id("datacenterID", datacenterID))
+}
+
+func loadBalancerPath(datacenterID, loadBalancerID string) (string, error) {
+	return pathOf("/datacenters/{}/loadbalancers/{}", id("datacenterID", datacenterID), id("loadBalancerID", loadBalancerID))
+}
+
+func balancedNICsPath(datacenterID, loadBalancerID string) (string, error) {
+	return pathOf("/datacenters/{}/loadbalancers/{}/balancednics", id("datacenterID", datacenterID), id("loadBalancerID", loadBalancerID))
+}
+
+func balancedNICPath(datacenterID, loadBalancerID, nicID string) (string, error) {
+	return pathOf("/datacenters/{}/loadbalancers/{}/balancednics/{}",
+		id("datacenterID", datacenterID), id("loadBalancerID", loadBalancerID), id("nicID", nicID))
+}
+
+// List returns every load balancer of a data center, following the pages of
+// the collection until it is complete (WithPage asks for one page). The
+// client's default depth is sent unless WithDepth is given. Replaces the
+// Python SDK's list_loadbalancers.
+func (s *LoadBalancersService) List(ctx context.Context, datacenterID string, opts ...CallOption) ([]LoadBalancer, *Response, error) {
+	p, err := loadBalancersPath(datacenterID)
+	if err != nil {
+		return nil, nil, err
+	}
+	return listAll[LoadBalancer](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+}
+
+// All iterates over the load balancers of a data center page by page;
+// breaking out of the loop stops fetching. An invalid ID is yielded as the
+// only error.
+func (s *LoadBalancersService) All(ctx context.Context, datacenterID string, opts ...CallOption) iter.Seq2[LoadBalancer, error] {
+	p, err := loadBalancersPath(datacenterID)
+	if err != nil {
+		return networkErrSeq[LoadBalancer](err)
+	}
+	return iterate[LoadBalancer](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+}
+
+// Get returns one load balancer, at the client's default depth unless
+// WithDepth is given (the Python SDK sent no depth here). Replaces the
+// Python SDK's get_loadbalancer.
+func (s *LoadBalancersService) Get(ctx context.Context, datacenterID, loadBalancerID string, opts ...CallOption) (*LoadBalancer, *Response, error) {
+	p, err := loadBalancerPath(datacenterID, loadBalancerID)
+	if err != nil {
+		return nil, nil, err
+	}
+	return doGet[LoadBalancer](ctx, s.c, p, opts)
+}
+
+// Create creates a load balancer, balancing spec.BalancedNICs from the
+// start, and returns it as the API accepted it; it is ready once the
+// request in the Response is DONE (WaitForCompletion). DHCP is sent as a
+// JSON boolean (the Python SDK sent a string). Replaces the Python SDK's
+// create_loadbalancer.
+func (s *LoadBalancersService) Create(ctx context.Context, datacenterID string, spec LoadBalancerSpec, opts ...CallOption) (*LoadBalancer, *Response, error) {
+	p, err := loadBalancersPath(datacenterID)
+	if err != nil {
+		return nil, nil, err
+	}
+	body, err := spec.body("LoadBalancerSpec")
+	if err != nil {
+		return nil, nil, err
+	}
+	return doWrite[LoadBalancer](ctx, s.c, http.MethodPost, p, body, opts)
+}
+
+// Update changes the fields of a load balancer that upd sets (PATCH).
+// Replaces the Python SDK's update_loadbalancer.
+func (s *LoadBalancersService) Update(ctx context.Context, datacenterID, loadBalancerID string, upd LoadBalancerUpdate, opts ...CallOption) (*LoadBalancer, *Response, error) {
+	p, err := loadBalancerPath(datacenterID, loadBalancerID)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := upd.check(); err != nil {
+		return nil, nil, err
+	}
+	return doWrite[LoadBalancer](ctx, s.c, http.MethodPatch, p, &upd, opts)
+}
+
+// Delete deletes a load balancer. Replaces the Python SDK's
+// delete_loadbalancer.
+func (s *LoadBalancersService) Delete(ctx context.Context, datacenterID, loadBalancerID string, opts ...CallOption) (*Response, error) {
+	p, err := loadBalancerPath(datacenterID, loadBalancerID)
+	if err != nil {
+		return nil, err
+	}
+	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+}
+
+// ListBalancedNICs returns the NICs a load balancer balances, following the
+// pages of the collection until it is complete (WithPage asks for one
+// page), at the client's default depth unless WithDepth is given. Replaces
+// the Python SDK's get_loadbalancer_members.
+func (s *LoadBalancersService) ListBalancedNICs(ctx context.Context, datacenterID, loadBalancerID string, opts ...CallOption) ([]NIC, *Response, error) {
+	p, err := balancedNICsPath(datacenterID, loadBalancerID)
+	if err != nil {
+		return nil, nil, err
+	}
+	return listAll[NIC](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+}
+
+// AllBalancedNICs iterates over the NICs a load balancer balances page by
+// page; breaking out of the loop stops fetching. An invalid ID is yielded
+// as the only error.
+func (s *LoadBalancersService) AllBalancedNICs(ctx context.Context, datacenterID, loadBalancerID string, opts ...CallOption) iter.Seq2[NIC, error] {
+	p, err := balancedNICsPath(datacenterID, loadBalancerID)
+	if err != nil {
+		return networkErrSeq[NIC](err)
+	}
+	return iterate[NIC](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+}
+
+// GetBalancedNIC returns one NIC that a load balancer balances, at the
+// client's default depth unless WithDepth is given. Replaces the Python
+// SDK's get_loadbalanced_nic.
+func (s *LoadBalancersService) GetBalancedNIC(ctx context.Context, datacenterID, loadBalancerID, nicID string, opts ...CallOption) (*NIC, *Response, error) {
+	p, err := balancedNICPath(datacenterID, loadBalancerID, nicID)
+	if err != nil {
+		return nil, nil, err
+	}
+	return doGet[NIC](ctx, s.c, p, opts)
+}
+
+// AddNIC makes a load balancer balance an existing NIC (POST {"id": nicID})
+// and returns the NIC as the API accepted it; the NIC takes the load
+// balancer's IP. Replaces the Python SDK's add_loadbalanced_nics, which
+// despite its name adds one NIC a call.
+func (s *LoadBalancersService) AddNIC(ctx context.Context, datacenterID, loadBalancerID, nicID string, opts ...CallOption) (*NIC, *Response, error) {
+	p, err := balancedNICsPath(datacenterID, loadBalancerID)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := id("nicID", nicID).check(); err != nil {
+		return nil, nil, err
+	}
+	return doWrite[NIC](ctx, s.c, http.MethodPost, p, &idRef{ID: nicID}, opts)
+}
+
+// RemoveNIC stops a load balancer balancing a NIC; the NIC itself stays.
+// Replaces the Python SDK's remove_loadbalanced_nic.
+func (s *LoadBalancersService) RemoveNIC(ctx context.Context, datacenterID, loadBalancerID, nicID string, opts ...CallOption) (*Response, error) {
+	p, err := balancedNICPath(datacenterID, loadBalancerID, nicID)
+	if err != nil {
+		return nil, err
+	}
+	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+}

@@ -1,6 +1,11 @@
 package ionos
 
-import "fmt"
+import (
+	"context"
+	"fmt"
+	"iter"
+	"net/http"
+)
 
 // NIC is a server's network interface as the API returns it. At depth 1 and
 // more, Entities lists its firewall rules.
@@ -36,7 +41,11 @@ type NICSpec struct {
 	// LAN is the numeric ID of the LAN the NIC sits on (>= 1); the API
 	// creates the LAN if it does not exist.
 	LAN int
-	// IPs are fixed IPs; empty lets DHCP or the API choose.
+	// IPs are fixed IPs; empty lets the API assign one. Public IPs must
+	// come from an IP block reserved by the contract; private ones given by
+	// hand must lie in 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16. The SDK
+	// checks only that each is an IP address: which public IPs are reserved
+	// is for the API to say.
 	IPs []string
 	// DHCP, FirewallActive and NAT are sent when set; nil leaves the API's
 	// default (DHCP on, firewall off, NAT off).
@@ -71,10 +80,8 @@ func (s *NICSpec) body(field string) (*nicPost, error) {
 	if s.LAN < 1 {
 		return nil, invalid(field+".LAN", "is required and must be at least 1 (got %d)", s.LAN)
 	}
-	for i, ip := range s.IPs {
-		if !isIP(ip) {
-			return nil, invalid(fmt.Sprintf("%s.IPs[%d]", field, i), "%q is not an IP address", ip)
-		}
+	if err := checkNICIPs(field+".IPs", s.IPs); err != nil {
+		return nil, err
 	}
 	p := &nicPost{Properties: nicPostProperties{
 		Name: s.Name, LAN: s.LAN, IPs: s.IPs, DHCP: s.DHCP, FirewallActive: s.FirewallActive, NAT: s.NAT,
@@ -93,5 +100,145 @@ func (s *NICSpec) body(field string) (*nicPost, error) {
 	return p, nil
 }
 
-// NICsService manages a server's network interfaces.
+func checkNICIPs(field string, ips []string) error {
+	for i, ip := range ips {
+		if !isIP(ip) {
+			return invalid(fmt.Sprintf("%s[%d]", field, i), "%q is not an IP address", ip)
+		}
+	}
+	return nil
+}
+
+// NICUpdate changes the fields of a NIC that are set; the others keep their
+// value. IPs replaces the NIC's IPs when it is non-empty; to drop the fixed
+// IPs and let the API assign one, set ClearIPs instead (an empty list is
+// sent), since an empty IPs means "unchanged".
+type NICUpdate struct {
+	Name *string `json:"name,omitempty"`
+	// IPs, when non-empty, replaces the NIC's IPs (see NICSpec.IPs). The
+	// primary IP of a NIC on a load balancer changes only with the load
+	// balancer's IP.
+	IPs []string `json:"ips,omitempty"`
+	// ClearIPs sends "ips": [], which makes the API assign an IP. It cannot
+	// be combined with IPs.
+	ClearIPs bool  `json:"-"`
+	DHCP     *bool `json:"dhcp,omitempty"`
+	// LAN moves the NIC to the LAN with this numeric ID (>= 1).
+	LAN            *int  `json:"lan,omitempty"`
+	FirewallActive *bool `json:"firewallActive,omitempty"`
+	// NAT is deprecated by the API.
+	NAT *bool `json:"nat,omitempty"`
+}
+
+type nicPatch struct {
+	*NICUpdate
+	// IPs shadows NICUpdate.IPs: nil is left out, an empty non-nil list is
+	// sent as [].
+	IPs []string `json:"ips,omitzero"`
+}
+
+func (u *NICUpdate) body() (*nicPatch, error) {
+	const f = "NICUpdate"
+	if u.ClearIPs && len(u.IPs) > 0 {
+		return nil, invalid(f+".ClearIPs", "is set together with a non-empty IPs")
+	}
+	if err := checkNICIPs(f+".IPs", u.IPs); err != nil {
+		return nil, err
+	}
+	if u.LAN != nil && *u.LAN < 1 {
+		return nil, invalid(f+".LAN", "must be at least 1 (got %d)", *u.LAN)
+	}
+	p := &nicPatch{NICUpdate: u}
+	switch {
+	case u.ClearIPs:
+		p.IPs = []string{}
+	case len(u.IPs) > 0:
+		p.IPs = u.IPs
+	}
+	return p, nil
+}
+
+// NICsService manages a server's network interfaces
+// (/datacenters/{dc}/servers/{server}/nics).
 type NICsService struct{ c *Client }
+
+func nicsPath(datacenterID, serverID string) (string, error) {
+	return pathOf("/datacenters/{}/servers/{}/nics", id("datacenterID", datacenterID), id("serverID", serverID))
+}
+
+func nicPath(datacenterID, serverID, nicID string) (string, error) {
+	return pathOf("/datacenters/{}/servers/{}/nics/{}", id("datacenterID", datacenterID), id("serverID", serverID), id("nicID", nicID))
+}
+
+// List returns every NIC of a server, following the pages of the
+// collection until it is complete (WithPage asks for one page). The
+// client's default depth is sent unless WithDepth is given. Replaces the
+// Python SDK's list_nics.
+func (s *NICsService) List(ctx context.Context, datacenterID, serverID string, opts ...CallOption) ([]NIC, *Response, error) {
+	p, err := nicsPath(datacenterID, serverID)
+	if err != nil {
+		return nil, nil, err
+	}
+	return listAll[NIC](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+}
+
+// All iterates over the NICs of a server page by page; breaking out of the
+// loop stops fetching. An invalid ID is yielded as the only error.
+func (s *NICsService) All(ctx context.Context, datacenterID, serverID string, opts ...CallOption) iter.Seq2[NIC, error] {
+	p, err := nicsPath(datacenterID, serverID)
+	if err != nil {
+		return networkErrSeq[NIC](err)
+	}
+	return iterate[NIC](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+}
+
+// Get returns one NIC, at the client's default depth unless WithDepth is
+// given. Replaces the Python SDK's get_nic.
+func (s *NICsService) Get(ctx context.Context, datacenterID, serverID, nicID string, opts ...CallOption) (*NIC, *Response, error) {
+	p, err := nicPath(datacenterID, serverID, nicID)
+	if err != nil {
+		return nil, nil, err
+	}
+	return doGet[NIC](ctx, s.c, p, opts)
+}
+
+// Create adds a NIC, with its firewall rules, to a server and returns it as
+// the API accepted it; the NIC is ready once the request in the Response is
+// DONE (WaitForCompletion). DHCP, FirewallActive and NAT are sent whenever
+// they are set, false included (the Python SDK dropped nat=False).
+// Replaces the Python SDK's create_nic.
+func (s *NICsService) Create(ctx context.Context, datacenterID, serverID string, spec NICSpec, opts ...CallOption) (*NIC, *Response, error) {
+	p, err := nicsPath(datacenterID, serverID)
+	if err != nil {
+		return nil, nil, err
+	}
+	body, err := spec.body("NICSpec")
+	if err != nil {
+		return nil, nil, err
+	}
+	return doWrite[NIC](ctx, s.c, http.MethodPost, p, body, opts)
+}
+
+// Update changes the fields of a NIC that upd sets (PATCH). Replaces the
+// Python SDK's update_nic.
+func (s *NICsService) Update(ctx context.Context, datacenterID, serverID, nicID string, upd NICUpdate, opts ...CallOption) (*NIC, *Response, error) {
+	p, err := nicPath(datacenterID, serverID, nicID)
+	if err != nil {
+		return nil, nil, err
+	}
+	body, err := upd.body()
+	if err != nil {
+		return nil, nil, err
+	}
+	return doWrite[NIC](ctx, s.c, http.MethodPatch, p, body, opts)
+}
+
+// Delete removes a NIC from a server. Replaces the Python SDK's
+// delete_nic.
+func (s *NICsService) Delete(ctx context.Context, datacenterID, serverID, nicID string, opts ...CallOption) (*Response, error) {
+	p, err := nicPath(datacenterID, serverID, nicID)
+	if err != nil {
+		return nil, err
+	}
+	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+}
