@@ -309,7 +309,7 @@ func (s *FirewallRulesService) List(ctx context.Context, datacenterID, serverID,
 func (s *FirewallRulesService) All(ctx context.Context, datacenterID, serverID, nicID string, opts ...CallOption) iter.Seq2[FirewallRule, error] {
 	p, err := firewallRulesPath(datacenterID, serverID, nicID)
 	if err != nil {
-		return networkErrSeq[FirewallRule](err)
+		return errSeq[FirewallRule](err)
 	}
 	return iterate[FirewallRule](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
 }
@@ -364,13 +364,4 @@ func (s *FirewallRulesService) Delete(ctx context.Context, datacenterID, serverI
 		return nil, err
 	}
 	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
-}
-
-// networkErrSeq is an iterator that yields err once: what All returns for an
-// argument it refuses.
-func networkErrSeq[T any](err error) iter.Seq2[T, error] {
-	return func(yield func(T, error) bool) {
-		var zero T
-		yield(zero, err)
-	}
 }

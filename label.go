@@ -123,7 +123,7 @@ func (s *LabelsService) ListOn(ctx context.Context, t LabelTarget, opts ...CallO
 func (s *LabelsService) AllOn(ctx context.Context, t LabelTarget, opts ...CallOption) iter.Seq2[ResourceLabel, error] {
 	p, err := t.collection()
 	if err != nil {
-		return func(yield func(ResourceLabel, error) bool) { yield(ResourceLabel{}, err) }
+		return errSeq[ResourceLabel](err)
 	}
 	return iterate[ResourceLabel](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
 }

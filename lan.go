@@ -200,7 +200,7 @@ func (s *LANsService) List(ctx context.Context, datacenterID string, opts ...Cal
 func (s *LANsService) All(ctx context.Context, datacenterID string, opts ...CallOption) iter.Seq2[LAN, error] {
 	p, err := lansPath(datacenterID)
 	if err != nil {
-		return networkErrSeq[LAN](err)
+		return errSeq[LAN](err)
 	}
 	return iterate[LAN](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
 }
@@ -273,7 +273,7 @@ func (s *LANsService) ListMembers(ctx context.Context, datacenterID, lanID strin
 func (s *LANsService) AllMembers(ctx context.Context, datacenterID, lanID string, opts ...CallOption) iter.Seq2[NIC, error] {
 	p, err := lanPath(datacenterID, lanID, "/nics")
 	if err != nil {
-		return networkErrSeq[NIC](err)
+		return errSeq[NIC](err)
 	}
 	return iterate[NIC](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
 }

@@ -73,6 +73,15 @@ func iterate[T any](ctx context.Context, c *Client, req *request, opts []CallOpt
 	}
 }
 
+// errSeq is an iterator that yields err once: what an All method returns
+// when its arguments are refused, so that nothing is sent.
+func errSeq[T any](err error) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		var zero T
+		yield(zero, err)
+	}
+}
+
 // eachPage fetches the pages of the collection at req and hands each to fn
 // until fn returns false or there is no next page. Next links are followed
 // only on the client's own scheme, host and base path, and a link seen

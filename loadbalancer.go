@@ -131,7 +131,7 @@ func (s *LoadBalancersService) List(ctx context.Context, datacenterID string, op
 func (s *LoadBalancersService) All(ctx context.Context, datacenterID string, opts ...CallOption) iter.Seq2[LoadBalancer, error] {
 	p, err := loadBalancersPath(datacenterID)
 	if err != nil {
-		return networkErrSeq[LoadBalancer](err)
+		return errSeq[LoadBalancer](err)
 	}
 	return iterate[LoadBalancer](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
 }
@@ -205,7 +205,7 @@ func (s *LoadBalancersService) ListBalancedNICs(ctx context.Context, datacenterI
 func (s *LoadBalancersService) AllBalancedNICs(ctx context.Context, datacenterID, loadBalancerID string, opts ...CallOption) iter.Seq2[NIC, error] {
 	p, err := balancedNICsPath(datacenterID, loadBalancerID)
 	if err != nil {
-		return networkErrSeq[NIC](err)
+		return errSeq[NIC](err)
 	}
 	return iterate[NIC](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
 }

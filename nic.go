@@ -187,7 +187,7 @@ func (s *NICsService) List(ctx context.Context, datacenterID, serverID string, o
 func (s *NICsService) All(ctx context.Context, datacenterID, serverID string, opts ...CallOption) iter.Seq2[NIC, error] {
 	p, err := nicsPath(datacenterID, serverID)
 	if err != nil {
-		return networkErrSeq[NIC](err)
+		return errSeq[NIC](err)
 	}
 	return iterate[NIC](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
 }
