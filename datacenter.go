@@ -95,16 +95,16 @@ func (s *DatacenterSpec) body() (*datacenterPost, error) {
 	}}
 	var ent datacenterPostEntities
 	var err error
-	if ent.Servers, err = postItems("DatacenterSpec.Servers", s.Servers, (*ServerSpec).body); err != nil {
+	if ent.Servers, err = specItems("DatacenterSpec.Servers", s.Servers, (*ServerSpec).body); err != nil {
 		return nil, err
 	}
-	if ent.Volumes, err = postItems("DatacenterSpec.Volumes", s.Volumes, (*VolumeSpec).body); err != nil {
+	if ent.Volumes, err = specItems("DatacenterSpec.Volumes", s.Volumes, (*VolumeSpec).body); err != nil {
 		return nil, err
 	}
-	if ent.LANs, err = postItems("DatacenterSpec.LANs", s.LANs, (*LANSpec).body); err != nil {
+	if ent.LANs, err = specItems("DatacenterSpec.LANs", s.LANs, (*LANSpec).body); err != nil {
 		return nil, err
 	}
-	if ent.LoadBalancers, err = postItems("DatacenterSpec.LoadBalancers", s.LoadBalancers, (*LoadBalancerSpec).body); err != nil {
+	if ent.LoadBalancers, err = specItems("DatacenterSpec.LoadBalancers", s.LoadBalancers, (*LoadBalancerSpec).body); err != nil {
 		return nil, err
 	}
 	if ent.Servers != nil || ent.Volumes != nil || ent.LANs != nil || ent.LoadBalancers != nil {
@@ -113,9 +113,9 @@ func (s *DatacenterSpec) body() (*datacenterPost, error) {
 	return p, nil
 }
 
-// postItems builds the {"items": [...]} of children from their specs, or
+// specItems builds the {"items": [...]} of children from their specs, or
 // nil when there are none. field names the list in errors.
-func postItems[S, P any](field string, specs []S, body func(*S, string) (*P, error)) (*postCollection[P], error) {
+func specItems[S, P any](field string, specs []S, body func(*S, string) (*P, error)) (*postCollection[P], error) {
 	if len(specs) == 0 {
 		return nil, nil
 	}

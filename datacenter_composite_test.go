@@ -75,7 +75,7 @@ func TestDatacentersCreateCompositeAllKinds(t *testing.T) {
 	_, _, err := m.c.Datacenters.Create(context.Background(), DatacenterSpec{
 		Name: "full", Location: "de/fra",
 		Servers: []ServerSpec{{
-			Name: "app", Cores: 2, RAM: 2048, BootVolume: volID, AttachVolumes: []string{volID},
+			Name: "app", Cores: 2, RAM: 2048, BootVolume: csVolID, AttachVolumes: []string{csVolID},
 		}},
 		Volumes:       []VolumeSpec{{Name: "spare", Size: 10, LicenceType: "LINUX"}},
 		LANs:          []LANSpec{{Name: "public", Public: true}, {Name: "private"}},
@@ -85,8 +85,8 @@ func TestDatacentersCreateCompositeAllKinds(t *testing.T) {
 	assertJSONBody(t, m.only(), `{
 		"properties":{"name":"full","location":"de/fra"},
 		"entities":{
-			"servers":{"items":[{"properties":{"name":"app","cores":2,"ram":2048,"bootVolume":{"id":"`+volID+`"}},
-				"entities":{"volumes":{"items":[{"id":"`+volID+`"}]}}}]},
+			"servers":{"items":[{"properties":{"name":"app","cores":2,"ram":2048,"bootVolume":{"id":"`+csVolID+`"}},
+				"entities":{"volumes":{"items":[{"id":"`+csVolID+`"}]}}}]},
 			"volumes":{"items":[{"properties":{"name":"spare","size":10,"licenceType":"LINUX"}}]},
 			"lans":{"items":[{"properties":{"name":"public","public":true}},{"properties":{"name":"private","public":false}}]},
 			"loadbalancers":{"items":[{"properties":{"name":"lb","dhcp":false}}]}
@@ -128,7 +128,7 @@ func TestDatacentersCreateCompositeValidation(t *testing.T) {
 			spec := compositeBuild()
 			tc.mod(&spec)
 			_, _, err := m.c.Datacenters.Create(context.Background(), spec)
-			assertInvalid(t, err, tc.field)
+			assertRefused(t, err, tc.field)
 			m.none()
 		})
 	}

@@ -71,7 +71,7 @@ func (u *ImageUpdate) check() error {
 			return err
 		}
 	}
-	if u.CloudInit != nil && !isUpperIdent(*u.CloudInit) {
+	if u.CloudInit != nil && !isUpperSnake(*u.CloudInit) {
 		return invalid("ImageUpdate.CloudInit", "%q is not NONE or V1", *u.CloudInit)
 	}
 	return nil

@@ -18,7 +18,7 @@ func TestImagesList(t *testing.T) {
 	assertCall(t, c, http.MethodGet, "/images", "depth", "1")
 	assertNoBody(t, c)
 	require.Len(t, imgs, 2)
-	assert.Equal(t, imgID, imgs[0].ID)
+	assert.Equal(t, csImgID, imgs[0].ID)
 	assert.Equal(t, "image", imgs[0].Type)
 	assert.Equal(t, []string{"ubuntu:latest", "ubuntu:20.04"}, imgs[0].Properties.ImageAliases)
 	assert.Equal(t, "HDD", imgs[0].Properties.ImageType)
@@ -29,11 +29,11 @@ func TestImagesList(t *testing.T) {
 
 func TestImagesGetSendsDepth(t *testing.T) {
 	m := newMockAPI(t)
-	m.on(http.MethodGet, "/images/"+imgID, 200, fixture(t, "image.json"))
-	img, _, err := m.c.Images.Get(context.Background(), imgID)
+	m.on(http.MethodGet, "/images/"+csImgID, 200, fixture(t, "image.json"))
+	img, _, err := m.c.Images.Get(context.Background(), csImgID)
 	require.NoError(t, err)
 	c := m.only()
-	assertCall(t, c, http.MethodGet, "/images/"+imgID, "depth", "1")
+	assertCall(t, c, http.MethodGet, "/images/"+csImgID, "depth", "1")
 	assertNoBody(t, c)
 	assert.Equal(t, "golden-web-image", img.Properties.Name)
 	assert.Equal(t, "web tier base", img.Properties.Description)
@@ -44,17 +44,17 @@ func TestImagesGetSendsDepth(t *testing.T) {
 
 func TestImagesUpdate(t *testing.T) {
 	m := newMockAPI(t)
-	m.onAccepted(http.MethodPatch, "/images/"+imgID, fixture(t, "image.json"))
-	img, resp, err := m.c.Images.Update(context.Background(), imgID, ImageUpdate{
+	m.onAccepted(http.MethodPatch, "/images/"+csImgID, fixture(t, "image.json"))
+	img, resp, err := m.c.Images.Update(context.Background(), csImgID, ImageUpdate{
 		Name: Ptr("New Name"), Description: Ptr(""), LicenceType: Ptr("LINUX"),
 		CPUHotPlug: Ptr(false), RAMHotUnplug: Ptr(true), DiscSCSIHotPlug: Ptr(false), CloudInit: Ptr("V1"),
 	})
 	require.NoError(t, err)
 	c := m.only()
-	assertCall(t, c, http.MethodPatch, "/images/"+imgID)
+	assertCall(t, c, http.MethodPatch, "/images/"+csImgID)
 	assertJSONBody(t, c, `{"name":"New Name","description":"","licenceType":"LINUX","cpuHotPlug":false,"ramHotUnplug":true,"discScsiHotPlug":false,"cloudInit":"V1"}`)
 	assertAccepted(t, resp)
-	assert.Equal(t, imgID, img.ID)
+	assert.Equal(t, csImgID, img.ID)
 }
 
 func TestImagesUpdateValidation(t *testing.T) {
@@ -69,8 +69,8 @@ func TestImagesUpdateValidation(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m := newMockAPI(t)
-			_, _, err := m.c.Images.Update(context.Background(), imgID, tc.upd)
-			assertInvalid(t, err, tc.field)
+			_, _, err := m.c.Images.Update(context.Background(), csImgID, tc.upd)
+			assertRefused(t, err, tc.field)
 			m.none()
 		})
 	}
@@ -78,11 +78,11 @@ func TestImagesUpdateValidation(t *testing.T) {
 
 func TestImagesDelete(t *testing.T) {
 	m := newMockAPI(t)
-	m.onAcceptedEmpty(http.MethodDelete, "/images/"+imgID)
-	resp, err := m.c.Images.Delete(context.Background(), imgID)
+	m.onAcceptedNoBody(http.MethodDelete, "/images/"+csImgID)
+	resp, err := m.c.Images.Delete(context.Background(), csImgID)
 	require.NoError(t, err)
 	c := m.only()
-	assertCall(t, c, http.MethodDelete, "/images/"+imgID)
+	assertCall(t, c, http.MethodDelete, "/images/"+csImgID)
 	assertNoBody(t, c)
 	assertAccepted(t, resp)
 }

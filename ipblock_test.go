@@ -18,7 +18,7 @@ func TestIPBlocksList(t *testing.T) {
 	assertCall(t, c, http.MethodGet, "/ipblocks", "depth", "1")
 	assertNoBody(t, c)
 	require.Len(t, blocks, 1)
-	assert.Equal(t, ipbID, blocks[0].ID)
+	assert.Equal(t, csIPBID, blocks[0].ID)
 	assert.Equal(t, "ipblock", blocks[0].Type)
 
 	var n int
@@ -32,11 +32,11 @@ func TestIPBlocksList(t *testing.T) {
 
 func TestIPBlocksGetSendsDepth(t *testing.T) {
 	m := newMockAPI(t)
-	m.on(http.MethodGet, "/ipblocks/"+ipbID, 200, fixture(t, "ipblock.json"))
-	b, _, err := m.c.IPBlocks.Get(context.Background(), ipbID)
+	m.on(http.MethodGet, "/ipblocks/"+csIPBID, 200, fixture(t, "ipblock.json"))
+	b, _, err := m.c.IPBlocks.Get(context.Background(), csIPBID)
 	require.NoError(t, err)
 	c := m.only()
-	assertCall(t, c, http.MethodGet, "/ipblocks/"+ipbID, "depth", "1")
+	assertCall(t, c, http.MethodGet, "/ipblocks/"+csIPBID, "depth", "1")
 	assertNoBody(t, c)
 	assert.Equal(t, "web ingress", b.Properties.Name)
 	assert.Equal(t, "us/las", b.Properties.Location)
@@ -45,8 +45,8 @@ func TestIPBlocksGetSendsDepth(t *testing.T) {
 	require.Len(t, b.Properties.IPConsumers, 1)
 	ic := b.Properties.IPConsumers[0]
 	assert.Equal(t, "158.222.102.177", ic.IP)
-	assert.Equal(t, nicID, ic.NICID)
-	assert.Equal(t, srvID, ic.ServerID)
+	assert.Equal(t, csNICID, ic.NICID)
+	assert.Equal(t, csSrvID, ic.ServerID)
 	assert.Equal(t, dcID, ic.DatacenterID)
 	assert.Equal(t, "production", ic.DatacenterName)
 }
@@ -87,7 +87,7 @@ func TestIPBlocksReserveValidation(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			m := newMockAPI(t)
 			_, _, err := m.c.IPBlocks.Reserve(context.Background(), tc.spec)
-			assertInvalid(t, err, tc.field)
+			assertRefused(t, err, tc.field)
 			m.none()
 		})
 	}
@@ -95,11 +95,11 @@ func TestIPBlocksReserveValidation(t *testing.T) {
 
 func TestIPBlocksDelete(t *testing.T) {
 	m := newMockAPI(t)
-	m.onAcceptedEmpty(http.MethodDelete, "/ipblocks/"+ipbID)
-	resp, err := m.c.IPBlocks.Delete(context.Background(), ipbID)
+	m.onAcceptedNoBody(http.MethodDelete, "/ipblocks/"+csIPBID)
+	resp, err := m.c.IPBlocks.Delete(context.Background(), csIPBID)
 	require.NoError(t, err)
 	c := m.only()
-	assertCall(t, c, http.MethodDelete, "/ipblocks/"+ipbID)
+	assertCall(t, c, http.MethodDelete, "/ipblocks/"+csIPBID)
 	assertNoBody(t, c)
 	assertAccepted(t, resp)
 }

@@ -111,7 +111,7 @@ func (s *ServerSpec) body(field string) (*serverPost, error) {
 	if err := checkServerName(field+".Name", s.Name, true); err != nil {
 		return nil, err
 	}
-	if err := checkCores(field+".Cores", s.Cores); err != nil {
+	if err := checkServerCores(field+".Cores", s.Cores); err != nil {
 		return nil, err
 	}
 	ramHotPlug := false
@@ -120,7 +120,7 @@ func (s *ServerSpec) body(field string) (*serverPost, error) {
 			ramHotPlug = true
 		}
 	}
-	if err := checkRAM(field+".RAM", s.RAM, ramHotPlug); err != nil {
+	if err := checkServerRAM(field+".RAM", s.RAM, ramHotPlug); err != nil {
 		return nil, err
 	}
 	if err := checkServerZone(field+".AvailabilityZone", s.AvailabilityZone); err != nil {
@@ -215,16 +215,16 @@ func checkServerName(field, name string, required bool) error {
 	return nil
 }
 
-func checkCores(field string, cores int) error {
+func checkServerCores(field string, cores int) error {
 	if cores < 1 {
 		return invalid(field, "must be at least 1 (got %d)", cores)
 	}
 	return nil
 }
 
-// checkRAM applies the API's rule: a multiple of 256 MB, at least 256 MB,
+// checkServerRAM applies the API's rule: a multiple of 256 MB, at least 256 MB,
 // and at least 1024 MB with RAM hot plug.
-func checkRAM(field string, ram int, hotPlug bool) error {
+func checkServerRAM(field string, ram int, hotPlug bool) error {
 	switch {
 	case ram < 256:
 		return invalid(field, "must be at least 256 MB (got %d)", ram)
@@ -250,15 +250,15 @@ func checkCPUFamily(field, family string) error {
 	if family == "" {
 		return nil
 	}
-	if !isUpperIdent(family) {
+	if !isUpperSnake(family) {
 		return invalid(field, "%q is not a CPU family such as AMD_OPTERON or INTEL_XEON", family)
 	}
 	return nil
 }
 
-// isUpperIdent reports whether s is an upper-case identifier: A-Z first,
+// isUpperSnake reports whether s is an upper-case identifier: A-Z first,
 // then A-Z, 0-9 and _.
-func isUpperIdent(s string) bool {
+func isUpperSnake(s string) bool {
 	if s == "" || s[0] < 'A' || s[0] > 'Z' {
 		return false
 	}
@@ -302,14 +302,14 @@ func (u *ServerUpdate) body() (*serverPatch, error) {
 		}
 	}
 	if u.Cores != nil {
-		if err := checkCores(f+".Cores", *u.Cores); err != nil {
+		if err := checkServerCores(f+".Cores", *u.Cores); err != nil {
 			return nil, err
 		}
 	}
 	if u.RAM != nil {
 		// Whether the server's volumes have RAM hot plug is not known here,
 		// so only the 256 MB rules apply.
-		if err := checkRAM(f+".RAM", *u.RAM, false); err != nil {
+		if err := checkServerRAM(f+".RAM", *u.RAM, false); err != nil {
 			return nil, err
 		}
 	}
@@ -356,7 +356,7 @@ func (s *ServersService) List(ctx context.Context, datacenterID string, opts ...
 func (s *ServersService) All(ctx context.Context, datacenterID string, opts ...CallOption) iter.Seq2[Server, error] {
 	p, err := pathOf("/datacenters/{}/servers", id("datacenterID", datacenterID))
 	if err != nil {
-		return errSeq[Server](err)
+		return seqOfErr[Server](err)
 	}
 	return iterate[Server](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
 }
@@ -442,7 +442,7 @@ func (s *ServersService) ListVolumes(ctx context.Context, datacenterID, serverID
 func (s *ServersService) AllVolumes(ctx context.Context, datacenterID, serverID string, opts ...CallOption) iter.Seq2[Volume, error] {
 	p, err := serverPath(datacenterID, serverID, "/volumes")
 	if err != nil {
-		return errSeq[Volume](err)
+		return seqOfErr[Volume](err)
 	}
 	return iterate[Volume](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
 }
@@ -495,7 +495,7 @@ func (s *ServersService) ListCDROMs(ctx context.Context, datacenterID, serverID 
 func (s *ServersService) AllCDROMs(ctx context.Context, datacenterID, serverID string, opts ...CallOption) iter.Seq2[Image, error] {
 	p, err := serverPath(datacenterID, serverID, "/cdroms")
 	if err != nil {
-		return errSeq[Image](err)
+		return seqOfErr[Image](err)
 	}
 	return iterate[Image](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
 }
@@ -552,8 +552,8 @@ func serverChildPath(datacenterID, serverID, suffix string, child idArg) (string
 	return pathOf("/datacenters/{}/servers/{}"+suffix, id("datacenterID", datacenterID), id("serverID", serverID), child)
 }
 
-// errSeq is an iterator that yields err once.
-func errSeq[T any](err error) iter.Seq2[T, error] {
+// seqOfErr is an iterator that yields err once.
+func seqOfErr[T any](err error) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		var zero T
 		yield(zero, err)

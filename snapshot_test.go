@@ -25,13 +25,13 @@ func TestSnapshotsList(t *testing.T) {
 
 func TestSnapshotsGetSendsDepth(t *testing.T) {
 	m := newMockAPI(t)
-	m.on(http.MethodGet, "/snapshots/"+snapID, 200, fixture(t, "snapshot.json"))
-	s, _, err := m.c.Snapshots.Get(context.Background(), snapID)
+	m.on(http.MethodGet, "/snapshots/"+csSnapID, 200, fixture(t, "snapshot.json"))
+	s, _, err := m.c.Snapshots.Get(context.Background(), csSnapID)
 	require.NoError(t, err)
 	c := m.only()
-	assertCall(t, c, http.MethodGet, "/snapshots/"+snapID, "depth", "1")
+	assertCall(t, c, http.MethodGet, "/snapshots/"+csSnapID, "depth", "1")
 	assertNoBody(t, c)
-	assert.Equal(t, snapID, s.ID)
+	assert.Equal(t, csSnapID, s.ID)
 	assert.Equal(t, "snapshot", s.Type)
 	assert.Equal(t, "nightly backup of the system volume", s.Properties.Description)
 	assert.Equal(t, "us/las", s.Properties.Location)
@@ -45,34 +45,34 @@ func TestSnapshotsGetSendsDepth(t *testing.T) {
 
 func TestSnapshotsUpdate(t *testing.T) {
 	m := newMockAPI(t)
-	m.onAccepted(http.MethodPatch, "/snapshots/"+snapID, fixture(t, "snapshot.json"))
-	s, resp, err := m.c.Snapshots.Update(context.Background(), snapID, SnapshotUpdate{
+	m.onAccepted(http.MethodPatch, "/snapshots/"+csSnapID, fixture(t, "snapshot.json"))
+	s, resp, err := m.c.Snapshots.Update(context.Background(), csSnapID, SnapshotUpdate{
 		Name: Ptr("New Name"), Description: Ptr(""), SecAuthProtection: Ptr(false), LicenceType: Ptr("OTHER"), DiscVirtioHotUnplug: Ptr(true),
 	})
 	require.NoError(t, err)
 	c := m.only()
-	assertCall(t, c, http.MethodPatch, "/snapshots/"+snapID)
+	assertCall(t, c, http.MethodPatch, "/snapshots/"+csSnapID)
 	assertJSONBody(t, c, `{"name":"New Name","description":"","secAuthProtection":false,"licenceType":"OTHER","discVirtioHotUnplug":true}`)
 	assertAccepted(t, resp)
-	assert.Equal(t, snapID, s.ID)
+	assert.Equal(t, csSnapID, s.ID)
 }
 
 func TestSnapshotsUpdateValidation(t *testing.T) {
 	m := newMockAPI(t)
-	_, _, err := m.c.Snapshots.Update(context.Background(), snapID, SnapshotUpdate{LicenceType: Ptr("")})
-	assertInvalid(t, err, "SnapshotUpdate.LicenceType")
-	_, _, err = m.c.Snapshots.Update(context.Background(), snapID, SnapshotUpdate{LicenceType: Ptr("Windows")})
-	assertInvalid(t, err, "SnapshotUpdate.LicenceType")
+	_, _, err := m.c.Snapshots.Update(context.Background(), csSnapID, SnapshotUpdate{LicenceType: Ptr("")})
+	assertRefused(t, err, "SnapshotUpdate.LicenceType")
+	_, _, err = m.c.Snapshots.Update(context.Background(), csSnapID, SnapshotUpdate{LicenceType: Ptr("Windows")})
+	assertRefused(t, err, "SnapshotUpdate.LicenceType")
 	m.none()
 }
 
 func TestSnapshotsDelete(t *testing.T) {
 	m := newMockAPI(t)
-	m.onAcceptedEmpty(http.MethodDelete, "/snapshots/"+snapID)
-	resp, err := m.c.Snapshots.Delete(context.Background(), snapID)
+	m.onAcceptedNoBody(http.MethodDelete, "/snapshots/"+csSnapID)
+	resp, err := m.c.Snapshots.Delete(context.Background(), csSnapID)
 	require.NoError(t, err)
 	c := m.only()
-	assertCall(t, c, http.MethodDelete, "/snapshots/"+snapID)
+	assertCall(t, c, http.MethodDelete, "/snapshots/"+csSnapID)
 	assertNoBody(t, c)
 	assertAccepted(t, resp)
 }

@@ -201,7 +201,7 @@ func checkBus(field, bus string) error {
 // checkLicence checks the shape of a licence type (an upper-case
 // identifier), not the list, which the API owns.
 func checkLicence(field, l string) error {
-	if l != "" && !isUpperIdent(l) {
+	if l != "" && !isUpperSnake(l) {
 		return invalid(field, "%q is not a licence type such as LINUX, WINDOWS2016 or OTHER", l)
 	}
 	return nil
@@ -326,7 +326,7 @@ func (s *VolumesService) List(ctx context.Context, datacenterID string, opts ...
 func (s *VolumesService) All(ctx context.Context, datacenterID string, opts ...CallOption) iter.Seq2[Volume, error] {
 	p, err := pathOf("/datacenters/{}/volumes", id("datacenterID", datacenterID))
 	if err != nil {
-		return errSeq[Volume](err)
+		return seqOfErr[Volume](err)
 	}
 	return iterate[Volume](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
 }

@@ -10,7 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-const volPath = "/datacenters/" + dcID + "/volumes/" + volID
+const csVolPath = "/datacenters/" + dcID + "/volumes/" + csVolID
 
 func TestVolumesList(t *testing.T) {
 	m := newMockAPI(t)
@@ -21,9 +21,9 @@ func TestVolumesList(t *testing.T) {
 	assertCall(t, c, http.MethodGet, "/datacenters/"+dcID+"/volumes", "depth", "1")
 	assertNoBody(t, c)
 	require.Len(t, vols, 2)
-	assert.Equal(t, volID, vols[0].ID)
+	assert.Equal(t, csVolID, vols[0].ID)
 	assert.Equal(t, "volume", vols[0].Type)
-	assert.Equal(t, imgID, vols[0].Properties.Image)
+	assert.Equal(t, csImgID, vols[0].Properties.Image)
 	assert.Equal(t, "LINUX", vols[0].Properties.LicenceType)
 	assert.Equal(t, "OTHER", vols[1].Properties.LicenceType)
 
@@ -32,17 +32,17 @@ func TestVolumesList(t *testing.T) {
 		require.NoError(t, err)
 		ids = append(ids, v.ID)
 	}
-	assert.Equal(t, []string{volID, vol2ID}, ids)
+	assert.Equal(t, []string{csVolID, csVol2ID}, ids)
 	assertCall(t, m.all()[1], http.MethodGet, "/datacenters/"+dcID+"/volumes", "depth", "0")
 }
 
 func TestVolumesGetSendsDepth(t *testing.T) {
 	m := newMockAPI(t)
-	m.on(http.MethodGet, volPath, 200, fixture(t, "volume.json"))
-	v, _, err := m.c.Volumes.Get(context.Background(), dcID, volID)
+	m.on(http.MethodGet, csVolPath, 200, fixture(t, "volume.json"))
+	v, _, err := m.c.Volumes.Get(context.Background(), dcID, csVolID)
 	require.NoError(t, err)
 	c := m.only()
-	assertCall(t, c, http.MethodGet, volPath, "depth", "1")
+	assertCall(t, c, http.MethodGet, csVolPath, "depth", "1")
 	assertNoBody(t, c)
 	assert.Equal(t, "System Volume", v.Properties.Name)
 	assert.Equal(t, 20.0, v.Properties.Size)
@@ -64,7 +64,7 @@ func TestVolumesCreate(t *testing.T) {
 	assertCall(t, c, http.MethodPost, "/datacenters/"+dcID+"/volumes")
 	assertJSONBody(t, c, `{"properties":{"name":"Data Volume","size":100,"type":"SSD","bus":"VIRTIO","licenceType":"OTHER"}}`)
 	assertAccepted(t, resp)
-	assert.Equal(t, vol2ID, v.ID)
+	assert.Equal(t, csVol2ID, v.ID)
 	assert.Equal(t, StateBusy, v.Metadata.State)
 	assert.Equal(t, "SSD", v.Properties.Type)
 }
@@ -99,10 +99,10 @@ func TestVolumesCreateValidation(t *testing.T) {
 		{"bad type", func(s *VolumeSpec) { s.Type = "NVME" }, "VolumeSpec.Type"},
 		{"lower-case type", func(s *VolumeSpec) { s.Type = "ssd" }, "VolumeSpec.Type"},
 		{"zone 4", func(s *VolumeSpec) { s.AvailabilityZone = "ZONE_4" }, "VolumeSpec.AvailabilityZone"},
-		{"short password", func(s *VolumeSpec) { s.Image, s.ImagePassword = imgID, "abc12" }, "VolumeSpec.ImagePassword"},
-		{"long password", func(s *VolumeSpec) { s.Image, s.ImagePassword = imgID, strings.Repeat("a", 51) }, "VolumeSpec.ImagePassword"},
-		{"password with a symbol", func(s *VolumeSpec) { s.Image, s.ImagePassword = imgID, "secret-pass" }, "VolumeSpec.ImagePassword"},
-		{"password with a space", func(s *VolumeSpec) { s.Image, s.ImagePassword = imgID, "secret pass" }, "VolumeSpec.ImagePassword"},
+		{"short password", func(s *VolumeSpec) { s.Image, s.ImagePassword = csImgID, "abc12" }, "VolumeSpec.ImagePassword"},
+		{"long password", func(s *VolumeSpec) { s.Image, s.ImagePassword = csImgID, strings.Repeat("a", 51) }, "VolumeSpec.ImagePassword"},
+		{"password with a symbol", func(s *VolumeSpec) { s.Image, s.ImagePassword = csImgID, "secret-pass" }, "VolumeSpec.ImagePassword"},
+		{"password with a space", func(s *VolumeSpec) { s.Image, s.ImagePassword = csImgID, "secret pass" }, "VolumeSpec.ImagePassword"},
 		{"empty SSH key", func(s *VolumeSpec) { s.SSHKeys = []string{"ssh-rsa A", ""} }, "VolumeSpec.SSHKeys[1]"},
 		{"control character in name", func(s *VolumeSpec) { s.Name = "a\x00b" }, "VolumeSpec.Name"},
 	} {
@@ -111,7 +111,7 @@ func TestVolumesCreateValidation(t *testing.T) {
 			spec := ok()
 			tc.mod(&spec)
 			_, _, err := m.c.Volumes.Create(context.Background(), dcID, spec)
-			assertInvalid(t, err, tc.field)
+			assertRefused(t, err, tc.field)
 			m.none()
 		})
 	}
@@ -119,7 +119,7 @@ func TestVolumesCreateValidation(t *testing.T) {
 
 func TestVolumesCreatePasswordNotInError(t *testing.T) {
 	m := newMockAPI(t)
-	_, _, err := m.c.Volumes.Create(context.Background(), dcID, VolumeSpec{Size: 10, Image: imgID, ImagePassword: "topsecret!"})
+	_, _, err := m.c.Volumes.Create(context.Background(), dcID, VolumeSpec{Size: 10, Image: csImgID, ImagePassword: "topsecret!"})
 	require.Error(t, err)
 	assert.NotContains(t, err.Error(), "topsecret")
 	m.none()
@@ -127,13 +127,13 @@ func TestVolumesCreatePasswordNotInError(t *testing.T) {
 
 func TestVolumesCreateAcceptsWhatTheAPIAccepts(t *testing.T) {
 	specs := []VolumeSpec{
-		{Size: 1, Image: imgID},
+		{Size: 1, Image: csImgID},
 		{Size: 1, ImageAlias: "debian:10"},
 		{Size: 1, LicenceType: "WINDOWS2022"},
 		{Size: 1, LicenceType: "UNKNOWN"},
 		{Size: 1, LicenceType: "OTHER", Bus: "IDE"},
-		{Size: 1, Image: imgID, ImagePassword: "s3cr3tpass0rd"}, // the seed README's own example
-		{Size: 1, Image: imgID, ImagePassword: strings.Repeat("Ab1", 16) + "xy"},
+		{Size: 1, Image: csImgID, ImagePassword: "s3cr3tpass0rd"}, // the seed README's own example
+		{Size: 1, Image: csImgID, ImagePassword: strings.Repeat("Ab1", 16) + "xy"},
 	}
 	for _, typ := range []string{"HDD", "SSD", "SSD Standard", "SSD Premium", "DAS", "ISO"} {
 		specs = append(specs, VolumeSpec{Size: 1, LicenceType: "LINUX", Type: typ})
@@ -151,23 +151,23 @@ func TestVolumesCreateAcceptsWhatTheAPIAccepts(t *testing.T) {
 
 func TestVolumesUpdate(t *testing.T) {
 	m := newMockAPI(t)
-	m.onAccepted(http.MethodPatch, volPath, fixture(t, "volume.json"))
-	v, resp, err := m.c.Volumes.Update(context.Background(), dcID, volID, VolumeUpdate{
+	m.onAccepted(http.MethodPatch, csVolPath, fixture(t, "volume.json"))
+	v, resp, err := m.c.Volumes.Update(context.Background(), dcID, csVolID, VolumeUpdate{
 		Name: Ptr("New Name"), Size: Ptr(6), Bus: Ptr("IDE"), LicenceType: Ptr("LINUX"),
 		DiscVirtioHotPlug: Ptr(true), NICHotUnplug: Ptr(false), RAMHotPlug: Ptr(false),
 	})
 	require.NoError(t, err)
 	c := m.only()
-	assertCall(t, c, http.MethodPatch, volPath)
+	assertCall(t, c, http.MethodPatch, csVolPath)
 	assertJSONBody(t, c, `{"name":"New Name","size":6,"bus":"IDE","licenceType":"LINUX","discVirtioHotPlug":true,"nicHotUnplug":false,"ramHotPlug":false}`)
 	assertAccepted(t, resp)
-	assert.Equal(t, volID, v.ID)
+	assert.Equal(t, csVolID, v.ID)
 }
 
 func TestVolumesUpdateSendsEmptyName(t *testing.T) {
 	m := newMockAPI(t)
-	m.onAccepted(http.MethodPatch, volPath, fixture(t, "volume.json"))
-	_, _, err := m.c.Volumes.Update(context.Background(), dcID, volID, VolumeUpdate{Name: Ptr(""), CPUHotPlug: Ptr(false)})
+	m.onAccepted(http.MethodPatch, csVolPath, fixture(t, "volume.json"))
+	_, _, err := m.c.Volumes.Update(context.Background(), dcID, csVolID, VolumeUpdate{Name: Ptr(""), CPUHotPlug: Ptr(false)})
 	require.NoError(t, err)
 	assertJSONBody(t, m.only(), `{"name":"","cpuHotPlug":false}`)
 }
@@ -188,8 +188,8 @@ func TestVolumesUpdateValidation(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m := newMockAPI(t)
-			_, _, err := m.c.Volumes.Update(context.Background(), dcID, volID, tc.upd)
-			assertInvalid(t, err, tc.field)
+			_, _, err := m.c.Volumes.Update(context.Background(), dcID, csVolID, tc.upd)
+			assertRefused(t, err, tc.field)
 			m.none()
 		})
 	}
@@ -197,28 +197,28 @@ func TestVolumesUpdateValidation(t *testing.T) {
 
 func TestVolumesDelete(t *testing.T) {
 	m := newMockAPI(t)
-	m.onAcceptedEmpty(http.MethodDelete, volPath)
-	resp, err := m.c.Volumes.Delete(context.Background(), dcID, volID)
+	m.onAcceptedNoBody(http.MethodDelete, csVolPath)
+	resp, err := m.c.Volumes.Delete(context.Background(), dcID, csVolID)
 	require.NoError(t, err)
 	c := m.only()
-	assertCall(t, c, http.MethodDelete, volPath)
+	assertCall(t, c, http.MethodDelete, csVolPath)
 	assertNoBody(t, c)
 	assertAccepted(t, resp)
 }
 
 func TestVolumesCreateSnapshot(t *testing.T) {
 	m := newMockAPI(t)
-	m.onAccepted(http.MethodPost, volPath+"/create-snapshot", fixture(t, "snapshot_created.json"))
-	snap, resp, err := m.c.Volumes.CreateSnapshot(context.Background(), dcID, volID, SnapshotSpec{
+	m.onAccepted(http.MethodPost, csVolPath+"/create-snapshot", fixture(t, "snapshot_created.json"))
+	snap, resp, err := m.c.Volumes.CreateSnapshot(context.Background(), dcID, csVolID, SnapshotSpec{
 		Name: "nightly 2020-08-26", Description: "before upgrade & reboot",
 	})
 	require.NoError(t, err)
 	c := m.only()
-	assertCall(t, c, http.MethodPost, volPath+"/create-snapshot")
+	assertCall(t, c, http.MethodPost, csVolPath+"/create-snapshot")
 	assert.Equal(t, "application/x-www-form-urlencoded", c.Header.Get("Content-Type"))
 	assert.Equal(t, "description=before+upgrade+%26+reboot&name=nightly+2020-08-26", string(c.Body))
 	assertAccepted(t, resp)
-	assert.Equal(t, snapID, snap.ID)
+	assert.Equal(t, csSnapID, snap.ID)
 	assert.Equal(t, "snapshot", snap.Type)
 	assert.Equal(t, StateBusy, snap.Metadata.State)
 	assert.Zero(t, snap.Properties.Size, "the API sends null while the snapshot is taken")
@@ -235,8 +235,8 @@ func TestVolumesCreateSnapshotLeavesOutUnsetFields(t *testing.T) {
 		{SnapshotSpec{LicenceType: "LINUX", SecAuthProtection: Ptr(false)}, "licenceType=LINUX&secAuthProtection=false"},
 	} {
 		m := newMockAPI(t)
-		m.onAccepted(http.MethodPost, volPath+"/create-snapshot", fixture(t, "snapshot_created.json"))
-		_, _, err := m.c.Volumes.CreateSnapshot(context.Background(), dcID, volID, tc.spec)
+		m.onAccepted(http.MethodPost, csVolPath+"/create-snapshot", fixture(t, "snapshot_created.json"))
+		_, _, err := m.c.Volumes.CreateSnapshot(context.Background(), dcID, csVolID, tc.spec)
 		require.NoError(t, err)
 		c := m.only()
 		assert.Equal(t, tc.want, string(c.Body))
@@ -246,21 +246,21 @@ func TestVolumesCreateSnapshotLeavesOutUnsetFields(t *testing.T) {
 
 func TestVolumesCreateSnapshotValidation(t *testing.T) {
 	m := newMockAPI(t)
-	_, _, err := m.c.Volumes.CreateSnapshot(context.Background(), dcID, volID, SnapshotSpec{LicenceType: "linux"})
-	assertInvalid(t, err, "SnapshotSpec.LicenceType")
-	_, _, err = m.c.Volumes.CreateSnapshot(context.Background(), dcID, volID, SnapshotSpec{Name: "a\nb"})
-	assertInvalid(t, err, "SnapshotSpec.Name")
+	_, _, err := m.c.Volumes.CreateSnapshot(context.Background(), dcID, csVolID, SnapshotSpec{LicenceType: "linux"})
+	assertRefused(t, err, "SnapshotSpec.LicenceType")
+	_, _, err = m.c.Volumes.CreateSnapshot(context.Background(), dcID, csVolID, SnapshotSpec{Name: "a\nb"})
+	assertRefused(t, err, "SnapshotSpec.Name")
 	m.none()
 }
 
 func TestVolumesRestoreSnapshot(t *testing.T) {
 	m := newMockAPI(t)
-	m.onAcceptedEmpty(http.MethodPost, volPath+"/restore-snapshot")
-	resp, err := m.c.Volumes.RestoreSnapshot(context.Background(), dcID, volID, snapID)
+	m.onAcceptedNoBody(http.MethodPost, csVolPath+"/restore-snapshot")
+	resp, err := m.c.Volumes.RestoreSnapshot(context.Background(), dcID, csVolID, csSnapID)
 	require.NoError(t, err)
 	c := m.only()
-	assertCall(t, c, http.MethodPost, volPath+"/restore-snapshot")
+	assertCall(t, c, http.MethodPost, csVolPath+"/restore-snapshot")
 	assert.Equal(t, "application/x-www-form-urlencoded", c.Header.Get("Content-Type"))
-	assert.Equal(t, "snapshotId="+snapID, string(c.Body))
+	assert.Equal(t, "snapshotId="+csSnapID, string(c.Body))
 	assertAccepted(t, resp)
 }
