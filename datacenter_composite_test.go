@@ -44,6 +44,9 @@ func TestDatacentersCreateCompositeBuild(t *testing.T) {
 	c := m.only()
 	assertCall(t, c, http.MethodPost, "/datacenters")
 	assertJSONBody(t, c, string(fixture(t, "composite_build.golden.json")))
+	assert.NotContains(t, string(c.Body), "null", "unset fields are left out, never null")
+	assert.NotContains(t, string(c.Body), `"true"`, "booleans go out as JSON booleans")
+	assert.NotContains(t, string(c.Body), `"22"`, "integers go out as JSON integers")
 	assertAccepted(t, resp)
 	assert.NotEmpty(t, dc.ID)
 }
