@@ -2,6 +2,7 @@ package ionos
 
 import (
 	"context"
+	"fmt"
 	"iter"
 	"net/http"
 	"strings"
@@ -37,7 +38,9 @@ type DatacenterEntities struct {
 }
 
 // DatacenterSpec describes a data center to create: the Python SDK's
-// Datacenter object. Name and Location are required.
+// Datacenter object. Name and Location are required. Servers (with their
+// volumes, NICs and firewall rules), Volumes, LANs and LoadBalancers are
+// created with it in one call, a "composite" creation.
 type DatacenterSpec struct {
 	// Name may not contain @ / \ | ' ‘ ’.
 	Name string
@@ -47,10 +50,27 @@ type DatacenterSpec struct {
 	Description string
 	// SecAuthProtection requires two-factor authentication for changes.
 	SecAuthProtection bool
+	// Servers are created in the data center, each with its own volumes,
+	// NICs and firewall rules.
+	Servers []ServerSpec
+	// Volumes are created in the data center, attached to no server.
+	Volumes []VolumeSpec
+	// LANs are created in the data center.
+	LANs []LANSpec
+	// LoadBalancers are created in the data center.
+	LoadBalancers []LoadBalancerSpec
 }
 
 type datacenterPost struct {
 	Properties datacenterPostProperties `json:"properties"`
+	Entities   *datacenterPostEntities  `json:"entities,omitempty"`
+}
+
+type datacenterPostEntities struct {
+	Servers       *postCollection[serverPost]       `json:"servers,omitempty"`
+	Volumes       *postCollection[volumePost]       `json:"volumes,omitempty"`
+	LANs          *postCollection[lanPost]          `json:"lans,omitempty"`
+	LoadBalancers *postCollection[loadBalancerPost] `json:"loadbalancers,omitempty"`
 }
 
 type datacenterPostProperties struct {
@@ -67,12 +87,47 @@ func (s *DatacenterSpec) body() (*datacenterPost, error) {
 	if err := checkLocation("DatacenterSpec.Location", s.Location); err != nil {
 		return nil, err
 	}
-	return &datacenterPost{Properties: datacenterPostProperties{
+	p := &datacenterPost{Properties: datacenterPostProperties{
 		Name:              s.Name,
 		Location:          s.Location,
 		Description:       s.Description,
 		SecAuthProtection: s.SecAuthProtection,
-	}}, nil
+	}}
+	var ent datacenterPostEntities
+	var err error
+	if ent.Servers, err = specItems("DatacenterSpec.Servers", s.Servers, (*ServerSpec).body); err != nil {
+		return nil, err
+	}
+	if ent.Volumes, err = specItems("DatacenterSpec.Volumes", s.Volumes, (*VolumeSpec).body); err != nil {
+		return nil, err
+	}
+	if ent.LANs, err = specItems("DatacenterSpec.LANs", s.LANs, (*LANSpec).body); err != nil {
+		return nil, err
+	}
+	if ent.LoadBalancers, err = specItems("DatacenterSpec.LoadBalancers", s.LoadBalancers, (*LoadBalancerSpec).body); err != nil {
+		return nil, err
+	}
+	if ent.Servers != nil || ent.Volumes != nil || ent.LANs != nil || ent.LoadBalancers != nil {
+		p.Entities = &ent
+	}
+	return p, nil
+}
+
+// specItems builds the {"items": [...]} of children from their specs, or
+// nil when there are none. field names the list in errors.
+func specItems[S, P any](field string, specs []S, body func(*S, string) (*P, error)) (*postCollection[P], error) {
+	if len(specs) == 0 {
+		return nil, nil
+	}
+	items := make([]P, len(specs))
+	for i := range specs {
+		p, err := body(&specs[i], fmt.Sprintf("%s[%d]", field, i))
+		if err != nil {
+			return nil, err
+		}
+		items[i] = *p
+	}
+	return &postCollection[P]{Items: items}, nil
 }
 
 // DatacenterUpdate changes the fields of a data center that are set (non-nil);
@@ -160,9 +215,12 @@ func (s *DatacentersService) GetByName(ctx context.Context, name string, opts ..
 	return m, resp, err
 }
 
-// Create creates a data center and returns it as the API accepted it; the
-// data center is ready once the request in the Response is DONE
-// (WaitForCompletion). Replaces the Python SDK's create_datacenter.
+// Create creates a data center, with the servers, volumes, LANs and load
+// balancers of spec, in one call, and returns it as the API accepted it;
+// the data center is ready once the request in the Response is DONE
+// (WaitForCompletion). Nothing is sent if any part of spec is invalid; the
+// error names the part ("DatacenterSpec.Servers[0].NICs[1].LAN").
+// Replaces the Python SDK's create_datacenter.
 func (s *DatacentersService) Create(ctx context.Context, spec DatacenterSpec, opts ...CallOption) (*Datacenter, *Response, error) {
 	body, err := spec.body()
 	if err != nil {

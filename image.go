@@ -1,5 +1,10 @@
 package ionos
 
+import (
+	"context"
+	"net/http"
+)
+
 // Image is an HDD or CD-ROM image as the API returns it. A server's attached
 // CD-ROMs are images too.
 type Image struct {
@@ -35,3 +40,79 @@ type ImageProperties struct {
 
 // ImagesService reads and changes HDD and CD-ROM images.
 type ImagesService struct{ c *Client }
+
+// ImageUpdate changes the fields of an image that are set (non-nil); the
+// others keep their value. Only images you uploaded can be changed.
+// ImageAliases replaces the list when non-empty; it cannot be cleared here.
+type ImageUpdate struct {
+	Name                *string  `json:"name,omitempty"`
+	Description         *string  `json:"description,omitempty"`
+	LicenceType         *string  `json:"licenceType,omitempty"`
+	CPUHotPlug          *bool    `json:"cpuHotPlug,omitempty"`
+	CPUHotUnplug        *bool    `json:"cpuHotUnplug,omitempty"`
+	RAMHotPlug          *bool    `json:"ramHotPlug,omitempty"`
+	RAMHotUnplug        *bool    `json:"ramHotUnplug,omitempty"`
+	NICHotPlug          *bool    `json:"nicHotPlug,omitempty"`
+	NICHotUnplug        *bool    `json:"nicHotUnplug,omitempty"`
+	DiscVirtioHotPlug   *bool    `json:"discVirtioHotPlug,omitempty"`
+	DiscVirtioHotUnplug *bool    `json:"discVirtioHotUnplug,omitempty"`
+	DiscSCSIHotPlug     *bool    `json:"discScsiHotPlug,omitempty"`
+	DiscSCSIHotUnplug   *bool    `json:"discScsiHotUnplug,omitempty"`
+	CloudInit           *string  `json:"cloudInit,omitempty"` // NONE or V1
+	ImageAliases        []string `json:"imageAliases,omitempty"`
+}
+
+func (u *ImageUpdate) check() error {
+	if u.LicenceType != nil {
+		if *u.LicenceType == "" {
+			return invalid("ImageUpdate.LicenceType", "must not be empty")
+		}
+		if err := checkLicence("ImageUpdate.LicenceType", *u.LicenceType); err != nil {
+			return err
+		}
+	}
+	if u.CloudInit != nil && !isUpperSnake(*u.CloudInit) {
+		return invalid("ImageUpdate.CloudInit", "%q is not NONE or V1", *u.CloudInit)
+	}
+	return nil
+}
+
+// List returns every image the account can use, public and private, at the
+// client's default depth unless WithDepth is given. Replaces the Python
+// SDK's list_images.
+func (s *ImagesService) List(ctx context.Context, opts ...CallOption) ([]Image, *Response, error) {
+	return listAll[Image](ctx, s.c, &request{method: http.MethodGet, path: "/images"}, opts)
+}
+
+// Get returns one image, at the client's default depth unless WithDepth is
+// given (the Python SDK's get_image, which it replaces, sent none).
+func (s *ImagesService) Get(ctx context.Context, imageID string, opts ...CallOption) (*Image, *Response, error) {
+	p, err := pathOf("/images/{}", id("imageID", imageID))
+	if err != nil {
+		return nil, nil, err
+	}
+	return doGet[Image](ctx, s.c, p, opts)
+}
+
+// Update changes the fields of an image that upd sets (PATCH). Replaces the
+// Python SDK's update_image.
+func (s *ImagesService) Update(ctx context.Context, imageID string, upd ImageUpdate, opts ...CallOption) (*Image, *Response, error) {
+	p, err := pathOf("/images/{}", id("imageID", imageID))
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := upd.check(); err != nil {
+		return nil, nil, err
+	}
+	return doWrite[Image](ctx, s.c, http.MethodPatch, p, &upd, opts)
+}
+
+// Delete deletes an image you uploaded. Replaces the Python SDK's
+// delete_image.
+func (s *ImagesService) Delete(ctx context.Context, imageID string, opts ...CallOption) (*Response, error) {
+	p, err := pathOf("/images/{}", id("imageID", imageID))
+	if err != nil {
+		return nil, err
+	}
+	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+}

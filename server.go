@@ -1,5 +1,12 @@
 package ionos
 
+import (
+	"context"
+	"fmt"
+	"iter"
+	"net/http"
+)
+
 // Server is a virtual server as the API returns it. At depth 1 and more,
 // Entities lists its attached volumes, CD-ROMs and NICs.
 type Server struct {
@@ -30,5 +37,525 @@ type ServerEntities struct {
 	NICs    Collection[NIC]    `json:"nics,omitzero"`
 }
 
+// Availability zones of a server (ServerSpec.AvailabilityZone).
+const (
+	ServerZoneAuto = "AUTO"
+	ServerZone1    = "ZONE_1"
+	ServerZone2    = "ZONE_2"
+)
+
+// CPU families the API offered when this SDK was written. The API owns the
+// list (see a location's cpuArchitecture), so ServerSpec.CPUFamily takes any
+// upper-case identifier.
+const (
+	CPUFamilyAMDOpteron   = "AMD_OPTERON"
+	CPUFamilyIntelXeon    = "INTEL_XEON"
+	CPUFamilyIntelSkylake = "INTEL_SKYLAKE"
+)
+
+// ServerSpec describes a server to create, alone (Servers.Create) or inside
+// a data center (DatacenterSpec.Servers): the Python SDK's Server object.
+// Name, Cores and RAM are required. Volumes, AttachVolumes and NICs are
+// created or attached in the same call.
+type ServerSpec struct {
+	Name string
+	// Cores is the number of cores (>= 1).
+	Cores int
+	// RAM is the memory in MB: a multiple of 256, at least 256, and at
+	// least 1024 when one of Volumes sets RAMHotPlug.
+	RAM int
+	// AvailabilityZone is AUTO, ZONE_1 or ZONE_2; empty leaves the API's
+	// default (AUTO).
+	AvailabilityZone string
+	// CPUFamily is AMD_OPTERON, INTEL_XEON, INTEL_SKYLAKE or another family
+	// the location offers; empty leaves the API's default.
+	CPUFamily string
+	// BootVolume is the ID of an existing volume to boot from; BootCDROM the
+	// ID of a CD-ROM image. At most one of them may be set.
+	BootVolume string
+	BootCDROM  string
+	// Volumes are new volumes to create and attach.
+	Volumes []VolumeSpec
+	// AttachVolumes are IDs of existing volumes to attach.
+	AttachVolumes []string
+	// NICs are network interfaces to create, with their firewall rules.
+	NICs []NICSpec
+}
+
+type serverPost struct {
+	Properties serverPostProperties `json:"properties"`
+	Entities   *serverPostEntities  `json:"entities,omitempty"`
+}
+
+type serverPostProperties struct {
+	Name             string `json:"name"`
+	Cores            int    `json:"cores"`
+	RAM              int    `json:"ram"`
+	AvailabilityZone string `json:"availabilityZone,omitempty"`
+	CPUFamily        string `json:"cpuFamily,omitempty"`
+	BootVolume       *idRef `json:"bootVolume,omitempty"`
+	BootCDROM        *idRef `json:"bootCdrom,omitempty"`
+}
+
+// serverPostEntities holds the children of a new server. Volume items are
+// either *volumePost (new volumes) or idRef (existing volumes), in one list
+// as the API wants them.
+type serverPostEntities struct {
+	Volumes *postCollection[any]     `json:"volumes,omitempty"`
+	NICs    *postCollection[nicPost] `json:"nics,omitempty"`
+}
+
+// body validates the spec and builds the POST body; field prefixes the
+// names in errors ("ServerSpec", "DatacenterSpec.Servers[0]").
+func (s *ServerSpec) body(field string) (*serverPost, error) {
+	if err := checkServerName(field+".Name", s.Name, true); err != nil {
+		return nil, err
+	}
+	if err := checkServerCores(field+".Cores", s.Cores); err != nil {
+		return nil, err
+	}
+	ramHotPlug := false
+	for i := range s.Volumes {
+		if v := s.Volumes[i].RAMHotPlug; v != nil && *v {
+			ramHotPlug = true
+		}
+	}
+	if err := checkServerRAM(field+".RAM", s.RAM, ramHotPlug); err != nil {
+		return nil, err
+	}
+	if err := checkServerZone(field+".AvailabilityZone", s.AvailabilityZone); err != nil {
+		return nil, err
+	}
+	if err := checkCPUFamily(field+".CPUFamily", s.CPUFamily); err != nil {
+		return nil, err
+	}
+	p := &serverPost{Properties: serverPostProperties{
+		Name: s.Name, Cores: s.Cores, RAM: s.RAM, AvailabilityZone: s.AvailabilityZone, CPUFamily: s.CPUFamily,
+	}}
+	var bootVol, bootCD *string
+	if s.BootVolume != "" {
+		bootVol = &s.BootVolume
+	}
+	if s.BootCDROM != "" {
+		bootCD = &s.BootCDROM
+	}
+	var err error
+	if p.Properties.BootVolume, p.Properties.BootCDROM, err = bootRefs(field, bootVol, bootCD); err != nil {
+		return nil, err
+	}
+	var ent serverPostEntities
+	if n := len(s.Volumes) + len(s.AttachVolumes); n > 0 {
+		items := make([]any, 0, n)
+		for i := range s.Volumes {
+			v, err := s.Volumes[i].body(fmt.Sprintf("%s.Volumes[%d]", field, i))
+			if err != nil {
+				return nil, err
+			}
+			items = append(items, v)
+		}
+		refs, err := idRefs(field+".AttachVolumes", s.AttachVolumes)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range refs {
+			items = append(items, r)
+		}
+		ent.Volumes = &postCollection[any]{Items: items}
+	}
+	if len(s.NICs) > 0 {
+		nics := make([]nicPost, len(s.NICs))
+		for i := range s.NICs {
+			n, err := s.NICs[i].body(fmt.Sprintf("%s.NICs[%d]", field, i))
+			if err != nil {
+				return nil, err
+			}
+			nics[i] = *n
+		}
+		ent.NICs = &postCollection[nicPost]{Items: nics}
+	}
+	if ent.Volumes != nil || ent.NICs != nil {
+		p.Entities = &ent
+	}
+	return p, nil
+}
+
+// bootRefs turns the boot volume and CD-ROM IDs (nil when unset) into
+// {"id"} references, refusing empty IDs and both at once.
+func bootRefs(field string, vol, cdrom *string) (*idRef, *idRef, error) {
+	var v, c *idRef
+	if vol != nil {
+		if err := id(field+".BootVolume", *vol).check(); err != nil {
+			return nil, nil, err
+		}
+		v = &idRef{ID: *vol}
+	}
+	if cdrom != nil {
+		if err := id(field+".BootCDROM", *cdrom).check(); err != nil {
+			return nil, nil, err
+		}
+		c = &idRef{ID: *cdrom}
+	}
+	if v != nil && c != nil {
+		return nil, nil, invalid(field+".BootCDROM", "cannot be set together with BootVolume: a server boots from one or the other")
+	}
+	return v, c, nil
+}
+
+// checkName refuses a missing required name and control characters.
+func checkServerName(field, name string, required bool) error {
+	if name == "" {
+		if required {
+			return invalid(field, "is required")
+		}
+		return nil
+	}
+	if hasControl(name) {
+		return invalid(field, "%q contains control characters", name)
+	}
+	return nil
+}
+
+func checkServerCores(field string, cores int) error {
+	if cores < 1 {
+		return invalid(field, "must be at least 1 (got %d)", cores)
+	}
+	return nil
+}
+
+// checkServerRAM applies the API's rule: a multiple of 256 MB, at least 256 MB,
+// and at least 1024 MB with RAM hot plug.
+func checkServerRAM(field string, ram int, hotPlug bool) error {
+	switch {
+	case ram < 256:
+		return invalid(field, "must be at least 256 MB (got %d)", ram)
+	case ram%256 != 0:
+		return invalid(field, "%d is not a multiple of 256 MB", ram)
+	case hotPlug && ram < 1024:
+		return invalid(field, "must be at least 1024 MB with RAM hot plug (got %d)", ram)
+	}
+	return nil
+}
+
+func checkServerZone(field, zone string) error {
+	switch zone {
+	case "", ServerZoneAuto, ServerZone1, ServerZone2:
+		return nil
+	}
+	return invalid(field, "%q is not AUTO, ZONE_1 or ZONE_2", zone)
+}
+
+// checkCPUFamily checks the shape of a CPU family (an upper-case
+// identifier such as INTEL_XEON), not the list, which the API owns.
+func checkCPUFamily(field, family string) error {
+	if family == "" {
+		return nil
+	}
+	if !isUpperSnake(family) {
+		return invalid(field, "%q is not a CPU family such as AMD_OPTERON or INTEL_XEON", family)
+	}
+	return nil
+}
+
+// isUpperSnake reports whether s is an upper-case identifier: A-Z first,
+// then A-Z, 0-9 and _.
+func isUpperSnake(s string) bool {
+	if s == "" || s[0] < 'A' || s[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// ServerUpdate changes the fields of a server that are set (non-nil); the
+// others keep their value. BootVolume and BootCDROM are IDs, sent as
+// {"id": ...} references; at most one of them may be set.
+type ServerUpdate struct {
+	Name             *string
+	Cores            *int
+	RAM              *int // MB, a multiple of 256, at least 256
+	AvailabilityZone *string
+	CPUFamily        *string
+	BootVolume       *string
+	BootCDROM        *string
+}
+
+type serverPatch struct {
+	Name             *string `json:"name,omitempty"`
+	Cores            *int    `json:"cores,omitempty"`
+	RAM              *int    `json:"ram,omitempty"`
+	AvailabilityZone *string `json:"availabilityZone,omitempty"`
+	CPUFamily        *string `json:"cpuFamily,omitempty"`
+	BootVolume       *idRef  `json:"bootVolume,omitempty"`
+	BootCDROM        *idRef  `json:"bootCdrom,omitempty"`
+}
+
+func (u *ServerUpdate) body() (*serverPatch, error) {
+	const f = "ServerUpdate"
+	if u.Name != nil {
+		if err := checkServerName(f+".Name", *u.Name, true); err != nil {
+			return nil, err
+		}
+	}
+	if u.Cores != nil {
+		if err := checkServerCores(f+".Cores", *u.Cores); err != nil {
+			return nil, err
+		}
+	}
+	if u.RAM != nil {
+		// Whether the server's volumes have RAM hot plug is not known here,
+		// so only the 256 MB rules apply.
+		if err := checkServerRAM(f+".RAM", *u.RAM, false); err != nil {
+			return nil, err
+		}
+	}
+	if u.AvailabilityZone != nil {
+		if err := checkServerZone(f+".AvailabilityZone", *u.AvailabilityZone); err != nil {
+			return nil, err
+		}
+	}
+	if u.CPUFamily != nil {
+		if err := checkCPUFamily(f+".CPUFamily", *u.CPUFamily); err != nil {
+			return nil, err
+		}
+		if *u.CPUFamily == "" {
+			return nil, invalid(f+".CPUFamily", "must not be empty")
+		}
+	}
+	vol, cd, err := bootRefs(f, u.BootVolume, u.BootCDROM)
+	if err != nil {
+		return nil, err
+	}
+	return &serverPatch{
+		Name: u.Name, Cores: u.Cores, RAM: u.RAM, AvailabilityZone: u.AvailabilityZone, CPUFamily: u.CPUFamily,
+		BootVolume: vol, BootCDROM: cd,
+	}, nil
+}
+
 // ServersService manages servers, their attached volumes and CD-ROMs, and starts, stops and reboots them.
 type ServersService struct{ c *Client }
+
+// List returns the servers of a data center, following the pages of the
+// collection until it is complete (WithPage asks for one page), at the
+// client's default depth unless WithDepth is given. Replaces the Python
+// SDK's list_servers.
+func (s *ServersService) List(ctx context.Context, datacenterID string, opts ...CallOption) ([]Server, *Response, error) {
+	p, err := pathOf("/datacenters/{}/servers", id("datacenterID", datacenterID))
+	if err != nil {
+		return nil, nil, err
+	}
+	return listAll[Server](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+}
+
+// All iterates over the servers of a data center page by page; breaking
+// out of the loop stops fetching.
+func (s *ServersService) All(ctx context.Context, datacenterID string, opts ...CallOption) iter.Seq2[Server, error] {
+	p, err := pathOf("/datacenters/{}/servers", id("datacenterID", datacenterID))
+	if err != nil {
+		return seqOfErr[Server](err)
+	}
+	return iterate[Server](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+}
+
+// Get returns one server, at the client's default depth unless WithDepth is
+// given. Replaces the Python SDK's get_server.
+func (s *ServersService) Get(ctx context.Context, datacenterID, serverID string, opts ...CallOption) (*Server, *Response, error) {
+	p, err := serverPath(datacenterID, serverID, "")
+	if err != nil {
+		return nil, nil, err
+	}
+	return doGet[Server](ctx, s.c, p, opts)
+}
+
+// Create creates a server in a data center, with the volumes, attached
+// volumes and NICs of spec, in one call. The server is ready once the
+// request in the Response is DONE (WaitForCompletion). Replaces the Python
+// SDK's create_server.
+func (s *ServersService) Create(ctx context.Context, datacenterID string, spec ServerSpec, opts ...CallOption) (*Server, *Response, error) {
+	p, err := pathOf("/datacenters/{}/servers", id("datacenterID", datacenterID))
+	if err != nil {
+		return nil, nil, err
+	}
+	body, err := spec.body("ServerSpec")
+	if err != nil {
+		return nil, nil, err
+	}
+	return doWrite[Server](ctx, s.c, http.MethodPost, p, body, opts)
+}
+
+// Update changes the fields of a server that upd sets (PATCH). Replaces
+// the Python SDK's update_server; unlike it, BootCDROM is sent as an
+// {"id"} reference, as the API wants.
+func (s *ServersService) Update(ctx context.Context, datacenterID, serverID string, upd ServerUpdate, opts ...CallOption) (*Server, *Response, error) {
+	p, err := serverPath(datacenterID, serverID, "")
+	if err != nil {
+		return nil, nil, err
+	}
+	body, err := upd.body()
+	if err != nil {
+		return nil, nil, err
+	}
+	return doWrite[Server](ctx, s.c, http.MethodPatch, p, body, opts)
+}
+
+// Delete deletes a server. Its volumes are kept; delete them with
+// Volumes.Delete. Replaces the Python SDK's delete_server.
+func (s *ServersService) Delete(ctx context.Context, datacenterID, serverID string, opts ...CallOption) (*Response, error) {
+	return s.send(ctx, http.MethodDelete, datacenterID, serverID, "", opts)
+}
+
+// Start starts a server. The Response names the request to hand to
+// WaitForCompletion. Replaces the Python SDK's start_server, which returned
+// True and lost the request.
+func (s *ServersService) Start(ctx context.Context, datacenterID, serverID string, opts ...CallOption) (*Response, error) {
+	return s.send(ctx, http.MethodPost, datacenterID, serverID, "/start", opts)
+}
+
+// Stop powers a server off (forcefully; its DHCP public IP is released).
+// The Response names the request to hand to WaitForCompletion. Replaces the
+// Python SDK's stop_server.
+func (s *ServersService) Stop(ctx context.Context, datacenterID, serverID string, opts ...CallOption) (*Response, error) {
+	return s.send(ctx, http.MethodPost, datacenterID, serverID, "/stop", opts)
+}
+
+// Reboot hard-reboots a server. The Response names the request to hand to
+// WaitForCompletion. Replaces the Python SDK's reboot_server.
+func (s *ServersService) Reboot(ctx context.Context, datacenterID, serverID string, opts ...CallOption) (*Response, error) {
+	return s.send(ctx, http.MethodPost, datacenterID, serverID, "/reboot", opts)
+}
+
+// ListVolumes returns the volumes attached to a server, following the
+// pages of the collection. Replaces the Python SDK's get_attached_volumes.
+func (s *ServersService) ListVolumes(ctx context.Context, datacenterID, serverID string, opts ...CallOption) ([]Volume, *Response, error) {
+	p, err := serverPath(datacenterID, serverID, "/volumes")
+	if err != nil {
+		return nil, nil, err
+	}
+	return listAll[Volume](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+}
+
+// AllVolumes iterates over the volumes attached to a server page by page.
+func (s *ServersService) AllVolumes(ctx context.Context, datacenterID, serverID string, opts ...CallOption) iter.Seq2[Volume, error] {
+	p, err := serverPath(datacenterID, serverID, "/volumes")
+	if err != nil {
+		return seqOfErr[Volume](err)
+	}
+	return iterate[Volume](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+}
+
+// GetVolume returns a volume attached to a server, at the client's default
+// depth (the Python SDK's get_attached_volume, which it replaces, sent
+// none).
+func (s *ServersService) GetVolume(ctx context.Context, datacenterID, serverID, volumeID string, opts ...CallOption) (*Volume, *Response, error) {
+	p, err := serverChildPath(datacenterID, serverID, "/volumes/{}", id("volumeID", volumeID))
+	if err != nil {
+		return nil, nil, err
+	}
+	return doGet[Volume](ctx, s.c, p, opts)
+}
+
+// AttachVolume attaches an existing volume to a server and returns it.
+// Replaces the Python SDK's attach_volume.
+func (s *ServersService) AttachVolume(ctx context.Context, datacenterID, serverID, volumeID string, opts ...CallOption) (*Volume, *Response, error) {
+	p, err := serverPath(datacenterID, serverID, "/volumes")
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := id("volumeID", volumeID).check(); err != nil {
+		return nil, nil, err
+	}
+	return doWrite[Volume](ctx, s.c, http.MethodPost, p, &idRef{ID: volumeID}, opts)
+}
+
+// DetachVolume detaches a volume from a server; the volume is kept.
+// Replaces the Python SDK's detach_volume.
+func (s *ServersService) DetachVolume(ctx context.Context, datacenterID, serverID, volumeID string, opts ...CallOption) (*Response, error) {
+	p, err := serverChildPath(datacenterID, serverID, "/volumes/{}", id("volumeID", volumeID))
+	if err != nil {
+		return nil, err
+	}
+	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+}
+
+// ListCDROMs returns the CD-ROM images attached to a server, following the
+// pages of the collection. Replaces the Python SDK's get_attached_cdroms.
+func (s *ServersService) ListCDROMs(ctx context.Context, datacenterID, serverID string, opts ...CallOption) ([]Image, *Response, error) {
+	p, err := serverPath(datacenterID, serverID, "/cdroms")
+	if err != nil {
+		return nil, nil, err
+	}
+	return listAll[Image](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+}
+
+// AllCDROMs iterates over the CD-ROMs attached to a server page by page.
+func (s *ServersService) AllCDROMs(ctx context.Context, datacenterID, serverID string, opts ...CallOption) iter.Seq2[Image, error] {
+	p, err := serverPath(datacenterID, serverID, "/cdroms")
+	if err != nil {
+		return seqOfErr[Image](err)
+	}
+	return iterate[Image](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+}
+
+// GetCDROM returns a CD-ROM attached to a server, at the client's default
+// depth (the Python SDK's get_attached_cdrom, which it replaces, sent none).
+func (s *ServersService) GetCDROM(ctx context.Context, datacenterID, serverID, cdromID string, opts ...CallOption) (*Image, *Response, error) {
+	p, err := serverChildPath(datacenterID, serverID, "/cdroms/{}", id("cdromID", cdromID))
+	if err != nil {
+		return nil, nil, err
+	}
+	return doGet[Image](ctx, s.c, p, opts)
+}
+
+// AttachCDROM attaches a CD-ROM image to a server and returns it. Replaces
+// the Python SDK's attach_cdrom.
+func (s *ServersService) AttachCDROM(ctx context.Context, datacenterID, serverID, cdromID string, opts ...CallOption) (*Image, *Response, error) {
+	p, err := serverPath(datacenterID, serverID, "/cdroms")
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := id("cdromID", cdromID).check(); err != nil {
+		return nil, nil, err
+	}
+	return doWrite[Image](ctx, s.c, http.MethodPost, p, &idRef{ID: cdromID}, opts)
+}
+
+// DetachCDROM detaches a CD-ROM from a server. Replaces the Python SDK's
+// detach_cdrom.
+func (s *ServersService) DetachCDROM(ctx context.Context, datacenterID, serverID, cdromID string, opts ...CallOption) (*Response, error) {
+	p, err := serverChildPath(datacenterID, serverID, "/cdroms/{}", id("cdromID", cdromID))
+	if err != nil {
+		return nil, err
+	}
+	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+}
+
+// send makes a bodiless call on a server (delete and the actions).
+func (s *ServersService) send(ctx context.Context, method, datacenterID, serverID, suffix string, opts []CallOption) (*Response, error) {
+	p, err := serverPath(datacenterID, serverID, suffix)
+	if err != nil {
+		return nil, err
+	}
+	return s.c.do(ctx, &request{method: method, path: p}, nil, opts)
+}
+
+// serverPath is /datacenters/{dc}/servers/{srv} followed by suffix.
+func serverPath(datacenterID, serverID, suffix string) (string, error) {
+	return pathOf("/datacenters/{}/servers/{}"+suffix, id("datacenterID", datacenterID), id("serverID", serverID))
+}
+
+// serverChildPath is serverPath with one more ID in suffix.
+func serverChildPath(datacenterID, serverID, suffix string, child idArg) (string, error) {
+	return pathOf("/datacenters/{}/servers/{}"+suffix, id("datacenterID", datacenterID), id("serverID", serverID), child)
+}
+
+// seqOfErr is an iterator that yields err once.
+func seqOfErr[T any](err error) iter.Seq2[T, error] {
+	return func(yield func(T, error) bool) {
+		var zero T
+		yield(zero, err)
+	}
+}
