@@ -356,7 +356,7 @@ func (s *ServersService) List(ctx context.Context, datacenterID string, opts ...
 func (s *ServersService) All(ctx context.Context, datacenterID string, opts ...CallOption) iter.Seq2[Server, error] {
 	p, err := pathOf("/datacenters/{}/servers", id("datacenterID", datacenterID))
 	if err != nil {
-		return seqOfErr[Server](err)
+		return errSeq[Server](err)
 	}
 	return iterate[Server](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
 }
@@ -442,7 +442,7 @@ func (s *ServersService) ListVolumes(ctx context.Context, datacenterID, serverID
 func (s *ServersService) AllVolumes(ctx context.Context, datacenterID, serverID string, opts ...CallOption) iter.Seq2[Volume, error] {
 	p, err := serverPath(datacenterID, serverID, "/volumes")
 	if err != nil {
-		return seqOfErr[Volume](err)
+		return errSeq[Volume](err)
 	}
 	return iterate[Volume](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
 }
@@ -495,7 +495,7 @@ func (s *ServersService) ListCDROMs(ctx context.Context, datacenterID, serverID 
 func (s *ServersService) AllCDROMs(ctx context.Context, datacenterID, serverID string, opts ...CallOption) iter.Seq2[Image, error] {
 	p, err := serverPath(datacenterID, serverID, "/cdroms")
 	if err != nil {
-		return seqOfErr[Image](err)
+		return errSeq[Image](err)
 	}
 	return iterate[Image](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
 }
@@ -550,12 +550,4 @@ func serverPath(datacenterID, serverID, suffix string) (string, error) {
 // serverChildPath is serverPath with one more ID in suffix.
 func serverChildPath(datacenterID, serverID, suffix string, child idArg) (string, error) {
 	return pathOf("/datacenters/{}/servers/{}"+suffix, id("datacenterID", datacenterID), id("serverID", serverID), child)
-}
-
-// seqOfErr is an iterator that yields err once.
-func seqOfErr[T any](err error) iter.Seq2[T, error] {
-	return func(yield func(T, error) bool) {
-		var zero T
-		yield(zero, err)
-	}
 }

@@ -329,7 +329,7 @@ func (s *VolumesService) List(ctx context.Context, datacenterID string, opts ...
 func (s *VolumesService) All(ctx context.Context, datacenterID string, opts ...CallOption) iter.Seq2[Volume, error] {
 	p, err := pathOf("/datacenters/{}/volumes", id("datacenterID", datacenterID))
 	if err != nil {
-		return seqOfErr[Volume](err)
+		return errSeq[Volume](err)
 	}
 	return iterate[Volume](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
 }
