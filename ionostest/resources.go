@@ -14,6 +14,16 @@ var entityName = map[string]string{
 	"k8s": "k8s", "nodepool": "nodepools", "pcc": "pccs", "backupunit": "backupunits",
 }
 
+func init() {
+	// Writable in v5 (the Python SDK 5.2.0 sends them) though this later
+	// spec marks licenceType read-only and omits the others.
+	v := schemas["volume"]
+	v["licenceType"] = schemas["image"]["licenceType"]
+	for _, k := range []string{"cpuHotUnplug", "ramHotUnplug", "discScsiHotPlug", "discScsiHotUnplug"} {
+		v[k] = propSpec{kind: "boolean"}
+	}
+}
+
 // hCreate creates a resource (with nested entities where the API allows)
 // under the collection of the path.
 func hCreate(typ string) handler {
@@ -313,8 +323,6 @@ func (c *rctx) prepareVolume(dc *node, n *node) *apiErr {
 				}
 			}
 		}
-	} else if _, ok := p["licenceType"]; !ok {
-		return errRequired("licenceType")
 	}
 	delete(p, "imagePassword")
 	if p["licenceType"] == nil {

@@ -177,8 +177,10 @@ func (c *rctx) props(n *node) map[string]any {
 	return p
 }
 
-// resource renders n at depth d: d 0 has no entities; d 1 has entities with
-// references; d 2 has the children's properties, and so on.
+// resource renders n at depth d, as the API documents depth: d 0 has no
+// entities; d 1 has entities with references; d 2 has the children's
+// properties (and references to the grandchildren); d 3 the grandchildren's
+// properties, and so on.
 func (c *rctx) resource(n *node, d int) map[string]any {
 	out := c.ref(n)
 	if m := c.metadata(n); m != nil {
@@ -196,12 +198,12 @@ func (c *rctx) resource(n *node, d int) map[string]any {
 }
 
 // item renders a collection item at a level: 0 is a reference, more is the
-// resource at level-1.
+// resource at that depth.
 func (c *rctx) item(n *node, level int) map[string]any {
 	if level <= 0 {
 		return c.ref(n)
 	}
-	return c.resource(n, level-1)
+	return c.resource(n, level)
 }
 
 func (c *rctx) collection(path, id string, kids []string, level int, paginate bool) map[string]any {

@@ -63,7 +63,7 @@ type Server struct {
 	st    *state
 	owner string // the account's user ID
 
-	ctl sync.Mutex // guards the fields below
+	ctl         sync.Mutex // guards the fields below
 	faults      []*faultEntry
 	failFn      func(method, path string) bool
 	conns       int
