@@ -393,6 +393,15 @@ func (st *state) removeTree(p string) {
 	if len(gone) == 0 {
 		return
 	}
+	// Shares of a deleted top-level resource go with it.
+	if strings.Count(p, "/") == 2 {
+		for k, n := range st.Nodes {
+			if n.Type == "resource" && n.ID == lastSeg(p) {
+				gone[k] = true
+				delete(st.Nodes, k)
+			}
+		}
+	}
 	for _, n := range st.Nodes {
 		for e, list := range n.Kids {
 			n.Kids[e] = slices.DeleteFunc(list, func(s string) bool { return gone[s] })
