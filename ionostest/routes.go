@@ -674,7 +674,7 @@ func hRequests(c *rctx) {
 		if c.depth == 0 {
 			items = append(items, map[string]any{"id": r.ID, "type": "request", "href": c.base + "/requests/" + r.ID})
 		} else {
-			items = append(items, c.renderRequest(r, c.depth-1))
+			items = append(items, c.renderRequest(r, c.depth))
 		}
 	}
 	links := map[string]any{"self": c.pageLink("/requests", c.offset)}
@@ -703,7 +703,7 @@ func hRequest(c *rctx) {
 		c.fail(errNotFound())
 		return
 	}
-	c.ok(200, c.renderRequest(r, max(c.depth, 1)))
+	c.ok(200, c.renderRequest(r, c.depth))
 }
 
 func hRequestStatus(c *rctx) {
