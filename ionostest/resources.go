@@ -1,6 +1,7 @@
 package ionostest
 
 import (
+	"crypto/rand"
 	"fmt"
 	"net/url"
 	"strings"
@@ -207,10 +208,11 @@ func (c *rctx) prepare(t *tx, parent *node, n *node) *apiErr {
 		p["ips"] = ips
 		def("name", nil)
 	case "group":
-		for k := range schemas["group"] {
-			def(k, false)
+		for k, ps := range schemas["group"] {
+			if ps.kind == "boolean" {
+				def(k, false)
+			}
 		}
-		p["name"] = p["name"]
 	case "user":
 		email := str(p["email"])
 		if !strings.Contains(email, "@") {
@@ -261,7 +263,7 @@ func (c *rctx) prepare(t *tx, parent *node, n *node) *apiErr {
 
 func randByte() byte {
 	var b [1]byte
-	_, _ = fmt.Sscanf(randHex(2), "%02x", &b[0])
+	_, _ = rand.Read(b[:])
 	return b[0]
 }
 

@@ -385,9 +385,20 @@ func hPut(c *rctx) {
 		}
 		return
 	}
-	if e := checkProps(n.Type, props, true); e != nil {
+	req, ok := putRequired[n.Type]
+	if !ok {
+		req = requiredProps[n.Type]
+	}
+	if e := checkPropsReq(n.Type, props, req); e != nil {
 		c.fail(e)
 		return
+	}
+	if keep, ok := putReplaces[n.Type]; ok {
+		for k := range props {
+			if !slices.Contains(keep, k) && k != "password" {
+				delete(props, k)
+			}
+		}
 	}
 	c.update(n, props, true)
 }
@@ -399,8 +410,14 @@ func (c *rctx) update(n *node, props map[string]any, replace bool) {
 	}
 	t.change(n)
 	if replace {
-		for k := range schemas[n.Type] {
-			if _, keep := props[k]; !keep && k != "location" && k != "datacenterId" {
+		keys := putReplaces[n.Type]
+		if keys == nil {
+			for k := range schemas[n.Type] {
+				keys = append(keys, k)
+			}
+		}
+		for _, k := range keys {
+			if _, keep := props[k]; !keep && k != "location" {
 				delete(n.Props, k)
 			}
 		}
@@ -490,6 +507,15 @@ func (c *rctx) decode(out *map[string]any) *apiErr {
 // drops unknown and read-only ones and nulls, and, when required is set,
 // the required attributes.
 func checkProps(typ string, props map[string]any, required bool) *apiErr {
+	req := requiredProps[typ]
+	if !required {
+		req = nil
+	}
+	return checkPropsReq(typ, props, req)
+}
+
+// checkPropsReq is checkProps with an explicit list of required attributes.
+func checkPropsReq(typ string, props map[string]any, req []string) *apiErr {
 	spec := schemas[typ]
 	for k, v := range props {
 		ps, ok := spec[k]
@@ -524,14 +550,26 @@ func checkProps(typ string, props map[string]any, required bool) *apiErr {
 			return errInvalid("Attribute '%s' has an invalid type: expected %s", k, ps.kind)
 		}
 	}
-	if required {
-		for _, r := range requiredProps[typ] {
-			if _, ok := props[r]; !ok {
-				return errRequired(r)
-			}
+	for _, r := range req {
+		if _, ok := props[r]; !ok {
+			return errRequired(r)
 		}
 	}
 	return nil
+}
+
+// putRequired overrides requiredProps for PUT where the spec's *ForPut
+// schema differs.
+var putRequired = map[string][]string{
+	"nodepool": {"nodeCount"},
+	"user":     {},
+}
+
+// putReplaces lists the properties a PUT replaces where not every writable
+// one can change (the rest are kept).
+var putReplaces = map[string][]string{
+	"nodepool": {"name", "nodeCount", "k8sVersion", "maintenanceWindow", "autoScaling", "lans", "labels", "annotations", "publicIps"},
+	"user":     {"firstname", "lastname", "email", "administrator", "forceSecAuth"},
 }
 
 // requiredProps are the attributes a create (or PUT) must have.
