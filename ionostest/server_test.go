@@ -182,7 +182,7 @@ func TestPagination(t *testing.T) {
 }
 
 func TestRequestLifecycleAndFailure(t *testing.T) {
-	srv := newSrv(t, WithRequestTiming(150*time.Millisecond, 150*time.Millisecond))
+	srv := newSrv(t, WithRequestTiming(300*time.Millisecond, 300*time.Millisecond))
 	resp, dc := call(t, srv, "POST", "/datacenters", map[string]any{"properties": map[string]any{"name": "a", "location": "us/las"}})
 	loc := resp.Header.Get("Location")
 	assert.Equal(t, "BUSY", m(dc["metadata"])["state"])
@@ -193,10 +193,10 @@ func TestRequestLifecycleAndFailure(t *testing.T) {
 	targets := l(m(st["metadata"])["targets"])
 	require.NotEmpty(t, targets)
 	assert.Equal(t, dc["id"], m(m(targets[0])["target"])["id"])
-	time.Sleep(170 * time.Millisecond)
+	time.Sleep(320 * time.Millisecond)
 	_, st = call(t, srv, "GET", loc, nil)
 	assert.Equal(t, "RUNNING", m(st["metadata"])["status"])
-	time.Sleep(160 * time.Millisecond)
+	time.Sleep(300 * time.Millisecond)
 	_, st = call(t, srv, "GET", loc, nil)
 	assert.Equal(t, "DONE", m(st["metadata"])["status"])
 	_, got := call(t, srv, "GET", "/datacenters/"+dc["id"].(string), nil)
@@ -295,7 +295,7 @@ func TestErrors(t *testing.T) {
 }
 
 func TestK8sLifecycle(t *testing.T) {
-	srv := newSrv(t, WithK8sDelay(100*time.Millisecond))
+	srv := newSrv(t, WithK8sDelay(300*time.Millisecond))
 	dc := createDC(t, srv, "k")
 	resp, k := call(t, srv, "POST", "/k8s", map[string]any{"properties": map[string]any{"name": "c1"}})
 	require.Equal(t, 202, resp.StatusCode, "%v", k)
@@ -307,7 +307,7 @@ func TestK8sLifecycle(t *testing.T) {
 		"availabilityZone": "AUTO", "storageType": "HDD", "storageSize": 20}})
 	require.Equal(t, 202, resp.StatusCode, "%v", np)
 	assert.Equal(t, "DEPLOYING", m(np["metadata"])["state"])
-	time.Sleep(120 * time.Millisecond)
+	time.Sleep(320 * time.Millisecond)
 	_, k2 := call(t, srv, "GET", "/k8s/"+kid, nil)
 	assert.Equal(t, "ACTIVE", m(k2["metadata"])["state"])
 	_, kc := call(t, srv, "GET", "/k8s/"+kid+"/kubeconfig", nil)
@@ -331,7 +331,7 @@ func TestK8sLifecycle(t *testing.T) {
 	assert.Empty(t, resp.Header.Get("Location"))
 	_, k3 := call(t, srv, "GET", "/k8s/"+kid, nil)
 	assert.Equal(t, "DESTROYING", m(k3["metadata"])["state"])
-	time.Sleep(120 * time.Millisecond)
+	time.Sleep(320 * time.Millisecond)
 	resp, _ = call(t, srv, "GET", "/k8s/"+kid, nil)
 	assert.Equal(t, 404, resp.StatusCode)
 	resp, _ = call(t, srv, "GET", "/k8s/"+kid+"/nodepools/"+np["id"].(string), nil)
