@@ -138,7 +138,7 @@ func (s *Server) pickFault(method, path string) *Fault {
 // ServeHTTP serves the API: counting, faults, rate limit, authentication,
 // then the route.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	now := time.Now()
+	now := s.cfg.clock()
 	rel, inBase := strings.CutPrefix(r.URL.Path, BasePath)
 	if rel == "" {
 		rel = "/"

@@ -3,6 +3,7 @@ package ionostest
 import (
 	"context"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -108,4 +109,38 @@ func TestConnectionReuseCount(t *testing.T) {
 	srv.ResetCounters()
 	assert.Zero(t, srv.Connections())
 	assert.Empty(t, srv.HitCounts())
+}
+
+// fakeClock is a settable clock.
+type fakeClock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (f *fakeClock) Now() time.Time { f.mu.Lock(); defer f.mu.Unlock(); return f.t }
+func (f *fakeClock) Add(d time.Duration) {
+	f.mu.Lock()
+	f.t = f.t.Add(d)
+	f.mu.Unlock()
+}
+
+func TestClock(t *testing.T) {
+	clk := &fakeClock{t: time.Date(2030, 1, 2, 3, 4, 5, 0, time.UTC)}
+	srv := newSrv(t, WithClock(clk.Now), WithCompletionDelay(time.Hour), WithK8sDelay(time.Hour))
+	resp, dc := call(t, srv, "POST", "/datacenters", map[string]any{"properties": map[string]any{"name": "c", "location": "de/fra"}})
+	loc := resp.Header.Get("Location")
+	assert.Equal(t, "2030-01-02T03:04:05Z", m(dc["metadata"])["createdDate"])
+	_, st := call(t, srv, "GET", loc, nil)
+	assert.Equal(t, "QUEUED", m(st["metadata"])["status"])
+	clk.Add(31 * time.Minute)
+	_, st = call(t, srv, "GET", loc, nil)
+	assert.Equal(t, "RUNNING", m(st["metadata"])["status"])
+	clk.Add(30 * time.Minute)
+	_, st = call(t, srv, "GET", loc, nil)
+	assert.Equal(t, "DONE", m(st["metadata"])["status"])
+	_, k := call(t, srv, "POST", "/k8s", map[string]any{"properties": map[string]any{"name": "k"}})
+	assert.Equal(t, "DEPLOYING", m(k["metadata"])["state"])
+	clk.Add(time.Hour)
+	_, k = call(t, srv, "GET", "/k8s/"+k["id"].(string), nil)
+	assert.Equal(t, "ACTIVE", m(k["metadata"])["state"])
 }

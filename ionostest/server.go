@@ -86,6 +86,7 @@ type config struct {
 	failFn            func(method, path string) bool
 	onChange          func()
 	noSeed            bool
+	clock             func() time.Time
 }
 
 // Option configures a Server.
@@ -134,6 +135,11 @@ func WithFailRequests(fn func(method, path string) bool) Option {
 // changed the state. fn must not block for long.
 func WithOnChange(fn func()) Option { return func(c *config) { c.onChange = fn } }
 
+// WithClock makes the server read the time from now instead of the system
+// clock, so that tests can move request and Kubernetes state transitions
+// along without sleeping. now must be safe for concurrent use.
+func WithClock(now func() time.Time) Option { return func(c *config) { c.clock = now } }
+
 // WithoutSeed starts with no locations, images or contract data (a Restore
 // is expected to provide them).
 func WithoutSeed() Option { return func(c *config) { c.noSeed = true } }
@@ -177,14 +183,17 @@ func Listen(addr string, opts ...Option) (*Server, error) {
 }
 
 func newServer(opts ...Option) *Server {
-	cfg := config{user: DefaultUsername, pass: DefaultPassword}
+	cfg := config{user: DefaultUsername, pass: DefaultPassword, clock: time.Now}
 	for _, o := range opts {
 		o(&cfg)
+	}
+	if cfg.clock == nil {
+		cfg.clock = time.Now
 	}
 	s := &Server{cfg: cfg, st: newState(), hits: map[string]int{}, owner: newUUID()}
 	s.failFn = cfg.failFn
 	s.rateLimit, s.rateBurst = cfg.rateLimit, cfg.rateBurst
-	s.tokens, s.tokensAt = float64(cfg.rateBurst), time.Now()
+	s.tokens, s.tokensAt = float64(cfg.rateBurst), cfg.clock()
 	s.delayQueued, s.delayRun, s.k8sDelay = cfg.queued, cfg.running, cfg.k8sDelay
 	s.routes = buildRoutes()
 	s.st.Nodes[""] = &node{Path: "", Hidden: true}
@@ -290,7 +299,7 @@ func (s *Server) SetCompletionDelay(d time.Duration) {
 func (s *Server) SetRateLimit(perMinute, burst int) {
 	s.ctl.Lock()
 	s.rateLimit, s.rateBurst = perMinute, burst
-	s.tokens, s.tokensAt = float64(burst), time.Now()
+	s.tokens, s.tokensAt = float64(burst), s.cfg.clock()
 	s.ctl.Unlock()
 }
 
