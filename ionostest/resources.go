@@ -151,7 +151,7 @@ func (c *rctx) prepare(t *tx, parent *node, n *node) *apiErr {
 		}
 		def("availabilityZone", "AUTO")
 		def("cpuFamily", "AMD_OPTERON")
-		p["vmState"] = "RUNNING"
+		delete(p, "vmState") // RUNNING once created
 		for _, k := range []string{"bootVolume", "bootCdrom"} {
 			if v, ok := p[k]; ok {
 				n.Path = parent.Path + "/servers/" + n.ID

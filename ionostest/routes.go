@@ -164,6 +164,15 @@ func (c *rctx) props(n *node) map[string]any {
 	for _, k := range hiddenProps[n.Type] {
 		delete(p, k)
 	}
+	// As the API: a server being created has no vmState yet, a snapshot
+	// being taken no size.
+	busy := c.now.Before(n.BusyUntil)
+	switch {
+	case n.Type == "server" && p["vmState"] == nil && !busy:
+		p["vmState"] = "RUNNING"
+	case n.Type == "snapshot" && busy && n.Created.Equal(n.Modified):
+		p["size"] = nil
+	}
 	for _, k := range nullProps[n.Type] {
 		if _, ok := p[k]; !ok {
 			p[k] = nil

@@ -54,6 +54,8 @@ func TestBusyAndDeleteWhenDone(t *testing.T) {
 	_, d := call(t, srv, "GET", "/datacenters/"+dc, nil)
 	assert.Equal(t, "BUSY", m(d["metadata"])["state"], "the data center is busy while its server is created")
 	assert.Equal(t, "BUSY", m(s["metadata"])["state"])
+	assert.Contains(t, m(s["properties"]), "vmState")
+	assert.Nil(t, m(s["properties"])["vmState"], "a server being created has vmState null")
 
 	sp := "/datacenters/" + dc + "/servers/" + s["id"].(string)
 	resp, _ = call(t, srv, "DELETE", sp, nil)
