@@ -10,7 +10,7 @@ import (
 	"time"
 )
 
-// Location is a seeded location.
+// seedLocation is a location the fake starts with.
 type seedLocation struct{ id, name string }
 
 var seedLocations = []seedLocation{

@@ -1,25 +1,3 @@
-// Package ionostest is a stateful, in-process fake of the IONOS Cloud API v5
-// for tests: a real HTTP server on loopback that serves every operation of
-// the Python SDK 5.2.0 surface (and a few more of the spec) with the API's
-// envelopes, depth rendering, pagination, asynchronous requests, errors and
-// rate-limit headers, plus fault injection.
-//
-//	srv := ionostest.NewServer()
-//	defer srv.Close()
-//	c := srv.Client()
-//	dc, resp, err := c.Datacenters.Create(ctx, ionos.DatacenterSpec{Name: "x", Location: "us/las"})
-//	_, err = c.WaitForCompletion(ctx, resp)
-//
-// Writes answer 202 with a Location header naming a request that goes
-// QUEUED, RUNNING, then DONE (or FAILED, see FailRequests) on the schedule
-// set by WithCompletionDelay; the written resources show metadata.state BUSY
-// until then. Deletions take effect when their request is DONE; a request
-// that FAILED undoes its changes. Kubernetes clusters and node pools have no
-// request: they go DEPLOYING (or UPDATING, DESTROYING) then ACTIVE (or gone)
-// after WithK8sDelay.
-//
-// The state lives in memory behind one mutex; each request's change is
-// atomic. Snapshot and Restore export and import it.
 package ionostest
 
 import (
@@ -140,8 +118,8 @@ func WithOnChange(fn func()) Option { return func(c *config) { c.onChange = fn }
 // along without sleeping. now must be safe for concurrent use.
 func WithClock(now func() time.Time) Option { return func(c *config) { c.clock = now } }
 
-// WithoutSeed starts with no locations, images or contract data (a Restore
-// is expected to provide them).
+// WithoutSeed starts with no locations and no images (a Restore is
+// expected to provide them).
 func WithoutSeed() Option { return func(c *config) { c.noSeed = true } }
 
 // NewServer starts a fake on a random loopback port. It panics if it cannot
