@@ -160,6 +160,9 @@ func (c *rctx) prepare(t *tx, parent *node, n *node) *apiErr {
 					return e
 				}
 				p[k] = ref
+				if k == "bootCdrom" { // the boot CD-ROM is attached
+					n.Kids = map[string][]string{"cdroms": {str(ref["path"])}}
+				}
 			}
 		}
 	case "volume":

@@ -452,6 +452,9 @@ func (c *rctx) applyProps(t *tx, n *node, props map[string]any) *apiErr {
 				return e
 			}
 			n.Props[k] = ref
+			if k == "bootCdrom" && !slices.Contains(n.Kids["cdroms"], str(ref["path"])) {
+				t.link(n, "cdroms", str(ref["path"]))
+			}
 		case n.Type == "datacenter" && k == "location" && str(v) != str(n.Props["location"]):
 			return errInvalid("Attribute 'location' cannot be changed")
 		case n.Type == "server" && k == "ram":

@@ -146,3 +146,23 @@ func TestClock(t *testing.T) {
 	_, k = call(t, srv, "GET", "/k8s/"+k["id"].(string), nil)
 	assert.Equal(t, "ACTIVE", m(k["metadata"])["state"])
 }
+
+func TestBootCdromIsAttached(t *testing.T) {
+	srv := newSrv(t)
+	dc := createDC(t, srv, "cd")
+	var cd string
+	_, imgs := call(t, srv, "GET", "/images?depth=1", nil)
+	for _, it := range l(imgs["items"]) {
+		if pr := m(m(it)["properties"]); pr["location"] == "de/fra" && pr["imageType"] == "CDROM" {
+			cd = m(it)["id"].(string)
+		}
+	}
+	resp, s := call(t, srv, "POST", "/datacenters/"+dc+"/servers", map[string]any{"properties": map[string]any{"cores": 1, "ram": 256, "bootCdrom": cd}})
+	require.Equal(t, 202, resp.StatusCode, "%v", s)
+	assert.Equal(t, "image", m(m(s["properties"])["bootCdrom"])["type"])
+	_, cds := call(t, srv, "GET", "/datacenters/"+dc+"/servers/"+s["id"].(string)+"/cdroms", nil)
+	require.Len(t, l(cds["items"]), 1)
+	assert.Equal(t, cd, m(l(cds["items"])[0])["id"])
+	resp, _ = call(t, srv, "POST", "/datacenters/"+dc+"/servers", map[string]any{"properties": map[string]any{"cores": 1, "ram": 256, "bootCdrom": map[string]any{"id": "nope"}}})
+	assert.Equal(t, 422, resp.StatusCode)
+}
