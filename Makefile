@@ -2,7 +2,7 @@
 GO ?= go
 PKGS := ./...
 
-.PHONY: test vet lint bench demo fuzz fmt
+.PHONY: test vet lint bench demo emulator fuzz fmt
 
 ## test: vet, then every test with the race detector
 test: vet
@@ -26,7 +26,12 @@ bench:
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzParseErrorBody -fuzztime 20s .
 	$(GO) test -run '^$$' -fuzz FuzzParseRequestLocation -fuzztime 20s .
+	$(GO) test -run '^$$' -fuzz FuzzWrite -fuzztime 20s ./ionostest
 
 ## demo: the composite build against the in-process emulator
 demo:
 	$(GO) run ./examples/composite-build -emulate
+
+## emulator: the standalone emulator on 127.0.0.1:8080
+emulator:
+	$(GO) run ./cmd/ionos-emulator
