@@ -850,6 +850,12 @@ func buildRoutes() []*route {
 	add("/backupunits", 0, H{G: hList, P: hCreate("backupunit")})
 	add("/backupunits/{}", 0, crud)
 	add("/backupunits/{}/ssourl", 0, H{G: hSSOURL})
+	add("/labels", 0, H{G: hLabelsAll})
+	add("/labels/{}", 0, H{G: hLabelByURN})
+	for _, owner := range []string{"/datacenters/{}", "/datacenters/{}/servers/{}", "/datacenters/{}/volumes/{}", "/snapshots/{}", "/ipblocks/{}"} {
+		add(owner+"/labels", 1000, H{G: hLabels, P: hLabels})
+		add(owner+"/labels/{}", 0, H{G: hLabel, PU: hLabel, D: hLabel})
+	}
 	return rs
 }
 

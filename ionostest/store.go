@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -27,6 +28,7 @@ type node struct {
 	BusyUntil time.Time           `json:"busyUntil,omitzero"`
 	Seq       int                 `json:"seq,omitempty"` // next LAN number of a data center
 	Hidden    bool                `json:"hidden,omitempty"`
+	Labels    map[string]string   `json:"labels,omitempty"` // key -> value
 }
 
 func (n *node) stateAt(now time.Time) string {
@@ -39,6 +41,7 @@ func (n *node) stateAt(now time.Time) string {
 func (n *node) clone() *node {
 	c := *n
 	c.Props, _ = deepCopy(n.Props).(map[string]any)
+	c.Labels = maps.Clone(n.Labels)
 	if n.Kids != nil {
 		c.Kids = make(map[string][]string, len(n.Kids))
 		for k, v := range n.Kids {

@@ -1,0 +1,374 @@
+package e2e
+
+import (
+	"context"
+	"iter"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/ionos-go/ionos"
+	"github.com/ionos-go/ionos/ionostest"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// opRun walks a scenario against the emulator and records which SDK
+// operations it called.
+type opRun struct {
+	t      *testing.T
+	c      *ionos.Client
+	ctx    context.Context
+	called map[string]bool
+}
+
+// call records op, requires err to be nil and, when resp names a request,
+// waits for it to be DONE.
+func (r *opRun) call(op string, resp *ionos.Response, err error) {
+	r.t.Helper()
+	r.called[op] = true
+	require.NoError(r.t, err, op)
+	if resp != nil && resp.RequestID != "" {
+		_, err := r.c.WaitForCompletion(r.ctx, resp)
+		require.NoError(r.t, err, "waiting for "+op)
+	}
+}
+
+// drain records op and walks an iterator to its end, returning the count.
+func drain[T any](r *opRun, op string, seq iter.Seq2[T, error]) int {
+	r.t.Helper()
+	n := 0
+	for _, err := range seq {
+		require.NoError(r.t, err, op)
+		n++
+	}
+	r.called[op] = true
+	return n
+}
+
+// sdkOperations lists every method of every service on the client, as
+// "Service.Method", and the client's own calls.
+func sdkOperations(c *ionos.Client) []string {
+	var ops []string
+	v := reflect.ValueOf(c).Elem()
+	for i := 0; i < v.NumField(); i++ {
+		f := v.Type().Field(i)
+		if !f.IsExported() || f.Type.Kind() != reflect.Pointer || !strings.HasSuffix(f.Type.Elem().Name(), "Service") {
+			continue
+		}
+		for j := 0; j < f.Type.NumMethod(); j++ {
+			ops = append(ops, f.Name+"."+f.Type.Method(j).Name)
+		}
+	}
+	ct := reflect.TypeOf(c)
+	for j := 0; j < ct.NumMethod(); j++ {
+		switch name := ct.Method(j).Name; name {
+		case "BaseURL", "CloseIdleConnections":
+		default:
+			ops = append(ops, name)
+		}
+	}
+	sort.Strings(ops)
+	return ops
+}
+
+// TestEveryOperationAgainstEmulator calls every SDK operation at least once
+// against the emulator, in an order that builds what each needs, and fails
+// when an operation is added to the SDK but not here.
+func TestEveryOperationAgainstEmulator(t *testing.T) {
+	srv := ionostest.NewServer()
+	defer srv.Close()
+	c, err := srv.NewClient(fastRetries)
+	require.NoError(t, err)
+	defer c.CloseIdleConnections()
+	r := &opRun{t: t, c: c, ctx: context.Background(), called: map[string]bool{}}
+	ctx := r.ctx
+
+	t.Run("foundation and compute and networking", func(t *testing.T) {
+		r.t = t
+		computeAndNetwork(r, ctx)
+	})
+	t.Run("accounts and platform", func(t *testing.T) {
+		r.t = t
+		accountsAndPlatform(r, ctx)
+	})
+
+	var missing []string
+	for _, op := range sdkOperations(c) {
+		if !r.called[op] {
+			missing = append(missing, op)
+		}
+	}
+	assert.Empty(t, missing, "SDK operations that the end-to-end test does not call")
+}
+
+func computeAndNetwork(r *opRun, ctx context.Context) {
+	t, c := r.t, r.c
+
+	info, resp, err := c.Info(ctx)
+	r.call("Info", resp, err)
+	assert.NotEmpty(t, info.Version)
+
+	locs, resp, err := c.Locations.List(ctx)
+	r.call("Locations.List", resp, err)
+	assert.NotEmpty(t, locs)
+	region, resp, err := c.Locations.ListRegion(ctx, "us")
+	r.call("Locations.ListRegion", resp, err)
+	assert.NotEmpty(t, region)
+	loc, resp, err := c.Locations.Get(ctx, "us/las")
+	r.call("Locations.Get", resp, err)
+	assert.Equal(t, "us/las", loc.ID)
+
+	dc, resp, err := c.Datacenters.Create(ctx, ionos.DatacenterSpec{Name: "e2e", Location: "us/las"})
+	r.call("Datacenters.Create", resp, err)
+	_, resp, err = c.Datacenters.Update(ctx, dc.ID, ionos.DatacenterUpdate{Description: ionos.Ptr("end to end")})
+	r.call("Datacenters.Update", resp, err)
+	got, resp, err := c.Datacenters.Get(ctx, dc.ID)
+	r.call("Datacenters.Get", resp, err)
+	assert.Equal(t, "end to end", got.Properties.Description)
+	byName, resp, err := c.Datacenters.GetByName(ctx, "E2E")
+	r.call("Datacenters.GetByName", resp, err)
+	assert.Equal(t, dc.ID, byName.ID)
+	dcs, resp, err := c.Datacenters.List(ctx)
+	r.call("Datacenters.List", resp, err)
+	assert.Len(t, dcs, 1)
+	assert.Equal(t, 1, drain(r, "Datacenters.All", c.Datacenters.All(ctx)))
+
+	// Requests.
+	reqs, resp, err := c.Requests.List(ctx, ionos.WithRequestFilter(ionos.RequestFilter{Method: "POST"}))
+	r.call("Requests.List", resp, err)
+	require.NotEmpty(t, reqs)
+	assert.NotZero(t, drain(r, "Requests.All", c.Requests.All(ctx)))
+	req, resp, err := c.Requests.Get(ctx, reqs[0].ID)
+	r.call("Requests.Get", resp, err)
+	assert.Equal(t, "POST", req.Properties.Method)
+	st, resp, err := c.Requests.GetStatus(ctx, reqs[0].ID)
+	r.call("Requests.GetStatus", resp, err)
+	assert.Equal(t, ionos.RequestDone, st.Metadata.Status)
+	_, err = c.WaitForRequest(ctx, reqs[0].ID)
+	r.call("WaitForRequest", nil, err)
+	_, resp, err = c.Datacenters.Update(ctx, dc.ID, ionos.DatacenterUpdate{Name: ionos.Ptr("e2e")})
+	require.NoError(t, err)
+	_, err = c.WaitForCompletion(ctx, resp)
+	r.call("WaitForCompletion", nil, err)
+	_, err = c.Requests.FindUnknown(ctx, &ionos.UnknownOutcomeError{Method: "POST", URL: c.BaseURL() + "/datacenters", SentAt: reqs[0].Metadata.CreatedDate})
+	r.call("Requests.FindUnknown", nil, err)
+
+	// LANs.
+	lan, resp, err := c.LANs.Create(ctx, dc.ID, ionos.LANSpec{Name: "public", Public: true})
+	r.call("LANs.Create", resp, err)
+	_, resp, err = c.LANs.Update(ctx, dc.ID, lan.ID, ionos.LANUpdate{Name: ionos.Ptr("front")})
+	r.call("LANs.Update", resp, err)
+	gotLAN, resp, err := c.LANs.Get(ctx, dc.ID, lan.ID)
+	r.call("LANs.Get", resp, err)
+	assert.Equal(t, "front", gotLAN.Properties.Name)
+	lans, resp, err := c.LANs.List(ctx, dc.ID)
+	r.call("LANs.List", resp, err)
+	assert.Len(t, lans, 1)
+	assert.Equal(t, 1, drain(r, "LANs.All", c.LANs.All(ctx, dc.ID)))
+
+	// Servers, NICs, firewall rules.
+	srv, resp, err := c.Servers.Create(ctx, dc.ID, ionos.ServerSpec{Name: "web", Cores: 2, RAM: 2048})
+	r.call("Servers.Create", resp, err)
+	_, resp, err = c.Servers.Update(ctx, dc.ID, srv.ID, ionos.ServerUpdate{Cores: ionos.Ptr(4)})
+	r.call("Servers.Update", resp, err)
+	gotSrv, resp, err := c.Servers.Get(ctx, dc.ID, srv.ID)
+	r.call("Servers.Get", resp, err)
+	assert.Equal(t, 4, gotSrv.Properties.Cores)
+	servers, resp, err := c.Servers.List(ctx, dc.ID)
+	r.call("Servers.List", resp, err)
+	assert.Len(t, servers, 1)
+	assert.Equal(t, 1, drain(r, "Servers.All", c.Servers.All(ctx, dc.ID)))
+	resp, err = c.Servers.Stop(ctx, dc.ID, srv.ID)
+	r.call("Servers.Stop", resp, err)
+	resp, err = c.Servers.Start(ctx, dc.ID, srv.ID)
+	r.call("Servers.Start", resp, err)
+	resp, err = c.Servers.Reboot(ctx, dc.ID, srv.ID)
+	r.call("Servers.Reboot", resp, err)
+
+	lanNo := 1
+	nic, resp, err := c.NICs.Create(ctx, dc.ID, srv.ID, ionos.NICSpec{Name: "eth0", LAN: lanNo, DHCP: ionos.Ptr(true)})
+	r.call("NICs.Create", resp, err)
+	_, resp, err = c.NICs.Update(ctx, dc.ID, srv.ID, nic.ID, ionos.NICUpdate{FirewallActive: ionos.Ptr(true)})
+	r.call("NICs.Update", resp, err)
+	gotNIC, resp, err := c.NICs.Get(ctx, dc.ID, srv.ID, nic.ID)
+	r.call("NICs.Get", resp, err)
+	assert.True(t, gotNIC.Properties.FirewallActive)
+	nics, resp, err := c.NICs.List(ctx, dc.ID, srv.ID)
+	r.call("NICs.List", resp, err)
+	assert.Len(t, nics, 1)
+	assert.Equal(t, 1, drain(r, "NICs.All", c.NICs.All(ctx, dc.ID, srv.ID)))
+	members, resp, err := c.LANs.ListMembers(ctx, dc.ID, lan.ID)
+	r.call("LANs.ListMembers", resp, err)
+	assert.Len(t, members, 1)
+	assert.Equal(t, 1, drain(r, "LANs.AllMembers", c.LANs.AllMembers(ctx, dc.ID, lan.ID)))
+
+	rule, resp, err := c.FirewallRules.Create(ctx, dc.ID, srv.ID, nic.ID, ionos.FirewallRuleSpec{Name: "ssh", Protocol: ionos.ProtocolTCP, PortRangeStart: ionos.Ptr(22), PortRangeEnd: ionos.Ptr(22)})
+	r.call("FirewallRules.Create", resp, err)
+	_, resp, err = c.FirewallRules.Update(ctx, dc.ID, srv.ID, nic.ID, rule.ID, ionos.FirewallRuleUpdate{Name: ionos.Ptr("ssh-in")})
+	r.call("FirewallRules.Update", resp, err)
+	gotRule, resp, err := c.FirewallRules.Get(ctx, dc.ID, srv.ID, nic.ID, rule.ID)
+	r.call("FirewallRules.Get", resp, err)
+	assert.Equal(t, "ssh-in", gotRule.Properties.Name)
+	rules, resp, err := c.FirewallRules.List(ctx, dc.ID, srv.ID, nic.ID)
+	r.call("FirewallRules.List", resp, err)
+	assert.Len(t, rules, 1)
+	assert.Equal(t, 1, drain(r, "FirewallRules.All", c.FirewallRules.All(ctx, dc.ID, srv.ID, nic.ID)))
+
+	// Load balancers.
+	lb, resp, err := c.LoadBalancers.Create(ctx, dc.ID, ionos.LoadBalancerSpec{Name: "lb", DHCP: ionos.Ptr(true)})
+	r.call("LoadBalancers.Create", resp, err)
+	_, resp, err = c.LoadBalancers.Update(ctx, dc.ID, lb.ID, ionos.LoadBalancerUpdate{Name: ionos.Ptr("lb1")})
+	r.call("LoadBalancers.Update", resp, err)
+	gotLB, resp, err := c.LoadBalancers.Get(ctx, dc.ID, lb.ID)
+	r.call("LoadBalancers.Get", resp, err)
+	assert.Equal(t, "lb1", gotLB.Properties.Name)
+	lbs, resp, err := c.LoadBalancers.List(ctx, dc.ID)
+	r.call("LoadBalancers.List", resp, err)
+	assert.Len(t, lbs, 1)
+	assert.Equal(t, 1, drain(r, "LoadBalancers.All", c.LoadBalancers.All(ctx, dc.ID)))
+	_, resp, err = c.LoadBalancers.AddNIC(ctx, dc.ID, lb.ID, nic.ID)
+	r.call("LoadBalancers.AddNIC", resp, err)
+	_, resp, err = c.LoadBalancers.GetBalancedNIC(ctx, dc.ID, lb.ID, nic.ID)
+	r.call("LoadBalancers.GetBalancedNIC", resp, err)
+	balanced, resp, err := c.LoadBalancers.ListBalancedNICs(ctx, dc.ID, lb.ID)
+	r.call("LoadBalancers.ListBalancedNICs", resp, err)
+	assert.Len(t, balanced, 1)
+	assert.Equal(t, 1, drain(r, "LoadBalancers.AllBalancedNICs", c.LoadBalancers.AllBalancedNICs(ctx, dc.ID, lb.ID)))
+	resp, err = c.LoadBalancers.RemoveNIC(ctx, dc.ID, lb.ID, nic.ID)
+	r.call("LoadBalancers.RemoveNIC", resp, err)
+	resp, err = c.LoadBalancers.Delete(ctx, dc.ID, lb.ID)
+	r.call("LoadBalancers.Delete", resp, err)
+
+	// Volumes, attached volumes, snapshots.
+	vol, resp, err := c.Volumes.Create(ctx, dc.ID, ionos.VolumeSpec{Name: "data", Size: 10, LicenceType: "OTHER"})
+	r.call("Volumes.Create", resp, err)
+	_, resp, err = c.Volumes.Update(ctx, dc.ID, vol.ID, ionos.VolumeUpdate{Size: ionos.Ptr(20)})
+	r.call("Volumes.Update", resp, err)
+	gotVol, resp, err := c.Volumes.Get(ctx, dc.ID, vol.ID)
+	r.call("Volumes.Get", resp, err)
+	assert.Equal(t, 20.0, gotVol.Properties.Size)
+	vols, resp, err := c.Volumes.List(ctx, dc.ID)
+	r.call("Volumes.List", resp, err)
+	assert.Len(t, vols, 1)
+	assert.Equal(t, 1, drain(r, "Volumes.All", c.Volumes.All(ctx, dc.ID)))
+	_, resp, err = c.Servers.AttachVolume(ctx, dc.ID, srv.ID, vol.ID)
+	r.call("Servers.AttachVolume", resp, err)
+	_, resp, err = c.Servers.GetVolume(ctx, dc.ID, srv.ID, vol.ID)
+	r.call("Servers.GetVolume", resp, err)
+	attached, resp, err := c.Servers.ListVolumes(ctx, dc.ID, srv.ID)
+	r.call("Servers.ListVolumes", resp, err)
+	assert.Len(t, attached, 1)
+	assert.Equal(t, 1, drain(r, "Servers.AllVolumes", c.Servers.AllVolumes(ctx, dc.ID, srv.ID)))
+
+	snap, resp, err := c.Volumes.CreateSnapshot(ctx, dc.ID, vol.ID, ionos.SnapshotSpec{Name: "before"})
+	r.call("Volumes.CreateSnapshot", resp, err)
+	_, resp, err = c.Snapshots.Update(ctx, snap.ID, ionos.SnapshotUpdate{Description: ionos.Ptr("first")})
+	r.call("Snapshots.Update", resp, err)
+	gotSnap, resp, err := c.Snapshots.Get(ctx, snap.ID)
+	r.call("Snapshots.Get", resp, err)
+	assert.Equal(t, "first", gotSnap.Properties.Description)
+	snaps, resp, err := c.Snapshots.List(ctx)
+	r.call("Snapshots.List", resp, err)
+	assert.Len(t, snaps, 1)
+	resp, err = c.Volumes.RestoreSnapshot(ctx, dc.ID, vol.ID, snap.ID)
+	r.call("Volumes.RestoreSnapshot", resp, err)
+	resp, err = c.Servers.DetachVolume(ctx, dc.ID, srv.ID, vol.ID)
+	r.call("Servers.DetachVolume", resp, err)
+	resp, err = c.Snapshots.Delete(ctx, snap.ID)
+	r.call("Snapshots.Delete", resp, err)
+	resp, err = c.Volumes.Delete(ctx, dc.ID, vol.ID)
+	r.call("Volumes.Delete", resp, err)
+
+	// Images and CD-ROMs.
+	images, resp, err := c.Images.List(ctx)
+	r.call("Images.List", resp, err)
+	var iso, hdd string
+	for _, img := range images {
+		if img.Properties.Location != "us/las" {
+			continue
+		}
+		switch img.Properties.ImageType {
+		case "CDROM":
+			iso = img.ID
+		case "HDD":
+			hdd = img.ID
+		}
+	}
+	require.NotEmpty(t, iso)
+	require.NotEmpty(t, hdd)
+	_, resp, err = c.Images.Get(ctx, iso)
+	r.call("Images.Get", resp, err)
+	_, resp, err = c.Servers.AttachCDROM(ctx, dc.ID, srv.ID, iso)
+	r.call("Servers.AttachCDROM", resp, err)
+	_, resp, err = c.Servers.GetCDROM(ctx, dc.ID, srv.ID, iso)
+	r.call("Servers.GetCDROM", resp, err)
+	cds, resp, err := c.Servers.ListCDROMs(ctx, dc.ID, srv.ID)
+	r.call("Servers.ListCDROMs", resp, err)
+	assert.Len(t, cds, 1)
+	assert.Equal(t, 1, drain(r, "Servers.AllCDROMs", c.Servers.AllCDROMs(ctx, dc.ID, srv.ID)))
+	resp, err = c.Servers.DetachCDROM(ctx, dc.ID, srv.ID, iso)
+	r.call("Servers.DetachCDROM", resp, err)
+	_, resp, err = c.Images.Update(ctx, hdd, ionos.ImageUpdate{Description: ionos.Ptr("patched")})
+	r.call("Images.Update", resp, err)
+	resp, err = c.Images.Delete(ctx, hdd)
+	r.call("Images.Delete", resp, err)
+
+	// Labels.
+	target := ionos.ServerLabels(dc.ID, srv.ID)
+	l, resp, err := c.Labels.Add(ctx, target, "env", "test")
+	r.call("Labels.Add", resp, err)
+	assert.Equal(t, "env", l.ID)
+	_, resp, err = c.Labels.Set(ctx, target, "env", "prod")
+	r.call("Labels.Set", resp, err)
+	gotLabel, resp, err := c.Labels.Get(ctx, target, "env")
+	r.call("Labels.Get", resp, err)
+	assert.Equal(t, "prod", gotLabel.Properties.Value)
+	_, resp, err = c.Labels.Add(ctx, ionos.DatacenterLabels(dc.ID), "team", "web")
+	require.NoError(t, err)
+	onServer, resp, err := c.Labels.ListOn(ctx, target)
+	r.call("Labels.ListOn", resp, err)
+	assert.Len(t, onServer, 1)
+	assert.Equal(t, 1, drain(r, "Labels.AllOn", c.Labels.AllOn(ctx, target)))
+	all, resp, err := c.Labels.List(ctx)
+	r.call("Labels.List", resp, err)
+	require.Len(t, all, 2)
+	byURN, resp, err := c.Labels.GetByURN(ctx, all[0].ID)
+	r.call("Labels.GetByURN", resp, err)
+	assert.Equal(t, all[0].Properties, byURN.Properties)
+	resp, err = c.Labels.Remove(ctx, target, "env")
+	r.call("Labels.Remove", resp, err)
+	_, _, err = c.Labels.Get(ctx, target, "env")
+	assert.ErrorIs(t, err, ionos.ErrNotFound)
+
+	// IP blocks.
+	ipb, resp, err := c.IPBlocks.Reserve(ctx, ionos.IPBlockSpec{Location: "us/las", Size: 2})
+	r.call("IPBlocks.Reserve", resp, err)
+	gotIPB, resp, err := c.IPBlocks.Get(ctx, ipb.ID)
+	r.call("IPBlocks.Get", resp, err)
+	assert.Len(t, gotIPB.Properties.IPs, 2)
+	ipbs, resp, err := c.IPBlocks.List(ctx)
+	r.call("IPBlocks.List", resp, err)
+	assert.Len(t, ipbs, 1)
+	assert.Equal(t, 1, drain(r, "IPBlocks.All", c.IPBlocks.All(ctx)))
+	resp, err = c.IPBlocks.Delete(ctx, ipb.ID)
+	r.call("IPBlocks.Delete", resp, err)
+
+	// Tear down.
+	resp, err = c.FirewallRules.Delete(ctx, dc.ID, srv.ID, nic.ID, rule.ID)
+	r.call("FirewallRules.Delete", resp, err)
+	resp, err = c.NICs.Delete(ctx, dc.ID, srv.ID, nic.ID)
+	r.call("NICs.Delete", resp, err)
+	resp, err = c.Servers.Delete(ctx, dc.ID, srv.ID)
+	r.call("Servers.Delete", resp, err)
+	resp, err = c.LANs.Delete(ctx, dc.ID, lan.ID)
+	r.call("LANs.Delete", resp, err)
+	resp, err = c.Datacenters.Delete(ctx, dc.ID)
+	r.call("Datacenters.Delete", resp, err)
+	_, _, err = c.Datacenters.Get(ctx, dc.ID)
+	assert.ErrorIs(t, err, ionos.ErrNotFound)
+}
+
+// accountsAndPlatform is filled in as those families land.
+func accountsAndPlatform(r *opRun, ctx context.Context) {}
