@@ -2,7 +2,6 @@ package ionos
 
 import (
 	"context"
-	"log/slog"
 	"net/http"
 )
 
@@ -24,11 +23,6 @@ type BackupUnitProperties struct {
 	Email    string `json:"email,omitempty"`
 }
 
-// LogValue logs the properties without the password.
-func (p BackupUnitProperties) LogValue() slog.Value {
-	return slog.GroupValue(slog.String("name", p.Name), slog.String("email", p.Email), slog.String("password", redacted))
-}
-
 // BackupUnitSpec describes a backup unit to create or replace: the Python
 // SDK's BackupUnit object. Name, Password (on create) and Email are
 // required.
@@ -44,14 +38,9 @@ type BackupUnitSpec struct {
 	Email string
 }
 
-// LogValue logs the spec without the password.
-func (s BackupUnitSpec) LogValue() slog.Value {
-	return slog.GroupValue(slog.String("name", s.Name), slog.String("email", s.Email), slog.String("password", redacted))
-}
-
 type backupUnitBody struct {
 	Name     string `json:"name"`
-	Password Secret `json:"password,omitempty"`
+	Password string `json:"password,omitempty"`
 	Email    string `json:"email"`
 }
 
@@ -65,7 +54,7 @@ func (s *BackupUnitSpec) body(field string, needPassword bool) (*putBody[backupU
 	if err := checkEmail(field+".Email", s.Email, true); err != nil {
 		return nil, err
 	}
-	return &putBody[backupUnitBody]{Properties: backupUnitBody{Name: s.Name, Password: s.Password, Email: s.Email}}, nil
+	return &putBody[backupUnitBody]{Properties: backupUnitBody{Name: s.Name, Password: s.Password.Reveal(), Email: s.Email}}, nil
 }
 
 func checkBackupUnitName(field, name string) error {
@@ -83,24 +72,26 @@ func checkBackupUnitName(field, name string) error {
 // BackupUnitUpdate changes the fields of a backup unit that are set
 // (non-nil), with PATCH.
 type BackupUnitUpdate struct {
+	Name     *string
+	Password *Secret
+	Email    *string
+}
+
+type backupUnitPatch struct {
 	Name     *string `json:"name,omitempty"`
-	Password *Secret `json:"password,omitempty"`
+	Password *string `json:"password,omitempty"`
 	Email    *string `json:"email,omitempty"`
 }
 
-// LogValue logs the update without the password.
-func (u BackupUnitUpdate) LogValue() slog.Value {
-	var attrs []slog.Attr
-	if u.Name != nil {
-		attrs = append(attrs, slog.String("name", *u.Name))
+func (u *BackupUnitUpdate) body(field string) (*backupUnitPatch, error) {
+	if err := u.check(field); err != nil {
+		return nil, err
 	}
-	if u.Email != nil {
-		attrs = append(attrs, slog.String("email", *u.Email))
-	}
+	p := &backupUnitPatch{Name: u.Name, Email: u.Email}
 	if u.Password != nil {
-		attrs = append(attrs, slog.String("password", redacted))
+		p.Password = Ptr(u.Password.Reveal())
 	}
-	return slog.GroupValue(attrs...)
+	return p, nil
 }
 
 func (u *BackupUnitUpdate) check(field string) error {
@@ -156,10 +147,11 @@ func (s *BackupUnitsService) Update(ctx context.Context, backupUnitID string, up
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := upd.check("BackupUnitUpdate"); err != nil {
+	body, err := upd.body("BackupUnitUpdate")
+	if err != nil {
 		return nil, nil, err
 	}
-	b, resp, err := doWrite[BackupUnit](ctx, s.c, http.MethodPatch, p, &upd, opts)
+	b, resp, err := doWrite[BackupUnit](ctx, s.c, http.MethodPatch, p, body, opts)
 	var secret Secret
 	if upd.Password != nil {
 		secret = *upd.Password

@@ -3,7 +3,6 @@ package ionos
 import (
 	"context"
 	"errors"
-	"log/slog"
 	"net/http"
 	"regexp"
 	"strings"
@@ -71,21 +70,11 @@ type KubernetesConfig struct {
 	Properties KubernetesConfigProperties `json:"properties,omitzero"`
 }
 
-// LogValue logs the kubeconfig's ID, never its content.
-func (k KubernetesConfig) LogValue() slog.Value {
-	return slog.GroupValue(slog.String("id", k.ID), slog.String("kubeconfig", redacted))
-}
-
 // KubernetesConfigProperties hold the kubeconfig.
 type KubernetesConfigProperties struct {
 	// Kubeconfig is the YAML text of the kubeconfig; it holds the cluster's
 	// credentials, so it prints as "[redacted]" (Reveal returns it).
 	Kubeconfig Secret `json:"kubeconfig,omitempty"`
-}
-
-// LogValue logs the properties without the kubeconfig.
-func (KubernetesConfigProperties) LogValue() slog.Value {
-	return slog.GroupValue(slog.String("kubeconfig", redacted))
 }
 
 // KubernetesNodePool is a node pool of a cluster as the API returns it. It

@@ -2,7 +2,6 @@ package ionos
 
 import (
 	"context"
-	"log/slog"
 	"net/http"
 )
 
@@ -17,20 +16,10 @@ type S3Key struct {
 	Properties S3KeyProperties `json:"properties,omitzero"`
 }
 
-// LogValue logs the key without its secret.
-func (k S3Key) LogValue() slog.Value {
-	return slog.GroupValue(slog.String("id", k.ID), slog.Bool("active", k.Properties.Active), slog.String("secretKey", redacted))
-}
-
 // S3KeyProperties hold the secret key and whether the key is active.
 type S3KeyProperties struct {
 	SecretKey Secret `json:"secretKey,omitempty"`
 	Active    bool   `json:"active,omitempty"`
-}
-
-// LogValue logs the properties without the secret.
-func (p S3KeyProperties) LogValue() slog.Value {
-	return slog.GroupValue(slog.Bool("active", p.Active), slog.String("secretKey", redacted))
 }
 
 // SSOURL is a single sign-on URL into a web console (the S3 object storage

@@ -13,16 +13,15 @@ import (
 const redacted = "[redacted]"
 
 // Secret is a string that must not be shown: a user's or a backup unit's
-// password, an S3 secret key, a kubeconfig. Printing it with fmt (any verb,
-// %v, %+v, %#v, %s, %q, %x...), logging it with log/slog, or calling String
-// or GoString gives "[redacted]". JSON carries the real value, so that the
-// API receives it and answers decode into it; Reveal returns it.
+// password, an S3 secret key, a kubeconfig. Printing it with fmt (any verb:
+// %v, %+v, %#v, %s, %q, %x...), logging it with log/slog (text or JSON
+// handler), calling String or GoString, and encoding it with encoding/json
+// all give "[redacted]", and so do the structs, slices and maps that hold
+// it. Reveal returns the value.
 //
-// Structs that hold a Secret print it redacted too. Logging such a struct
-// through slog.JSONHandler would marshal it to JSON: the types of this
-// package that hold a Secret implement slog.LogValuer to prevent that, but a
-// slice of them, or a struct of your own holding one, would still be
-// marshalled with the secret in clear.
+// The client sends the real value to the API: its request bodies carry the
+// revealed string, never a Secret. Decoding JSON into a Secret (an answer of
+// the API) reads the real value. To store a secret, store Reveal().
 type Secret string
 
 // Reveal returns the secret's value.
@@ -46,8 +45,10 @@ func (s Secret) Format(f fmt.State, verb rune) {
 	_, _ = io.WriteString(f, redacted)
 }
 
-// MarshalJSON encodes the real value, for the API.
-func (s Secret) MarshalJSON() ([]byte, error) { return json.Marshal(string(s)) }
+// MarshalJSON encodes "[redacted]", so that a value holding a Secret can be
+// logged or dumped as JSON without leaking it. The client's request bodies
+// carry Reveal() instead.
+func (Secret) MarshalJSON() ([]byte, error) { return json.Marshal(redacted) }
 
 // UnmarshalJSON decodes a JSON string (or null, as "").
 func (s *Secret) UnmarshalJSON(b []byte) error {

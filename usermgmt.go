@@ -3,7 +3,6 @@ package ionos
 import (
 	"context"
 	"iter"
-	"log/slog"
 	"net/http"
 	"time"
 )
@@ -194,12 +193,6 @@ type UserSpec struct {
 	Active *bool
 }
 
-// LogValue logs the user without the password.
-func (s UserSpec) LogValue() slog.Value {
-	return slog.GroupValue(slog.String("firstname", s.FirstName), slog.String("lastname", s.LastName),
-		slog.String("email", s.Email), slog.Bool("administrator", s.Administrator), slog.String("password", redacted))
-}
-
 type userPost struct {
 	Properties userPostProperties `json:"properties"`
 }
@@ -208,7 +201,7 @@ type userPostProperties struct {
 	FirstName     string `json:"firstname"`
 	LastName      string `json:"lastname"`
 	Email         string `json:"email"`
-	Password      Secret `json:"password"`
+	Password      string `json:"password"`
 	Administrator bool   `json:"administrator"`
 	ForceSecAuth  bool   `json:"forceSecAuth"`
 	Active        *bool  `json:"active,omitempty"`
@@ -228,7 +221,7 @@ func (s *UserSpec) body(field string) (*userPost, error) {
 		return nil, invalid(field+".Password", "is required")
 	}
 	return &userPost{Properties: userPostProperties{
-		FirstName: s.FirstName, LastName: s.LastName, Email: s.Email, Password: s.Password,
+		FirstName: s.FirstName, LastName: s.LastName, Email: s.Email, Password: s.Password.Reveal(),
 		Administrator: s.Administrator, ForceSecAuth: s.ForceSecAuth, Active: s.Active,
 	}}, nil
 }
@@ -237,33 +230,38 @@ func (s *UserSpec) body(field string) (*userPost, error) {
 // sent, false and "" included, as the Python SDK's update_user sends its
 // keyword arguments.
 type UserUpdate struct {
-	FirstName *string `json:"firstname,omitempty"`
-	LastName  *string `json:"lastname,omitempty"`
-	Email     *string `json:"email,omitempty"`
+	FirstName *string
+	LastName  *string
+	Email     *string
 	// Password, when set, changes the user's password.
-	Password      *Secret `json:"password,omitempty"`
+	Password      *Secret
+	Administrator *bool
+	ForceSecAuth  *bool
+	SecAuthActive *bool
+	Active        *bool
+}
+
+type userPut struct {
+	FirstName     *string `json:"firstname,omitempty"`
+	LastName      *string `json:"lastname,omitempty"`
+	Email         *string `json:"email,omitempty"`
+	Password      *string `json:"password,omitempty"`
 	Administrator *bool   `json:"administrator,omitempty"`
 	ForceSecAuth  *bool   `json:"forceSecAuth,omitempty"`
 	SecAuthActive *bool   `json:"secAuthActive,omitempty"`
 	Active        *bool   `json:"active,omitempty"`
 }
 
-// LogValue logs the update without the password.
-func (u UserUpdate) LogValue() slog.Value {
-	var attrs []slog.Attr
-	if u.FirstName != nil {
-		attrs = append(attrs, slog.String("firstname", *u.FirstName))
+func (u *UserUpdate) body(field string) (*putBody[userPut], error) {
+	if err := u.check(field); err != nil {
+		return nil, err
 	}
-	if u.LastName != nil {
-		attrs = append(attrs, slog.String("lastname", *u.LastName))
-	}
-	if u.Email != nil {
-		attrs = append(attrs, slog.String("email", *u.Email))
-	}
+	p := userPut{FirstName: u.FirstName, LastName: u.LastName, Email: u.Email, Administrator: u.Administrator,
+		ForceSecAuth: u.ForceSecAuth, SecAuthActive: u.SecAuthActive, Active: u.Active}
 	if u.Password != nil {
-		attrs = append(attrs, slog.String("password", redacted))
+		p.Password = Ptr(u.Password.Reveal())
 	}
-	return slog.GroupValue(attrs...)
+	return &putBody[userPut]{Properties: p}, nil
 }
 
 func (u *UserUpdate) check(field string) error {
@@ -515,10 +513,11 @@ func (s *UsersService) Update(ctx context.Context, userID string, upd UserUpdate
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := upd.check("UserUpdate"); err != nil {
+	body, err := upd.body("UserUpdate")
+	if err != nil {
 		return nil, nil, err
 	}
-	u, resp, err := doWrite[User](ctx, s.c, http.MethodPut, p, &putBody[*UserUpdate]{Properties: &upd}, opts)
+	u, resp, err := doWrite[User](ctx, s.c, http.MethodPut, p, body, opts)
 	return u, resp, scrubSecrets(err, upd.secret())
 }
 
