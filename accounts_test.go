@@ -67,25 +67,25 @@ func TestAccountsRefuseEmptyIDs(t *testing.T) {
 		{"Kubernetes.DeleteNodePool/cluster", "clusterID", func(c *Client, b string) error { return e0(c.Kubernetes.DeleteNodePool(ctx, b, np)) }},
 		{"Kubernetes.DeleteNodePool/pool", "nodePoolID", func(c *Client, b string) error { return e0(c.Kubernetes.DeleteNodePool(ctx, k, b)) }},
 		{"Kubernetes.WaitForClusterActive", "clusterID", func(c *Client, b string) error {
-			_, err := c.Kubernetes.WaitForClusterActive(ctx, b, fastPoll)
+			_, err := c.Kubernetes.WaitForClusterActive(ctx, b, k8sFastPoll)
 			return err
 		}},
 		{"Kubernetes.WaitForClusterDeleted", "clusterID", func(c *Client, b string) error {
-			return c.Kubernetes.WaitForClusterDeleted(ctx, b, fastPoll)
+			return c.Kubernetes.WaitForClusterDeleted(ctx, b, k8sFastPoll)
 		}},
 		{"Kubernetes.WaitForNodePoolActive/cluster", "clusterID", func(c *Client, b string) error {
-			_, err := c.Kubernetes.WaitForNodePoolActive(ctx, b, np, fastPoll)
+			_, err := c.Kubernetes.WaitForNodePoolActive(ctx, b, np, k8sFastPoll)
 			return err
 		}},
 		{"Kubernetes.WaitForNodePoolActive/pool", "nodePoolID", func(c *Client, b string) error {
-			_, err := c.Kubernetes.WaitForNodePoolActive(ctx, k, b, fastPoll)
+			_, err := c.Kubernetes.WaitForNodePoolActive(ctx, k, b, k8sFastPoll)
 			return err
 		}},
 		{"Kubernetes.WaitForNodePoolDeleted/cluster", "clusterID", func(c *Client, b string) error {
-			return c.Kubernetes.WaitForNodePoolDeleted(ctx, b, np, fastPoll)
+			return c.Kubernetes.WaitForNodePoolDeleted(ctx, b, np, k8sFastPoll)
 		}},
 		{"Kubernetes.WaitForNodePoolDeleted/pool", "nodePoolID", func(c *Client, b string) error {
-			return c.Kubernetes.WaitForNodePoolDeleted(ctx, k, b, fastPoll)
+			return c.Kubernetes.WaitForNodePoolDeleted(ctx, k, b, k8sFastPoll)
 		}},
 		{"CrossConnects.Get", "pccID", func(c *Client, b string) error { return e1(c.CrossConnects.Get(ctx, b)) }},
 		{"CrossConnects.Update", "pccID", func(c *Client, b string) error { return e1(c.CrossConnects.Update(ctx, b, CrossConnectUpdate{})) }},

@@ -18,8 +18,8 @@ const (
 	npID  = "9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a"
 )
 
-// fastPoll makes a waiter poll every millisecond.
-var fastPoll = WithPollPolicy(WaitPolicy{MinInterval: time.Millisecond, MaxInterval: time.Millisecond, Factor: 1})
+// k8sFastPoll makes a waiter poll every millisecond.
+var k8sFastPoll = WithPollPolicy(WaitPolicy{MinInterval: time.Millisecond, MaxInterval: time.Millisecond, Factor: 1})
 
 // onSequence answers method+path with the given (status, fixture) pairs in
 // turn, repeating the last one, and records each request.
@@ -380,7 +380,7 @@ func TestKubernetesWaitForClusterActive(t *testing.T) {
 	m.onSequence(http.MethodGet, "/k8s/"+k8sID,
 		200, "k8s_cluster_deploying.json", 200, "k8s_cluster_deploying.json", 200, "k8s_cluster_active.json")
 	var states []string
-	k, err := m.c.Kubernetes.WaitForClusterActive(context.Background(), k8sID, fastPoll,
+	k, err := m.c.Kubernetes.WaitForClusterActive(context.Background(), k8sID, k8sFastPoll,
 		WithProgress(func(p WaitProgress) { states = append(states, p.Status) }))
 	require.NoError(t, err)
 	assert.Equal(t, StateActive, k.Metadata.State)
@@ -398,7 +398,7 @@ func TestKubernetesWaitForClusterFailed(t *testing.T) {
 			m := newMockAPI(t)
 			m.onSequence(http.MethodGet, "/k8s/"+k8sID, 200, "k8s_cluster_deploying.json", 200, f, 200, "k8s_cluster_active.json")
 			var last WaitProgress
-			k, err := m.c.Kubernetes.WaitForClusterActive(context.Background(), k8sID, fastPoll, WithProgress(func(p WaitProgress) { last = p }))
+			k, err := m.c.Kubernetes.WaitForClusterActive(context.Background(), k8sID, k8sFastPoll, WithProgress(func(p WaitProgress) { last = p }))
 			assert.ErrorIs(t, err, ErrFailedState)
 			var fe *FailedStateError
 			require.ErrorAs(t, err, &fe)
@@ -419,7 +419,7 @@ func TestKubernetesWaitForClusterDeleted(t *testing.T) {
 	m.onSequence(http.MethodGet, "/k8s/"+k8sID,
 		200, "k8s_cluster_destroying.json", 200, "k8s_cluster_destroying.json", 404, "error_404.json")
 	var polls int
-	err := m.c.Kubernetes.WaitForClusterDeleted(context.Background(), k8sID, fastPoll, WithProgress(func(WaitProgress) { polls++ }))
+	err := m.c.Kubernetes.WaitForClusterDeleted(context.Background(), k8sID, k8sFastPoll, WithProgress(func(WaitProgress) { polls++ }))
 	require.NoError(t, err)
 	assert.Equal(t, 3, polls)
 	assert.Len(t, m.all(), 3)
@@ -428,7 +428,7 @@ func TestKubernetesWaitForClusterDeleted(t *testing.T) {
 func TestKubernetesWaitForClusterDeletedFails(t *testing.T) {
 	m := newMockAPI(t)
 	m.onSequence(http.MethodGet, "/k8s/"+k8sID, 200, "k8s_cluster_destroying.json", 200, "k8s_cluster_failed_destroying.json")
-	err := m.c.Kubernetes.WaitForClusterDeleted(context.Background(), k8sID, fastPoll)
+	err := m.c.Kubernetes.WaitForClusterDeleted(context.Background(), k8sID, k8sFastPoll)
 	var fe *FailedStateError
 	require.ErrorAs(t, err, &fe)
 	assert.Equal(t, StateFailedDestroying, fe.State)
@@ -437,7 +437,7 @@ func TestKubernetesWaitForClusterDeletedFails(t *testing.T) {
 func TestKubernetesWaitForClusterActiveNotFound(t *testing.T) {
 	m := newMockAPI(t)
 	m.onSequence(http.MethodGet, "/k8s/"+k8sID, 404, "error_404.json")
-	_, err := m.c.Kubernetes.WaitForClusterActive(context.Background(), k8sID, fastPoll)
+	_, err := m.c.Kubernetes.WaitForClusterActive(context.Background(), k8sID, k8sFastPoll)
 	assert.ErrorIs(t, err, ErrNotFound, "a 404 is success only when waiting for deletion")
 	assert.Len(t, m.all(), 1)
 }
@@ -448,7 +448,7 @@ func TestKubernetesWaitCancelled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	var polls int
-	_, err := m.c.Kubernetes.WaitForClusterActive(ctx, k8sID, fastPoll, WithProgress(func(WaitProgress) {
+	_, err := m.c.Kubernetes.WaitForClusterActive(ctx, k8sID, k8sFastPoll, WithProgress(func(WaitProgress) {
 		polls++
 		if polls == 3 {
 			cancel()
@@ -476,7 +476,7 @@ func TestKubernetesWaitForNodePool(t *testing.T) {
 		m := newMockAPI(t)
 		m.onSequence(http.MethodGet, p, 200, "nodepool_deploying.json", 200, "nodepool_deploying.json", 200, "nodepool_active.json")
 		var states []string
-		np, err := m.c.Kubernetes.WaitForNodePoolActive(context.Background(), k8sID, npID, fastPoll,
+		np, err := m.c.Kubernetes.WaitForNodePoolActive(context.Background(), k8sID, npID, k8sFastPoll,
 			WithProgress(func(p WaitProgress) { states = append(states, p.Status) }))
 		require.NoError(t, err)
 		assert.Equal(t, npID, np.ID)
@@ -488,7 +488,7 @@ func TestKubernetesWaitForNodePool(t *testing.T) {
 	t.Run("failed suspended", func(t *testing.T) {
 		m := newMockAPI(t)
 		m.onSequence(http.MethodGet, p, 200, "nodepool_failed_suspended.json")
-		_, err := m.c.Kubernetes.WaitForNodePoolActive(context.Background(), k8sID, npID, fastPoll)
+		_, err := m.c.Kubernetes.WaitForNodePoolActive(context.Background(), k8sID, npID, k8sFastPoll)
 		var fe *FailedStateError
 		require.ErrorAs(t, err, &fe)
 		assert.Equal(t, StateFailedSuspended, fe.State)
@@ -498,14 +498,14 @@ func TestKubernetesWaitForNodePool(t *testing.T) {
 	t.Run("deleted", func(t *testing.T) {
 		m := newMockAPI(t)
 		m.onSequence(http.MethodGet, p, 200, "nodepool_destroying.json", 404, "error_404.json")
-		require.NoError(t, m.c.Kubernetes.WaitForNodePoolDeleted(context.Background(), k8sID, npID, fastPoll))
+		require.NoError(t, m.c.Kubernetes.WaitForNodePoolDeleted(context.Background(), k8sID, npID, k8sFastPoll))
 		assert.Len(t, m.all(), 2)
 	})
 	t.Run("cancelled", func(t *testing.T) {
 		m := newMockAPI(t)
 		m.onSequence(http.MethodGet, p, 200, "nodepool_destroying.json")
 		ctx, cancel := context.WithCancel(context.Background())
-		err := m.c.Kubernetes.WaitForNodePoolDeleted(ctx, k8sID, npID, fastPoll, WithProgress(func(WaitProgress) { cancel() }))
+		err := m.c.Kubernetes.WaitForNodePoolDeleted(ctx, k8sID, npID, k8sFastPoll, WithProgress(func(WaitProgress) { cancel() }))
 		assert.True(t, errors.Is(err, context.Canceled))
 		assert.Len(t, m.all(), 1)
 	})
