@@ -619,7 +619,9 @@ func (s *KubernetesService) WaitForClusterActive(ctx context.Context, clusterID 
 
 // WaitForClusterDeleted polls a cluster until the API answers 404 for it.
 // A FAILED* state (FAILED_DESTROYING) fails at once with a
-// *FailedStateError. Otherwise it behaves as WaitForClusterActive.
+// *FailedStateError. Otherwise it behaves as WaitForClusterActive. It
+// replaces the Python SDK's wait_for until the cluster is gone from
+// list_k8s_clusters.
 func (s *KubernetesService) WaitForClusterDeleted(ctx context.Context, clusterID string, opts ...WaitOption) error {
 	if err := id("clusterID", clusterID).check(); err != nil {
 		return err
@@ -635,7 +637,8 @@ func (s *KubernetesService) WaitForClusterDeleted(ctx context.Context, clusterID
 }
 
 // WaitForNodePoolActive polls a node pool until its state is ACTIVE and
-// returns it, as WaitForClusterActive does for a cluster.
+// returns it, as WaitForClusterActive does for a cluster. It replaces the
+// Python SDK's wait_for on list_k8s_cluster_nodepools.
 func (s *KubernetesService) WaitForNodePoolActive(ctx context.Context, clusterID, nodePoolID string, opts ...WaitOption) (*KubernetesNodePool, error) {
 	if _, err := nodePoolPath(clusterID, nodePoolID); err != nil {
 		return nil, err
@@ -650,7 +653,8 @@ func (s *KubernetesService) WaitForNodePoolActive(ctx context.Context, clusterID
 }
 
 // WaitForNodePoolDeleted polls a node pool until the API answers 404 for
-// it, as WaitForClusterDeleted does for a cluster.
+// it, as WaitForClusterDeleted does for a cluster. It replaces the Python
+// SDK's wait_for until the pool is gone from list_k8s_cluster_nodepools.
 func (s *KubernetesService) WaitForNodePoolDeleted(ctx context.Context, clusterID, nodePoolID string, opts ...WaitOption) error {
 	if _, err := nodePoolPath(clusterID, nodePoolID); err != nil {
 		return err

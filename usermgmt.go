@@ -479,7 +479,7 @@ func (s *UsersService) List(ctx context.Context, opts ...CallOption) ([]User, *R
 }
 
 // All iterates over the users page by page; breaking out of the loop stops
-// fetching.
+// fetching. It is the iterator form of the Python SDK's list_users.
 func (s *UsersService) All(ctx context.Context, opts ...CallOption) iter.Seq2[User, error] {
 	return iterate[User](ctx, s.c, &request{method: http.MethodGet, path: "/um/users"}, opts)
 }
