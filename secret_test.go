@@ -197,3 +197,31 @@ func TestSecretsScrubbedFromAPIErrors(t *testing.T) {
 		assert.True(t, strings.Contains(ae.Message()+ae.Body, "[redacted]"), name)
 	}
 }
+
+// FuzzSecretUnmarshalJSON checks that decoding never panics, that a JSON
+// string decodes to its value, and that an error never echoes the input.
+func FuzzSecretUnmarshalJSON(f *testing.F) {
+	for _, seed := range []string{`"pw"`, `null`, `""`, `"a\"b\\c"`, `12345678`, `{"x":1}`, `"\u00e9"`, `[`} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, in []byte) {
+		var s Secret
+		err := s.UnmarshalJSON(in)
+		if err != nil {
+			if len(in) >= 6 && strings.Contains(err.Error(), string(in)) {
+				t.Fatalf("error echoes the input: %v", err)
+			}
+			return
+		}
+		var want *string
+		if json.Unmarshal(in, &want) != nil {
+			t.Fatalf("accepted %q, which is not a JSON string or null", in)
+		}
+		if want != nil && s.Reveal() != *want {
+			t.Fatalf("decoded %q, want %q", s.Reveal(), *want)
+		}
+		if out := fmt.Sprint(s); out != "[redacted]" {
+			t.Fatalf("printed %q", out)
+		}
+	})
+}
