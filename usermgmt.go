@@ -73,7 +73,7 @@ type groupPostProperties struct {
 }
 
 func (s *GroupSpec) body(field string) (*groupPost, error) {
-	if err := checkName(field+".Name", s.Name); err != nil {
+	if err := checkUMName(field+".Name", s.Name); err != nil {
 		return nil, err
 	}
 	return &groupPost{Properties: groupPostProperties(*s)}, nil
@@ -100,9 +100,9 @@ type putBody[T any] struct {
 	Properties T `json:"properties"`
 }
 
-// checkName refuses an empty or blank name, or one with control
-// characters.
-func checkName(field, name string) error {
+// checkUMName refuses an empty name (of a group, a user's first or last
+// name) or one with control characters.
+func checkUMName(field, name string) error {
 	if name == "" {
 		return invalid(field, "is required")
 	}
@@ -208,10 +208,10 @@ type userPostProperties struct {
 }
 
 func (s *UserSpec) body(field string) (*userPost, error) {
-	if err := checkName(field+".FirstName", s.FirstName); err != nil {
+	if err := checkUMName(field+".FirstName", s.FirstName); err != nil {
 		return nil, err
 	}
-	if err := checkName(field+".LastName", s.LastName); err != nil {
+	if err := checkUMName(field+".LastName", s.LastName); err != nil {
 		return nil, err
 	}
 	if err := checkEmail(field+".Email", s.Email, true); err != nil {
@@ -266,12 +266,12 @@ func (u *UserUpdate) body(field string) (*putBody[userPut], error) {
 
 func (u *UserUpdate) check(field string) error {
 	if u.FirstName != nil {
-		if err := checkName(field+".FirstName", *u.FirstName); err != nil {
+		if err := checkUMName(field+".FirstName", *u.FirstName); err != nil {
 			return err
 		}
 	}
 	if u.LastName != nil {
-		if err := checkName(field+".LastName", *u.LastName); err != nil {
+		if err := checkUMName(field+".LastName", *u.LastName); err != nil {
 			return err
 		}
 	}
@@ -365,7 +365,7 @@ func (s *GroupsService) Update(ctx context.Context, groupID string, upd GroupUpd
 		return nil, nil, err
 	}
 	if upd.Name != nil {
-		if err := checkName("GroupUpdate.Name", *upd.Name); err != nil {
+		if err := checkUMName("GroupUpdate.Name", *upd.Name); err != nil {
 			return nil, nil, err
 		}
 	}
