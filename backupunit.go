@@ -1,4 +1,197 @@
 package ionos
 
-// BackupUnitsService manages backup units.
+import (
+	"context"
+	"net/http"
+)
+
+// BackupUnit is a backup unit as the API returns it: an account for the
+// backup service, with its own login. The API does not return the
+// password.
+type BackupUnit struct {
+	ID         string               `json:"id"`
+	Type       string               `json:"type,omitempty"`
+	Href       string               `json:"href,omitempty"`
+	Metadata   Metadata             `json:"metadata,omitzero"`
+	Properties BackupUnitProperties `json:"properties,omitzero"`
+}
+
+// BackupUnitProperties are a backup unit's settings.
+type BackupUnitProperties struct {
+	Name     string `json:"name,omitempty"`
+	Password Secret `json:"password,omitempty"`
+	Email    string `json:"email,omitempty"`
+}
+
+// BackupUnitSpec describes a backup unit to create or replace: the Python
+// SDK's BackupUnit object. Name, Password (on create) and Email are
+// required.
+type BackupUnitSpec struct {
+	// Name holds only letters and digits; it is the login of the backup
+	// unit.
+	Name string
+	// Password of the backup unit's login; it never appears in logs or
+	// errors. Replace leaves it out when empty.
+	Password Secret
+	// Email receives the backup service's notices; it need not be the
+	// user's.
+	Email string
+}
+
+type backupUnitBody struct {
+	Name     string `json:"name"`
+	Password string `json:"password,omitempty"`
+	Email    string `json:"email"`
+}
+
+func (s *BackupUnitSpec) body(field string, needPassword bool) (*putBody[backupUnitBody], error) {
+	if err := checkBackupUnitName(field+".Name", s.Name); err != nil {
+		return nil, err
+	}
+	if needPassword && s.Password == "" {
+		return nil, invalid(field+".Password", "is required")
+	}
+	if err := checkEmail(field+".Email", s.Email, true); err != nil {
+		return nil, err
+	}
+	return &putBody[backupUnitBody]{Properties: backupUnitBody{Name: s.Name, Password: s.Password.Reveal(), Email: s.Email}}, nil
+}
+
+func checkBackupUnitName(field, name string) error {
+	if name == "" {
+		return invalid(field, "is required")
+	}
+	for _, r := range name {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return invalid(field, "%q may hold only letters and digits", name)
+		}
+	}
+	return nil
+}
+
+// BackupUnitUpdate changes the fields of a backup unit that are set
+// (non-nil), with PATCH.
+type BackupUnitUpdate struct {
+	Name     *string
+	Password *Secret
+	Email    *string
+}
+
+type backupUnitPatch struct {
+	Name     *string `json:"name,omitempty"`
+	Password *string `json:"password,omitempty"`
+	Email    *string `json:"email,omitempty"`
+}
+
+func (u *BackupUnitUpdate) body(field string) (*backupUnitPatch, error) {
+	if err := u.check(field); err != nil {
+		return nil, err
+	}
+	p := &backupUnitPatch{Name: u.Name, Email: u.Email}
+	if u.Password != nil {
+		p.Password = Ptr(u.Password.Reveal())
+	}
+	return p, nil
+}
+
+func (u *BackupUnitUpdate) check(field string) error {
+	if u.Name != nil {
+		if err := checkBackupUnitName(field+".Name", *u.Name); err != nil {
+			return err
+		}
+	}
+	if u.Password != nil && *u.Password == "" {
+		return invalid(field+".Password", "must not be empty when set")
+	}
+	if u.Email != nil {
+		if err := checkEmail(field+".Email", *u.Email, true); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// BackupUnitsService manages backup units (/backupunits).
 type BackupUnitsService struct{ c *Client }
+
+// List returns every backup unit. Replaces the Python SDK's
+// list_backupunits.
+func (s *BackupUnitsService) List(ctx context.Context, opts ...CallOption) ([]BackupUnit, *Response, error) {
+	return listAll[BackupUnit](ctx, s.c, &request{method: http.MethodGet, path: "/backupunits"}, opts)
+}
+
+// Get returns one backup unit. Replaces the Python SDK's get_backupunit.
+func (s *BackupUnitsService) Get(ctx context.Context, backupUnitID string, opts ...CallOption) (*BackupUnit, *Response, error) {
+	p, err := pathOf("/backupunits/{}", id("backupUnitID", backupUnitID))
+	if err != nil {
+		return nil, nil, err
+	}
+	return doGet[BackupUnit](ctx, s.c, p, opts)
+}
+
+// Create creates a backup unit. The password is sent to the API and
+// nowhere else. Replaces the Python SDK's create_backupunit.
+func (s *BackupUnitsService) Create(ctx context.Context, spec BackupUnitSpec, opts ...CallOption) (*BackupUnit, *Response, error) {
+	body, err := spec.body("BackupUnitSpec", true)
+	if err != nil {
+		return nil, nil, err
+	}
+	b, resp, err := doWrite[BackupUnit](ctx, s.c, http.MethodPost, "/backupunits", body, opts)
+	return b, resp, scrubSecrets(err, spec.Password)
+}
+
+// Update changes the fields of a backup unit that upd sets (PATCH, flat
+// body). Replaces the Python SDK's update_backupunit.
+func (s *BackupUnitsService) Update(ctx context.Context, backupUnitID string, upd BackupUnitUpdate, opts ...CallOption) (*BackupUnit, *Response, error) {
+	p, err := pathOf("/backupunits/{}", id("backupUnitID", backupUnitID))
+	if err != nil {
+		return nil, nil, err
+	}
+	body, err := upd.body("BackupUnitUpdate")
+	if err != nil {
+		return nil, nil, err
+	}
+	b, resp, err := doWrite[BackupUnit](ctx, s.c, http.MethodPatch, p, body, opts)
+	var secret Secret
+	if upd.Password != nil {
+		secret = *upd.Password
+	}
+	return b, resp, scrubSecrets(err, secret)
+}
+
+// Replace replaces a backup unit's settings with spec (PUT,
+// {"properties": ...}); an empty Password is left out. Replaces the Python
+// SDK's update_backupunit_put.
+func (s *BackupUnitsService) Replace(ctx context.Context, backupUnitID string, spec BackupUnitSpec, opts ...CallOption) (*BackupUnit, *Response, error) {
+	p, err := pathOf("/backupunits/{}", id("backupUnitID", backupUnitID))
+	if err != nil {
+		return nil, nil, err
+	}
+	body, err := spec.body("BackupUnitSpec", false)
+	if err != nil {
+		return nil, nil, err
+	}
+	b, resp, err := doWrite[BackupUnit](ctx, s.c, http.MethodPut, p, body, opts)
+	return b, resp, scrubSecrets(err, spec.Password)
+}
+
+// Delete deletes a backup unit. Replaces the Python SDK's
+// delete_backupunit.
+func (s *BackupUnitsService) Delete(ctx context.Context, backupUnitID string, opts ...CallOption) (*Response, error) {
+	p, err := pathOf("/backupunits/{}", id("backupUnitID", backupUnitID))
+	if err != nil {
+		return nil, err
+	}
+	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+}
+
+// SSOURL returns a single sign-on URL into the backup unit's console. The
+// API takes no depth here, so none is sent unless WithDepth asks. Replaces
+// the Python SDK's get_ssourl.
+func (s *BackupUnitsService) SSOURL(ctx context.Context, backupUnitID string, opts ...CallOption) (*SSOURL, *Response, error) {
+	p, err := pathOf("/backupunits/{}/ssourl", id("backupUnitID", backupUnitID))
+	if err != nil {
+		return nil, nil, err
+	}
+	return getSSOURL(ctx, s.c, p, opts)
+}

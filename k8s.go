@@ -1,4 +1,670 @@
 package ionos
 
-// KubernetesService manages Kubernetes clusters and their node pools.
+import (
+	"context"
+	"errors"
+	"net/http"
+	"regexp"
+	"strings"
+)
+
+// More states of Kubernetes clusters and node pools (Metadata.State),
+// besides StateDeploying, StateActive and StateFailed.
+const (
+	StateSuspended        = "SUSPENDED"
+	StateFailedSuspended  = "FAILED_SUSPENDED"
+	StateUpdating         = "UPDATING"
+	StateFailedUpdating   = "FAILED_UPDATING"
+	StateDestroying       = "DESTROYING"
+	StateFailedDestroying = "FAILED_DESTROYING"
+	StateTerminated       = "TERMINATED"
+)
+
+// KubernetesCluster is a managed Kubernetes cluster as the API returns it.
+// It is ready when Metadata.State is ACTIVE (see WaitForClusterActive). At
+// depth 1 and more, Entities lists its node pools.
+type KubernetesCluster struct {
+	ID         string                      `json:"id"`
+	Type       string                      `json:"type,omitempty"`
+	Href       string                      `json:"href,omitempty"`
+	Metadata   Metadata                    `json:"metadata,omitzero"`
+	Properties KubernetesClusterProperties `json:"properties,omitzero"`
+	Entities   KubernetesClusterEntities   `json:"entities,omitzero"`
+}
+
+// KubernetesClusterProperties are a cluster's settings.
+type KubernetesClusterProperties struct {
+	Name                     string            `json:"name,omitempty"`
+	K8sVersion               string            `json:"k8sVersion,omitempty"`
+	MaintenanceWindow        MaintenanceWindow `json:"maintenanceWindow,omitzero"`
+	AvailableUpgradeVersions []string          `json:"availableUpgradeVersions,omitempty"`
+	ViableNodePoolVersions   []string          `json:"viableNodePoolVersions,omitempty"`
+	Public                   bool              `json:"public,omitempty"`
+	APISubnetAllowList       []string          `json:"apiSubnetAllowList,omitempty"`
+	S3Buckets                []S3Bucket        `json:"s3Buckets,omitempty"`
+}
+
+// KubernetesClusterEntities are a cluster's node pools.
+type KubernetesClusterEntities struct {
+	NodePools Collection[KubernetesNodePool] `json:"nodepools,omitzero"`
+}
+
+// MaintenanceWindow is when the API may update a cluster or node pool: a
+// day of the week (Monday..Sunday) and a time of day, "HH:mm:ss" with an
+// optional "Z" (UTC).
+type MaintenanceWindow struct {
+	DayOfTheWeek string `json:"dayOfTheWeek,omitempty"`
+	Time         string `json:"time,omitempty"`
+}
+
+// S3Bucket names an S3 bucket a cluster uses (for its API audit logs).
+type S3Bucket struct {
+	Name string `json:"name,omitempty"`
+}
+
+// KubernetesConfig is a cluster's kubeconfig, as GetKubeconfig returns it.
+type KubernetesConfig struct {
+	ID         string                     `json:"id"`
+	Type       string                     `json:"type,omitempty"`
+	Href       string                     `json:"href,omitempty"`
+	Properties KubernetesConfigProperties `json:"properties,omitzero"`
+}
+
+// KubernetesConfigProperties hold the kubeconfig.
+type KubernetesConfigProperties struct {
+	// Kubeconfig is the YAML text of the kubeconfig; it holds the cluster's
+	// credentials, so it prints as "[redacted]" (Reveal returns it).
+	Kubeconfig Secret `json:"kubeconfig,omitempty"`
+}
+
+// KubernetesNodePool is a node pool of a cluster as the API returns it. It
+// is ready when Metadata.State is ACTIVE (see WaitForNodePoolActive).
+type KubernetesNodePool struct {
+	ID         string                       `json:"id"`
+	Type       string                       `json:"type,omitempty"`
+	Href       string                       `json:"href,omitempty"`
+	Metadata   Metadata                     `json:"metadata,omitzero"`
+	Properties KubernetesNodePoolProperties `json:"properties,omitzero"`
+}
+
+// KubernetesNodePoolProperties are a node pool's settings.
+type KubernetesNodePoolProperties struct {
+	Name                     string                  `json:"name,omitempty"`
+	DatacenterID             string                  `json:"datacenterId,omitempty"`
+	NodeCount                int                     `json:"nodeCount,omitempty"`
+	CPUFamily                string                  `json:"cpuFamily,omitempty"`
+	CoresCount               int                     `json:"coresCount,omitempty"`
+	RAMSize                  int                     `json:"ramSize,omitempty"`
+	AvailabilityZone         string                  `json:"availabilityZone,omitempty"`
+	StorageType              string                  `json:"storageType,omitempty"`
+	StorageSize              int                     `json:"storageSize,omitempty"`
+	K8sVersion               string                  `json:"k8sVersion,omitempty"`
+	MaintenanceWindow        MaintenanceWindow       `json:"maintenanceWindow,omitzero"`
+	AutoScaling              AutoScaling             `json:"autoScaling,omitzero"`
+	LANs                     []KubernetesNodePoolLAN `json:"lans,omitempty"`
+	Labels                   map[string]string       `json:"labels,omitempty"`
+	Annotations              map[string]string       `json:"annotations,omitempty"`
+	PublicIPs                []string                `json:"publicIps,omitempty"`
+	AvailableUpgradeVersions []string                `json:"availableUpgradeVersions,omitempty"`
+	GatewayIP                string                  `json:"gatewayIp,omitempty"`
+}
+
+// AutoScaling lets the API scale a node pool between MinNodeCount and
+// MaxNodeCount nodes (1 <= MinNodeCount <= MaxNodeCount).
+type AutoScaling struct {
+	MinNodeCount int `json:"minNodeCount"`
+	MaxNodeCount int `json:"maxNodeCount"`
+}
+
+// KubernetesNodePoolLAN is an additional LAN attached to a node pool's
+// nodes, by its numeric LAN ID.
+type KubernetesNodePoolLAN struct {
+	ID int `json:"id"`
+}
+
+// KubernetesClusterSpec describes a cluster to create. Name is required;
+// the Python SDK's create_k8s_cluster can send nothing else.
+type KubernetesClusterSpec struct {
+	// Name: at most 63 characters, alphanumeric at both ends, with dashes,
+	// underscores, dots and alphanumerics between.
+	Name string
+	// K8sVersion is the Kubernetes version; empty lets the API choose its
+	// default.
+	K8sVersion string
+	// MaintenanceWindow, when set, is when the API may update the cluster.
+	MaintenanceWindow *MaintenanceWindow
+	// Public, when set, makes the cluster public or private (the API
+	// defaults to public).
+	Public *bool
+	// APISubnetAllowList restricts access to the cluster's API server to
+	// these CIDRs.
+	APISubnetAllowList []string
+	// S3Buckets for the cluster's API audit logs.
+	S3Buckets []S3Bucket
+}
+
+type clusterPostProperties struct {
+	Name               string             `json:"name"`
+	K8sVersion         string             `json:"k8sVersion,omitempty"`
+	MaintenanceWindow  *MaintenanceWindow `json:"maintenanceWindow,omitempty"`
+	Public             *bool              `json:"public,omitempty"`
+	APISubnetAllowList []string           `json:"apiSubnetAllowList,omitempty"`
+	S3Buckets          []S3Bucket         `json:"s3Buckets,omitempty"`
+}
+
+func (s *KubernetesClusterSpec) body(field string) (*putBody[clusterPostProperties], error) {
+	if err := checkK8sName(field+".Name", s.Name); err != nil {
+		return nil, err
+	}
+	if err := s.MaintenanceWindow.check(field + ".MaintenanceWindow"); err != nil {
+		return nil, err
+	}
+	return &putBody[clusterPostProperties]{Properties: clusterPostProperties{
+		Name: s.Name, K8sVersion: s.K8sVersion, MaintenanceWindow: s.MaintenanceWindow, Public: s.Public,
+		APISubnetAllowList: s.APISubnetAllowList, S3Buckets: s.S3Buckets,
+	}}, nil
+}
+
+// KubernetesClusterUpdate is what UpdateCluster sends (PUT): the name is
+// required; the other fields are sent when set. A nil APISubnetAllowList or
+// S3Buckets is left out; an empty, non-nil one is sent as [] (clearing the
+// list).
+type KubernetesClusterUpdate struct {
+	Name               string             `json:"name"`
+	K8sVersion         string             `json:"k8sVersion,omitempty"`
+	MaintenanceWindow  *MaintenanceWindow `json:"maintenanceWindow,omitempty"`
+	APISubnetAllowList []string           `json:"apiSubnetAllowList,omitzero"`
+	S3Buckets          []S3Bucket         `json:"s3Buckets,omitzero"`
+}
+
+var k8sNameRE = regexp.MustCompile(`^[a-zA-Z0-9]([-_.a-zA-Z0-9]*[a-zA-Z0-9])?$`)
+
+func checkK8sName(field, name string) error {
+	if name == "" {
+		return invalid(field, "is required")
+	}
+	if len(name) > 63 {
+		return invalid(field, "%q is longer than 63 characters", name)
+	}
+	if !k8sNameRE.MatchString(name) {
+		return invalid(field, "%q must begin and end with a letter or digit and hold only letters, digits, '-', '_' and '.'", name)
+	}
+	return nil
+}
+
+// Days of the week for MaintenanceWindow.DayOfTheWeek.
+var weekdays = []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+
+// The API accepts HH:mm:ss, HH:mm:ss"Z" and HH:mm:ssZ.
+var maintenanceTimeRE = regexp.MustCompile(`^([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](Z|"Z")?$`)
+
+func (w *MaintenanceWindow) check(field string) error {
+	if w == nil {
+		return nil
+	}
+	found := false
+	for _, d := range weekdays {
+		if w.DayOfTheWeek == d {
+			found = true
+		}
+	}
+	if !found {
+		return invalid(field+".DayOfTheWeek", "%q is not one of %s", w.DayOfTheWeek, strings.Join(weekdays, ", "))
+	}
+	if !maintenanceTimeRE.MatchString(w.Time) {
+		return invalid(field+".Time", "%q is not a time of day as HH:mm:ss (optionally followed by Z)", w.Time)
+	}
+	return nil
+}
+
+func (a *AutoScaling) check(field string) error {
+	switch {
+	case a == nil:
+		return nil
+	case a.MinNodeCount < 1:
+		return invalid(field+".MinNodeCount", "%d is below 1", a.MinNodeCount)
+	case a.MaxNodeCount < a.MinNodeCount:
+		return invalid(field+".MaxNodeCount", "%d is below MinNodeCount (%d)", a.MaxNodeCount, a.MinNodeCount)
+	}
+	return nil
+}
+
+// KubernetesNodePoolSpec describes a node pool to create: the arguments of
+// the Python SDK's create_k8s_cluster_nodepool. Name, DatacenterID,
+// NodeCount, CPUFamily, CoresCount, RAMSize, StorageType and StorageSize
+// are required.
+type KubernetesNodePoolSpec struct {
+	// Name follows the rules of KubernetesClusterSpec.Name.
+	Name string
+	// DatacenterID is the data center the nodes run in.
+	DatacenterID string
+	// NodeCount is the number of nodes (>= 1).
+	NodeCount int
+	// CPUFamily of the nodes ("INTEL_SKYLAKE", "AMD_OPTERON", ... as the
+	// data center offers).
+	CPUFamily string
+	// CoresCount is the cores per node (>= 1).
+	CoresCount int
+	// RAMSize is the RAM per node in MB: at least 2048, a multiple of 1024.
+	RAMSize int
+	// AvailabilityZone is AUTO (the default when empty), ZONE_1 or ZONE_2.
+	AvailabilityZone string
+	// StorageType is HDD or SSD.
+	StorageType string
+	// StorageSize is the volume size per node in GB, more than 10.
+	StorageSize int
+	// K8sVersion; empty takes the cluster's.
+	K8sVersion string
+	// MaintenanceWindow, when set, is when the API may update the pool.
+	MaintenanceWindow *MaintenanceWindow
+	// AutoScaling, when set, lets the API scale the pool.
+	AutoScaling *AutoScaling
+	// LANIDs are the numeric IDs of additional LANs for the nodes.
+	LANIDs []int
+	// Labels and Annotations are attached to the nodes.
+	Labels      map[string]string
+	Annotations map[string]string
+	// PublicIPs are reserved IPs for the nodes (one more than the most
+	// nodes the pool can have).
+	PublicIPs []string
+	// GatewayIP is the public IP of the NAT gateway of a private cluster's
+	// nodes.
+	GatewayIP string
+}
+
+type nodePoolPostProperties struct {
+	Name              string                  `json:"name"`
+	DatacenterID      string                  `json:"datacenterId"`
+	NodeCount         int                     `json:"nodeCount"`
+	CPUFamily         string                  `json:"cpuFamily"`
+	CoresCount        int                     `json:"coresCount"`
+	RAMSize           int                     `json:"ramSize"`
+	AvailabilityZone  string                  `json:"availabilityZone"`
+	StorageType       string                  `json:"storageType"`
+	StorageSize       int                     `json:"storageSize"`
+	K8sVersion        string                  `json:"k8sVersion,omitempty"`
+	MaintenanceWindow *MaintenanceWindow      `json:"maintenanceWindow,omitempty"`
+	AutoScaling       *AutoScaling            `json:"autoScaling,omitempty"`
+	LANs              []KubernetesNodePoolLAN `json:"lans,omitempty"`
+	Labels            map[string]string       `json:"labels,omitempty"`
+	Annotations       map[string]string       `json:"annotations,omitempty"`
+	PublicIPs         []string                `json:"publicIps,omitempty"`
+	GatewayIP         string                  `json:"gatewayIp,omitempty"`
+}
+
+func (s *KubernetesNodePoolSpec) body(field string) (*putBody[nodePoolPostProperties], error) {
+	if err := checkK8sName(field+".Name", s.Name); err != nil {
+		return nil, err
+	}
+	if err := id(field+".DatacenterID", s.DatacenterID).check(); err != nil {
+		return nil, err
+	}
+	if err := checkNodeCount(field+".NodeCount", s.NodeCount); err != nil {
+		return nil, err
+	}
+	if s.CPUFamily == "" {
+		return nil, invalid(field+".CPUFamily", "is required")
+	}
+	if s.CoresCount < 1 {
+		return nil, invalid(field+".CoresCount", "%d is below 1", s.CoresCount)
+	}
+	switch {
+	case s.RAMSize < 2048:
+		return nil, invalid(field+".RAMSize", "%d MB is below the minimum of 2048 MB", s.RAMSize)
+	case s.RAMSize%1024 != 0:
+		return nil, invalid(field+".RAMSize", "%d MB is not a multiple of 1024 MB", s.RAMSize)
+	}
+	zone := s.AvailabilityZone
+	if zone == "" {
+		zone = "AUTO"
+	}
+	if s.StorageType != "HDD" && s.StorageType != "SSD" {
+		return nil, invalid(field+".StorageType", "%q is not HDD or SSD", s.StorageType)
+	}
+	if s.StorageSize <= 10 {
+		return nil, invalid(field+".StorageSize", "%d GB is not more than 10 GB", s.StorageSize)
+	}
+	if err := s.MaintenanceWindow.check(field + ".MaintenanceWindow"); err != nil {
+		return nil, err
+	}
+	if err := s.AutoScaling.check(field + ".AutoScaling"); err != nil {
+		return nil, err
+	}
+	lans, err := nodePoolLANs(field+".LANIDs", s.LANIDs)
+	if err != nil {
+		return nil, err
+	}
+	return &putBody[nodePoolPostProperties]{Properties: nodePoolPostProperties{
+		Name: s.Name, DatacenterID: s.DatacenterID, NodeCount: s.NodeCount, CPUFamily: s.CPUFamily,
+		CoresCount: s.CoresCount, RAMSize: s.RAMSize, AvailabilityZone: zone, StorageType: s.StorageType,
+		StorageSize: s.StorageSize, K8sVersion: s.K8sVersion, MaintenanceWindow: s.MaintenanceWindow,
+		AutoScaling: s.AutoScaling, LANs: lans, Labels: s.Labels, Annotations: s.Annotations,
+		PublicIPs: s.PublicIPs, GatewayIP: s.GatewayIP,
+	}}, nil
+}
+
+func checkNodeCount(field string, n int) error {
+	if n < 1 {
+		return invalid(field, "%d is below 1", n)
+	}
+	return nil
+}
+
+// nodePoolLANs turns LAN IDs into the API's [{"id": n}], keeping nil and
+// empty apart.
+func nodePoolLANs(field string, ids []int) ([]KubernetesNodePoolLAN, error) {
+	if ids == nil {
+		return nil, nil
+	}
+	lans := make([]KubernetesNodePoolLAN, len(ids))
+	for i, n := range ids {
+		if n < 1 {
+			return nil, invalid(field, "LAN ID %d (at %d) is below 1", n, i)
+		}
+		lans[i] = KubernetesNodePoolLAN{ID: n}
+	}
+	return lans, nil
+}
+
+// KubernetesNodePoolUpdate is what UpdateNodePool sends (PUT). NodeCount
+// is required (>= 1); the other fields are sent when set. A nil slice or
+// map is left out; an empty, non-nil one is sent empty (LANIDs: []int{}
+// detaches every additional LAN).
+type KubernetesNodePoolUpdate struct {
+	NodeCount         int
+	Name              string
+	K8sVersion        string
+	MaintenanceWindow *MaintenanceWindow
+	AutoScaling       *AutoScaling
+	LANIDs            []int
+	Labels            map[string]string
+	Annotations       map[string]string
+	PublicIPs         []string
+}
+
+type nodePoolPutProperties struct {
+	Name              string                  `json:"name,omitempty"`
+	NodeCount         int                     `json:"nodeCount"`
+	K8sVersion        string                  `json:"k8sVersion,omitempty"`
+	MaintenanceWindow *MaintenanceWindow      `json:"maintenanceWindow,omitempty"`
+	AutoScaling       *AutoScaling            `json:"autoScaling,omitempty"`
+	LANs              []KubernetesNodePoolLAN `json:"lans,omitzero"`
+	Labels            map[string]string       `json:"labels,omitzero"`
+	Annotations       map[string]string       `json:"annotations,omitzero"`
+	PublicIPs         []string                `json:"publicIps,omitzero"`
+}
+
+func (u *KubernetesNodePoolUpdate) body(field string) (*putBody[nodePoolPutProperties], error) {
+	if err := checkNodeCount(field+".NodeCount", u.NodeCount); err != nil {
+		return nil, err
+	}
+	if u.Name != "" {
+		if err := checkK8sName(field+".Name", u.Name); err != nil {
+			return nil, err
+		}
+	}
+	if err := u.MaintenanceWindow.check(field + ".MaintenanceWindow"); err != nil {
+		return nil, err
+	}
+	if err := u.AutoScaling.check(field + ".AutoScaling"); err != nil {
+		return nil, err
+	}
+	lans, err := nodePoolLANs(field+".LANIDs", u.LANIDs)
+	if err != nil {
+		return nil, err
+	}
+	return &putBody[nodePoolPutProperties]{Properties: nodePoolPutProperties{
+		Name: u.Name, NodeCount: u.NodeCount, K8sVersion: u.K8sVersion, MaintenanceWindow: u.MaintenanceWindow,
+		AutoScaling: u.AutoScaling, LANs: lans, Labels: u.Labels, Annotations: u.Annotations, PublicIPs: u.PublicIPs,
+	}}, nil
+}
+
+// KubernetesService manages Kubernetes clusters and their node pools
+// (/k8s). Its writes answer no request to wait for: follow them with
+// WaitForClusterActive, WaitForNodePoolActive and the Deleted waiters.
 type KubernetesService struct{ c *Client }
+
+// ListClusters returns every Kubernetes cluster. Replaces the Python SDK's
+// list_k8s_clusters.
+func (s *KubernetesService) ListClusters(ctx context.Context, opts ...CallOption) ([]KubernetesCluster, *Response, error) {
+	return listAll[KubernetesCluster](ctx, s.c, &request{method: http.MethodGet, path: "/k8s"}, opts)
+}
+
+// GetCluster returns one cluster. Replaces the Python SDK's
+// get_k8s_cluster (which sent no depth; this sends the client's default).
+func (s *KubernetesService) GetCluster(ctx context.Context, clusterID string, opts ...CallOption) (*KubernetesCluster, *Response, error) {
+	p, err := pathOf("/k8s/{}", id("clusterID", clusterID))
+	if err != nil {
+		return nil, nil, err
+	}
+	return doGet[KubernetesCluster](ctx, s.c, p, opts)
+}
+
+// CreateCluster creates a cluster; it is ready when its state is ACTIVE
+// (WaitForClusterActive). Replaces the Python SDK's create_k8s_cluster.
+func (s *KubernetesService) CreateCluster(ctx context.Context, spec KubernetesClusterSpec, opts ...CallOption) (*KubernetesCluster, *Response, error) {
+	body, err := spec.body("KubernetesClusterSpec")
+	if err != nil {
+		return nil, nil, err
+	}
+	return doWrite[KubernetesCluster](ctx, s.c, http.MethodPost, "/k8s", body, opts)
+}
+
+// UpdateCluster changes a cluster (PUT, with the {"properties": ...} body
+// the API requires). Replaces the Python SDK's update_k8s_cluster, which
+// sent the properties flat, a body the API refuses.
+func (s *KubernetesService) UpdateCluster(ctx context.Context, clusterID string, upd KubernetesClusterUpdate, opts ...CallOption) (*KubernetesCluster, *Response, error) {
+	p, err := pathOf("/k8s/{}", id("clusterID", clusterID))
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := checkK8sName("KubernetesClusterUpdate.Name", upd.Name); err != nil {
+		return nil, nil, err
+	}
+	if err := upd.MaintenanceWindow.check("KubernetesClusterUpdate.MaintenanceWindow"); err != nil {
+		return nil, nil, err
+	}
+	return doWrite[KubernetesCluster](ctx, s.c, http.MethodPut, p, &putBody[*KubernetesClusterUpdate]{Properties: &upd}, opts)
+}
+
+// DeleteCluster deletes a cluster (its node pools must be deleted first);
+// WaitForClusterDeleted follows it. Replaces the Python SDK's
+// delete_k8s_cluster.
+func (s *KubernetesService) DeleteCluster(ctx context.Context, clusterID string, opts ...CallOption) (*Response, error) {
+	p, err := pathOf("/k8s/{}", id("clusterID", clusterID))
+	if err != nil {
+		return nil, err
+	}
+	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+}
+
+// GetKubeconfig returns the kubeconfig of a cluster. Its content is a
+// Secret: cfg.Properties.Kubeconfig.Reveal() gives the YAML text, and it is
+// never printed or logged. Replaces the Python SDK's get_k8s_config.
+func (s *KubernetesService) GetKubeconfig(ctx context.Context, clusterID string, opts ...CallOption) (*KubernetesConfig, *Response, error) {
+	p, err := pathOf("/k8s/{}/kubeconfig", id("clusterID", clusterID))
+	if err != nil {
+		return nil, nil, err
+	}
+	return doGet[KubernetesConfig](ctx, s.c, p, opts)
+}
+
+// ListNodePools returns the node pools of a cluster. Replaces the Python
+// SDK's list_k8s_cluster_nodepools.
+func (s *KubernetesService) ListNodePools(ctx context.Context, clusterID string, opts ...CallOption) ([]KubernetesNodePool, *Response, error) {
+	p, err := pathOf("/k8s/{}/nodepools", id("clusterID", clusterID))
+	if err != nil {
+		return nil, nil, err
+	}
+	return listAll[KubernetesNodePool](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+}
+
+// GetNodePool returns one node pool. Replaces the Python SDK's
+// get_k8s_cluster_nodepool.
+func (s *KubernetesService) GetNodePool(ctx context.Context, clusterID, nodePoolID string, opts ...CallOption) (*KubernetesNodePool, *Response, error) {
+	p, err := nodePoolPath(clusterID, nodePoolID)
+	if err != nil {
+		return nil, nil, err
+	}
+	return doGet[KubernetesNodePool](ctx, s.c, p, opts)
+}
+
+// CreateNodePool creates a node pool in a cluster; it is ready when its
+// state is ACTIVE (WaitForNodePoolActive). Replaces the Python SDK's
+// create_k8s_cluster_nodepool.
+func (s *KubernetesService) CreateNodePool(ctx context.Context, clusterID string, spec KubernetesNodePoolSpec, opts ...CallOption) (*KubernetesNodePool, *Response, error) {
+	p, err := pathOf("/k8s/{}/nodepools", id("clusterID", clusterID))
+	if err != nil {
+		return nil, nil, err
+	}
+	body, err := spec.body("KubernetesNodePoolSpec")
+	if err != nil {
+		return nil, nil, err
+	}
+	return doWrite[KubernetesNodePool](ctx, s.c, http.MethodPost, p, body, opts)
+}
+
+// UpdateNodePool changes a node pool (PUT, {"properties": ...}). Replaces
+// the Python SDK's update_k8s_cluster_nodepool.
+func (s *KubernetesService) UpdateNodePool(ctx context.Context, clusterID, nodePoolID string, upd KubernetesNodePoolUpdate, opts ...CallOption) (*KubernetesNodePool, *Response, error) {
+	p, err := nodePoolPath(clusterID, nodePoolID)
+	if err != nil {
+		return nil, nil, err
+	}
+	body, err := upd.body("KubernetesNodePoolUpdate")
+	if err != nil {
+		return nil, nil, err
+	}
+	return doWrite[KubernetesNodePool](ctx, s.c, http.MethodPut, p, body, opts)
+}
+
+// DeleteNodePool deletes a node pool; WaitForNodePoolDeleted follows it.
+// Replaces the Python SDK's delete_k8s_cluster_nodepool.
+func (s *KubernetesService) DeleteNodePool(ctx context.Context, clusterID, nodePoolID string, opts ...CallOption) (*Response, error) {
+	p, err := nodePoolPath(clusterID, nodePoolID)
+	if err != nil {
+		return nil, err
+	}
+	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+}
+
+func nodePoolPath(clusterID, nodePoolID string) (string, error) {
+	return pathOf("/k8s/{}/nodepools/{}", id("clusterID", clusterID), id("nodePoolID", nodePoolID))
+}
+
+// ErrFailedState matches a *FailedStateError.
+var ErrFailedState = errors.New("ionos: the resource is in a failed state")
+
+// FailedStateError is returned by the Kubernetes waiters when the cluster
+// or node pool enters a FAILED state (FAILED, FAILED_SUSPENDED,
+// FAILED_UPDATING, FAILED_DESTROYING): waiting longer would not help.
+type FailedStateError struct {
+	// Kind is "Kubernetes cluster" or "node pool".
+	Kind  string
+	ID    string
+	State string
+}
+
+// Error names the resource and its state.
+func (e *FailedStateError) Error() string {
+	return "ionos: " + e.Kind + " " + e.ID + " is in state " + e.State
+}
+
+// Is matches ErrFailedState.
+func (e *FailedStateError) Is(target error) bool { return target == ErrFailedState }
+
+func isFailedState(state string) bool { return strings.HasPrefix(state, StateFailed) }
+
+// waitState polls get until the resource is ACTIVE (or, with gone, until
+// get fails with ErrNotFound), failing at once on a FAILED* state.
+func waitState[T any](ctx context.Context, c *Client, kind, resID string, gone bool, get func(ctx context.Context) (*T, string, error), opts []WaitOption) (*T, error) {
+	w := newWaitConfig(c.wait, opts)
+	var last *T
+	err := poll(ctx, w, func(ctx context.Context) (bool, string, error) {
+		v, state, err := get(ctx)
+		if err != nil {
+			if gone && errors.Is(err, ErrNotFound) {
+				return true, "", nil
+			}
+			return false, "", err
+		}
+		last = v
+		if isFailedState(state) {
+			return false, state, &FailedStateError{Kind: kind, ID: resID, State: state}
+		}
+		return !gone && state == StateActive, state, nil
+	})
+	return last, err
+}
+
+// WaitForClusterActive polls a cluster until its state is ACTIVE and
+// returns it. It fails at once with a *FailedStateError (ErrFailedState)
+// when the state becomes FAILED, FAILED_SUSPENDED, FAILED_UPDATING or
+// FAILED_DESTROYING, and with the API's error when a poll fails. It polls
+// with the client's WaitPolicy (or WithPollPolicy); the context is the only
+// timeout. WithProgress sees the state at every poll. It replaces the
+// Python SDK's wait_for on get_k8s_cluster.
+func (s *KubernetesService) WaitForClusterActive(ctx context.Context, clusterID string, opts ...WaitOption) (*KubernetesCluster, error) {
+	if err := id("clusterID", clusterID).check(); err != nil {
+		return nil, err
+	}
+	return waitState(ctx, s.c, "Kubernetes cluster", clusterID, false, func(ctx context.Context) (*KubernetesCluster, string, error) {
+		k, _, err := s.GetCluster(ctx, clusterID, WithDepth(0))
+		if err != nil {
+			return nil, "", err
+		}
+		return k, k.Metadata.State, nil
+	}, opts)
+}
+
+// WaitForClusterDeleted polls a cluster until the API answers 404 for it.
+// A FAILED* state (FAILED_DESTROYING) fails at once with a
+// *FailedStateError. Otherwise it behaves as WaitForClusterActive. It
+// replaces the Python SDK's wait_for until the cluster is gone from
+// list_k8s_clusters.
+func (s *KubernetesService) WaitForClusterDeleted(ctx context.Context, clusterID string, opts ...WaitOption) error {
+	if err := id("clusterID", clusterID).check(); err != nil {
+		return err
+	}
+	_, err := waitState(ctx, s.c, "Kubernetes cluster", clusterID, true, func(ctx context.Context) (*KubernetesCluster, string, error) {
+		k, _, err := s.GetCluster(ctx, clusterID, WithDepth(0))
+		if err != nil {
+			return nil, "", err
+		}
+		return k, k.Metadata.State, nil
+	}, opts)
+	return err
+}
+
+// WaitForNodePoolActive polls a node pool until its state is ACTIVE and
+// returns it, as WaitForClusterActive does for a cluster. It replaces the
+// Python SDK's wait_for on list_k8s_cluster_nodepools.
+func (s *KubernetesService) WaitForNodePoolActive(ctx context.Context, clusterID, nodePoolID string, opts ...WaitOption) (*KubernetesNodePool, error) {
+	if _, err := nodePoolPath(clusterID, nodePoolID); err != nil {
+		return nil, err
+	}
+	return waitState(ctx, s.c, "node pool", nodePoolID, false, func(ctx context.Context) (*KubernetesNodePool, string, error) {
+		np, _, err := s.GetNodePool(ctx, clusterID, nodePoolID, WithDepth(0))
+		if err != nil {
+			return nil, "", err
+		}
+		return np, np.Metadata.State, nil
+	}, opts)
+}
+
+// WaitForNodePoolDeleted polls a node pool until the API answers 404 for
+// it, as WaitForClusterDeleted does for a cluster. It replaces the Python
+// SDK's wait_for until the pool is gone from list_k8s_cluster_nodepools.
+func (s *KubernetesService) WaitForNodePoolDeleted(ctx context.Context, clusterID, nodePoolID string, opts ...WaitOption) error {
+	if _, err := nodePoolPath(clusterID, nodePoolID); err != nil {
+		return err
+	}
+	_, err := waitState(ctx, s.c, "node pool", nodePoolID, true, func(ctx context.Context) (*KubernetesNodePool, string, error) {
+		np, _, err := s.GetNodePool(ctx, clusterID, nodePoolID, WithDepth(0))
+		if err != nil {
+			return nil, "", err
+		}
+		return np, np.Metadata.State, nil
+	}, opts)
+	return err
+}

@@ -1,4 +1,103 @@
 package ionos
 
-// CrossConnectsService manages private cross-connects between data centers.
+import (
+	"context"
+	"net/http"
+)
+
+// CrossConnect is a private cross-connect (PCC) as the API returns it: a
+// private network joining LANs of several data centers.
+type CrossConnect struct {
+	ID         string                 `json:"id"`
+	Type       string                 `json:"type,omitempty"`
+	Href       string                 `json:"href,omitempty"`
+	Metadata   Metadata               `json:"metadata,omitzero"`
+	Properties CrossConnectProperties `json:"properties,omitzero"`
+}
+
+// CrossConnectProperties are a cross-connect's settings, with the LANs it
+// joins (Peers) and the data centers it could join; both are read-only
+// (a LAN joins through its PCC property).
+type CrossConnectProperties struct {
+	Name                   string                  `json:"name,omitempty"`
+	Description            string                  `json:"description,omitempty"`
+	Peers                  []CrossConnectPeer      `json:"peers,omitempty"`
+	ConnectableDatacenters []ConnectableDatacenter `json:"connectableDatacenters,omitempty"`
+}
+
+// CrossConnectPeer is a LAN joined to a cross-connect.
+type CrossConnectPeer struct {
+	ID             string `json:"id,omitempty"`
+	Name           string `json:"name,omitempty"`
+	DatacenterID   string `json:"datacenterId,omitempty"`
+	DatacenterName string `json:"datacenterName,omitempty"`
+	Location       string `json:"location,omitempty"`
+}
+
+// ConnectableDatacenter is a data center whose LANs can join a
+// cross-connect.
+type ConnectableDatacenter struct {
+	ID       string `json:"id,omitempty"`
+	Name     string `json:"name,omitempty"`
+	Location string `json:"location,omitempty"`
+}
+
+// CrossConnectSpec describes a cross-connect to create: the Python SDK's
+// PrivateCrossConnect object. Both fields are optional.
+type CrossConnectSpec struct {
+	Name        string `json:"name,omitempty"`
+	Description string `json:"description,omitempty"`
+}
+
+// CrossConnectUpdate changes the fields of a cross-connect that are set
+// (non-nil); "" is sent.
+type CrossConnectUpdate struct {
+	Name        *string `json:"name,omitempty"`
+	Description *string `json:"description,omitempty"`
+}
+
+// CrossConnectsService manages private cross-connects between data centers
+// (/pccs).
 type CrossConnectsService struct{ c *Client }
+
+// List returns every cross-connect. Replaces the Python SDK's list_pccs.
+func (s *CrossConnectsService) List(ctx context.Context, opts ...CallOption) ([]CrossConnect, *Response, error) {
+	return listAll[CrossConnect](ctx, s.c, &request{method: http.MethodGet, path: "/pccs"}, opts)
+}
+
+// Get returns one cross-connect. Replaces the Python SDK's get_pcc.
+func (s *CrossConnectsService) Get(ctx context.Context, pccID string, opts ...CallOption) (*CrossConnect, *Response, error) {
+	p, err := pathOf("/pccs/{}", id("pccID", pccID))
+	if err != nil {
+		return nil, nil, err
+	}
+	return doGet[CrossConnect](ctx, s.c, p, opts)
+}
+
+// Create creates a cross-connect; LANs join it through their PCC property
+// (LANSpec.PCC). Replaces the Python SDK's create_pcc.
+func (s *CrossConnectsService) Create(ctx context.Context, spec CrossConnectSpec, opts ...CallOption) (*CrossConnect, *Response, error) {
+	if hasControl(spec.Name) {
+		return nil, nil, invalid("CrossConnectSpec.Name", "%q contains control characters", spec.Name)
+	}
+	return doWrite[CrossConnect](ctx, s.c, http.MethodPost, "/pccs", &putBody[CrossConnectSpec]{Properties: spec}, opts)
+}
+
+// Update changes the fields of a cross-connect that upd sets (PATCH, flat
+// body). Replaces the Python SDK's update_pcc.
+func (s *CrossConnectsService) Update(ctx context.Context, pccID string, upd CrossConnectUpdate, opts ...CallOption) (*CrossConnect, *Response, error) {
+	p, err := pathOf("/pccs/{}", id("pccID", pccID))
+	if err != nil {
+		return nil, nil, err
+	}
+	return doWrite[CrossConnect](ctx, s.c, http.MethodPatch, p, &upd, opts)
+}
+
+// Delete deletes a cross-connect. Replaces the Python SDK's delete_pcc.
+func (s *CrossConnectsService) Delete(ctx context.Context, pccID string, opts ...CallOption) (*Response, error) {
+	p, err := pathOf("/pccs/{}", id("pccID", pccID))
+	if err != nil {
+		return nil, err
+	}
+	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+}

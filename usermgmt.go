@@ -1,10 +1,561 @@
 package ionos
 
-// GroupsService manages user groups, their members and their shares.
+import (
+	"context"
+	"iter"
+	"net/http"
+	"time"
+)
+
+// Group is a user group as the API returns it: a set of privileges given to
+// its members, and the resources shared with it. At depth 1 and more,
+// Entities lists its users and resources.
+type Group struct {
+	ID         string          `json:"id"`
+	Type       string          `json:"type,omitempty"`
+	Href       string          `json:"href,omitempty"`
+	Properties GroupProperties `json:"properties,omitzero"`
+	Entities   GroupEntities   `json:"entities,omitzero"`
+}
+
+// GroupProperties are a group's name and privileges.
+type GroupProperties struct {
+	Name                 string `json:"name,omitempty"`
+	CreateDataCenter     bool   `json:"createDataCenter,omitempty"`
+	CreateSnapshot       bool   `json:"createSnapshot,omitempty"`
+	ReserveIP            bool   `json:"reserveIp,omitempty"`
+	AccessActivityLog    bool   `json:"accessActivityLog,omitempty"`
+	CreatePCC            bool   `json:"createPcc,omitempty"`
+	S3Privilege          bool   `json:"s3Privilege,omitempty"`
+	CreateBackupUnit     bool   `json:"createBackupUnit,omitempty"`
+	CreateInternetAccess bool   `json:"createInternetAccess,omitempty"`
+	CreateK8sCluster     bool   `json:"createK8sCluster,omitempty"`
+}
+
+// GroupEntities are a group's members and the resources shared with it.
+type GroupEntities struct {
+	Users     Collection[User]     `json:"users,omitzero"`
+	Resources Collection[Resource] `json:"resources,omitzero"`
+}
+
+// GroupSpec describes a group to create: the Python SDK's Group object.
+// Name is required. Every privilege is sent, false included, so a group is
+// created with exactly the privileges set here (the Python SDK leaves false
+// out).
+type GroupSpec struct {
+	Name                 string
+	CreateDataCenter     bool
+	CreateSnapshot       bool
+	ReserveIP            bool
+	AccessActivityLog    bool
+	CreatePCC            bool
+	S3Privilege          bool
+	CreateBackupUnit     bool
+	CreateInternetAccess bool
+	CreateK8sCluster     bool
+}
+
+type groupPost struct {
+	Properties groupPostProperties `json:"properties"`
+}
+
+type groupPostProperties struct {
+	Name                 string `json:"name"`
+	CreateDataCenter     bool   `json:"createDataCenter"`
+	CreateSnapshot       bool   `json:"createSnapshot"`
+	ReserveIP            bool   `json:"reserveIp"`
+	AccessActivityLog    bool   `json:"accessActivityLog"`
+	CreatePCC            bool   `json:"createPcc"`
+	S3Privilege          bool   `json:"s3Privilege"`
+	CreateBackupUnit     bool   `json:"createBackupUnit"`
+	CreateInternetAccess bool   `json:"createInternetAccess"`
+	CreateK8sCluster     bool   `json:"createK8sCluster"`
+}
+
+func (s *GroupSpec) body(field string) (*groupPost, error) {
+	if err := checkUMName(field+".Name", s.Name); err != nil {
+		return nil, err
+	}
+	return &groupPost{Properties: groupPostProperties(*s)}, nil
+}
+
+// GroupUpdate changes a group (PUT). The fields that are set (non-nil) are
+// sent, false included; the Python SDK's update_group sends its keyword
+// arguments the same way.
+type GroupUpdate struct {
+	Name                 *string `json:"name,omitempty"`
+	CreateDataCenter     *bool   `json:"createDataCenter,omitempty"`
+	CreateSnapshot       *bool   `json:"createSnapshot,omitempty"`
+	ReserveIP            *bool   `json:"reserveIp,omitempty"`
+	AccessActivityLog    *bool   `json:"accessActivityLog,omitempty"`
+	CreatePCC            *bool   `json:"createPcc,omitempty"`
+	S3Privilege          *bool   `json:"s3Privilege,omitempty"`
+	CreateBackupUnit     *bool   `json:"createBackupUnit,omitempty"`
+	CreateInternetAccess *bool   `json:"createInternetAccess,omitempty"`
+	CreateK8sCluster     *bool   `json:"createK8sCluster,omitempty"`
+}
+
+// putBody wraps the properties of a PUT: {"properties": {...}}.
+type putBody[T any] struct {
+	Properties T `json:"properties"`
+}
+
+// checkUMName refuses an empty name (of a group, a user's first or last
+// name) or one with control characters.
+func checkUMName(field, name string) error {
+	if name == "" {
+		return invalid(field, "is required")
+	}
+	if hasControl(name) {
+		return invalid(field, "%q contains control characters", name)
+	}
+	return nil
+}
+
+// GroupShare is a resource shared with a group, and what the group's members
+// may do with it. Its ID is the resource's ID.
+type GroupShare struct {
+	ID         string               `json:"id"`
+	Type       string               `json:"type,omitempty"`
+	Href       string               `json:"href,omitempty"`
+	Properties GroupShareProperties `json:"properties,omitzero"`
+}
+
+// GroupShareProperties are the privileges a group has on a shared resource.
+type GroupShareProperties struct {
+	EditPrivilege  bool `json:"editPrivilege,omitempty"`
+	SharePrivilege bool `json:"sharePrivilege,omitempty"`
+}
+
+// ShareSpec gives a group privileges on a shared resource. Both are always
+// sent; false means the members may only read the resource.
+type ShareSpec struct {
+	// EditPrivilege lets the members change the resource.
+	EditPrivilege bool `json:"editPrivilege"`
+	// SharePrivilege lets the members share the resource further.
+	SharePrivilege bool `json:"sharePrivilege"`
+}
+
+// User is a user of the contract as the API returns it. At depth 1 and
+// more, Entities lists the resources it owns and its groups.
+type User struct {
+	ID         string         `json:"id"`
+	Type       string         `json:"type,omitempty"`
+	Href       string         `json:"href,omitempty"`
+	Metadata   UserMetadata   `json:"metadata,omitzero"`
+	Properties UserProperties `json:"properties,omitzero"`
+	Entities   UserEntities   `json:"entities,omitzero"`
+}
+
+// UserMetadata is what the API records of a user.
+type UserMetadata struct {
+	Etag        string    `json:"etag,omitempty"`
+	CreatedDate time.Time `json:"createdDate,omitzero"`
+	LastLogin   time.Time `json:"lastLogin,omitzero"`
+}
+
+// UserProperties are a user's settings. The API never returns the
+// password.
+type UserProperties struct {
+	FirstName         string `json:"firstname,omitempty"`
+	LastName          string `json:"lastname,omitempty"`
+	Email             string `json:"email,omitempty"`
+	Administrator     bool   `json:"administrator,omitempty"`
+	ForceSecAuth      bool   `json:"forceSecAuth,omitempty"`
+	SecAuthActive     bool   `json:"secAuthActive,omitempty"`
+	S3CanonicalUserID string `json:"s3CanonicalUserId,omitempty"`
+	Active            bool   `json:"active,omitempty"`
+}
+
+// UserEntities are the resources a user owns and the groups it belongs to.
+type UserEntities struct {
+	Owns   Collection[Resource] `json:"owns,omitzero"`
+	Groups Collection[Group]    `json:"groups,omitzero"`
+}
+
+// UserSpec describes a user to create: the Python SDK's User object.
+// FirstName, LastName, Email and Password are required. Administrator and
+// ForceSecAuth are always sent, false included (the Python SDK leaves false
+// out).
+type UserSpec struct {
+	FirstName string
+	LastName  string
+	Email     string
+	// Password is the user's initial password; it never appears in logs or
+	// errors.
+	Password Secret
+	// Administrator gives the user every privilege.
+	Administrator bool
+	// ForceSecAuth requires two-factor authentication for the user.
+	ForceSecAuth bool
+	// Active, when set, creates the user active or inactive; nil leaves
+	// the API's default (active).
+	Active *bool
+}
+
+type userPost struct {
+	Properties userPostProperties `json:"properties"`
+}
+
+type userPostProperties struct {
+	FirstName     string `json:"firstname"`
+	LastName      string `json:"lastname"`
+	Email         string `json:"email"`
+	Password      string `json:"password"`
+	Administrator bool   `json:"administrator"`
+	ForceSecAuth  bool   `json:"forceSecAuth"`
+	Active        *bool  `json:"active,omitempty"`
+}
+
+func (s *UserSpec) body(field string) (*userPost, error) {
+	if err := checkUMName(field+".FirstName", s.FirstName); err != nil {
+		return nil, err
+	}
+	if err := checkUMName(field+".LastName", s.LastName); err != nil {
+		return nil, err
+	}
+	if err := checkEmail(field+".Email", s.Email, true); err != nil {
+		return nil, err
+	}
+	if s.Password == "" {
+		return nil, invalid(field+".Password", "is required")
+	}
+	return &userPost{Properties: userPostProperties{
+		FirstName: s.FirstName, LastName: s.LastName, Email: s.Email, Password: s.Password.Reveal(),
+		Administrator: s.Administrator, ForceSecAuth: s.ForceSecAuth, Active: s.Active,
+	}}, nil
+}
+
+// UserUpdate changes a user (PUT). The fields that are set (non-nil) are
+// sent, false and "" included, as the Python SDK's update_user sends its
+// keyword arguments.
+type UserUpdate struct {
+	FirstName *string
+	LastName  *string
+	Email     *string
+	// Password, when set, changes the user's password.
+	Password      *Secret
+	Administrator *bool
+	ForceSecAuth  *bool
+	SecAuthActive *bool
+	Active        *bool
+}
+
+type userPut struct {
+	FirstName     *string `json:"firstname,omitempty"`
+	LastName      *string `json:"lastname,omitempty"`
+	Email         *string `json:"email,omitempty"`
+	Password      *string `json:"password,omitempty"`
+	Administrator *bool   `json:"administrator,omitempty"`
+	ForceSecAuth  *bool   `json:"forceSecAuth,omitempty"`
+	SecAuthActive *bool   `json:"secAuthActive,omitempty"`
+	Active        *bool   `json:"active,omitempty"`
+}
+
+func (u *UserUpdate) body(field string) (*putBody[userPut], error) {
+	if err := u.check(field); err != nil {
+		return nil, err
+	}
+	p := userPut{FirstName: u.FirstName, LastName: u.LastName, Email: u.Email, Administrator: u.Administrator,
+		ForceSecAuth: u.ForceSecAuth, SecAuthActive: u.SecAuthActive, Active: u.Active}
+	if u.Password != nil {
+		p.Password = Ptr(u.Password.Reveal())
+	}
+	return &putBody[userPut]{Properties: p}, nil
+}
+
+func (u *UserUpdate) check(field string) error {
+	if u.FirstName != nil {
+		if err := checkUMName(field+".FirstName", *u.FirstName); err != nil {
+			return err
+		}
+	}
+	if u.LastName != nil {
+		if err := checkUMName(field+".LastName", *u.LastName); err != nil {
+			return err
+		}
+	}
+	if u.Email != nil {
+		if err := checkEmail(field+".Email", *u.Email, true); err != nil {
+			return err
+		}
+	}
+	if u.Password != nil && *u.Password == "" {
+		return invalid(field+".Password", "must not be empty when set")
+	}
+	return nil
+}
+
+func (u *UserUpdate) secret() Secret {
+	if u.Password == nil {
+		return ""
+	}
+	return *u.Password
+}
+
+// Resource is a resource the user can reach (the API's user-management
+// view of a data center, image, snapshot, IP block, cross-connect, backup
+// unit or Kubernetes cluster). At depth 1 and more, Entities lists the
+// groups it is shared with.
+type Resource struct {
+	ID         string             `json:"id"`
+	Type       string             `json:"type,omitempty"`
+	Href       string             `json:"href,omitempty"`
+	Metadata   Metadata           `json:"metadata,omitzero"`
+	Properties ResourceProperties `json:"properties,omitzero"`
+	Entities   ResourceEntities   `json:"entities,omitzero"`
+}
+
+// ResourceProperties are a resource's name and protection.
+type ResourceProperties struct {
+	Name              string `json:"name,omitempty"`
+	SecAuthProtection bool   `json:"secAuthProtection,omitempty"`
+}
+
+// ResourceEntities are the groups a resource is shared with.
+type ResourceEntities struct {
+	Groups Collection[Group] `json:"groups,omitzero"`
+}
+
+// Resource types for Resources.ListByType and Resources.Get.
+const (
+	ResourceTypeDatacenter = "datacenter"
+	ResourceTypeSnapshot   = "snapshot"
+	ResourceTypeImage      = "image"
+	ResourceTypeIPBlock    = "ipblock"
+	ResourceTypePCC        = "pcc"
+	ResourceTypeBackupUnit = "backupunit"
+	ResourceTypeK8s        = "k8s"
+)
+
+// GroupsService manages user groups, their members and their shares
+// (/um/groups).
 type GroupsService struct{ c *Client }
 
-// UsersService manages the users of the contract.
+// List returns every group. Replaces the Python SDK's list_groups.
+func (s *GroupsService) List(ctx context.Context, opts ...CallOption) ([]Group, *Response, error) {
+	return listAll[Group](ctx, s.c, &request{method: http.MethodGet, path: "/um/groups"}, opts)
+}
+
+// Get returns one group. Replaces the Python SDK's get_group.
+func (s *GroupsService) Get(ctx context.Context, groupID string, opts ...CallOption) (*Group, *Response, error) {
+	p, err := pathOf("/um/groups/{}", id("groupID", groupID))
+	if err != nil {
+		return nil, nil, err
+	}
+	return doGet[Group](ctx, s.c, p, opts)
+}
+
+// Create creates a group with the privileges of spec. Replaces the Python
+// SDK's create_group.
+func (s *GroupsService) Create(ctx context.Context, spec GroupSpec, opts ...CallOption) (*Group, *Response, error) {
+	body, err := spec.body("GroupSpec")
+	if err != nil {
+		return nil, nil, err
+	}
+	return doWrite[Group](ctx, s.c, http.MethodPost, "/um/groups", body, opts)
+}
+
+// Update changes the fields of a group that upd sets (PUT, with the
+// {"properties": ...} body the API wants). Replaces the Python SDK's
+// update_group.
+func (s *GroupsService) Update(ctx context.Context, groupID string, upd GroupUpdate, opts ...CallOption) (*Group, *Response, error) {
+	p, err := pathOf("/um/groups/{}", id("groupID", groupID))
+	if err != nil {
+		return nil, nil, err
+	}
+	if upd.Name != nil {
+		if err := checkUMName("GroupUpdate.Name", *upd.Name); err != nil {
+			return nil, nil, err
+		}
+	}
+	return doWrite[Group](ctx, s.c, http.MethodPut, p, &putBody[*GroupUpdate]{Properties: &upd}, opts)
+}
+
+// Delete deletes a group. Replaces the Python SDK's delete_group.
+func (s *GroupsService) Delete(ctx context.Context, groupID string, opts ...CallOption) (*Response, error) {
+	p, err := pathOf("/um/groups/{}", id("groupID", groupID))
+	if err != nil {
+		return nil, err
+	}
+	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+}
+
+// ListShares returns the resources shared with a group. Replaces the Python
+// SDK's list_shares.
+func (s *GroupsService) ListShares(ctx context.Context, groupID string, opts ...CallOption) ([]GroupShare, *Response, error) {
+	p, err := pathOf("/um/groups/{}/shares", id("groupID", groupID))
+	if err != nil {
+		return nil, nil, err
+	}
+	return listAll[GroupShare](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+}
+
+// GetShare returns the share of one resource with a group. Replaces the
+// Python SDK's get_share.
+func (s *GroupsService) GetShare(ctx context.Context, groupID, resourceID string, opts ...CallOption) (*GroupShare, *Response, error) {
+	p, err := sharePath(groupID, resourceID)
+	if err != nil {
+		return nil, nil, err
+	}
+	return doGet[GroupShare](ctx, s.c, p, opts)
+}
+
+// AddShare shares a resource with a group, with the privileges of spec.
+// Replaces the Python SDK's add_share.
+func (s *GroupsService) AddShare(ctx context.Context, groupID, resourceID string, spec ShareSpec, opts ...CallOption) (*GroupShare, *Response, error) {
+	p, err := sharePath(groupID, resourceID)
+	if err != nil {
+		return nil, nil, err
+	}
+	return doWrite[GroupShare](ctx, s.c, http.MethodPost, p, &putBody[ShareSpec]{Properties: spec}, opts)
+}
+
+// UpdateShare sets the privileges a group has on a shared resource (PUT;
+// both privileges are sent). Replaces the Python SDK's update_share.
+func (s *GroupsService) UpdateShare(ctx context.Context, groupID, resourceID string, spec ShareSpec, opts ...CallOption) (*GroupShare, *Response, error) {
+	p, err := sharePath(groupID, resourceID)
+	if err != nil {
+		return nil, nil, err
+	}
+	return doWrite[GroupShare](ctx, s.c, http.MethodPut, p, &putBody[ShareSpec]{Properties: spec}, opts)
+}
+
+// RemoveShare stops sharing a resource with a group. Replaces the Python
+// SDK's delete_share.
+func (s *GroupsService) RemoveShare(ctx context.Context, groupID, resourceID string, opts ...CallOption) (*Response, error) {
+	p, err := sharePath(groupID, resourceID)
+	if err != nil {
+		return nil, err
+	}
+	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+}
+
+func sharePath(groupID, resourceID string) (string, error) {
+	return pathOf("/um/groups/{}/shares/{}", id("groupID", groupID), id("resourceID", resourceID))
+}
+
+// ListUsers returns the members of a group. Replaces the Python SDK's
+// list_group_users.
+func (s *GroupsService) ListUsers(ctx context.Context, groupID string, opts ...CallOption) ([]User, *Response, error) {
+	p, err := pathOf("/um/groups/{}/users", id("groupID", groupID))
+	if err != nil {
+		return nil, nil, err
+	}
+	return listAll[User](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+}
+
+// AddUser adds an existing user to a group and returns the user. Replaces
+// the Python SDK's add_group_user.
+func (s *GroupsService) AddUser(ctx context.Context, groupID, userID string, opts ...CallOption) (*User, *Response, error) {
+	p, err := pathOf("/um/groups/{}/users", id("groupID", groupID))
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := id("userID", userID).check(); err != nil {
+		return nil, nil, err
+	}
+	return doWrite[User](ctx, s.c, http.MethodPost, p, &idRef{ID: userID}, opts)
+}
+
+// RemoveUser removes a user from a group; the user is not deleted.
+// Replaces the Python SDK's remove_group_user.
+func (s *GroupsService) RemoveUser(ctx context.Context, groupID, userID string, opts ...CallOption) (*Response, error) {
+	p, err := pathOf("/um/groups/{}/users/{}", id("groupID", groupID), id("userID", userID))
+	if err != nil {
+		return nil, err
+	}
+	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+}
+
+// UsersService manages the users of the contract (/um/users).
 type UsersService struct{ c *Client }
 
-// ResourcesService lists the resources the user can reach.
+// List returns every user, following the pages of the collection until it
+// is complete (WithPage asks for one page). Replaces the Python SDK's
+// list_users.
+func (s *UsersService) List(ctx context.Context, opts ...CallOption) ([]User, *Response, error) {
+	return listAll[User](ctx, s.c, &request{method: http.MethodGet, path: "/um/users"}, opts)
+}
+
+// All iterates over the users page by page; breaking out of the loop stops
+// fetching. It is the iterator form of the Python SDK's list_users.
+func (s *UsersService) All(ctx context.Context, opts ...CallOption) iter.Seq2[User, error] {
+	return iterate[User](ctx, s.c, &request{method: http.MethodGet, path: "/um/users"}, opts)
+}
+
+// Get returns one user. Replaces the Python SDK's get_user.
+func (s *UsersService) Get(ctx context.Context, userID string, opts ...CallOption) (*User, *Response, error) {
+	p, err := pathOf("/um/users/{}", id("userID", userID))
+	if err != nil {
+		return nil, nil, err
+	}
+	return doGet[User](ctx, s.c, p, opts)
+}
+
+// Create creates a user. The password is sent to the API and nowhere else:
+// not to logs, and not in errors, even when the API's answer quotes it.
+// Replaces the Python SDK's create_user.
+func (s *UsersService) Create(ctx context.Context, spec UserSpec, opts ...CallOption) (*User, *Response, error) {
+	body, err := spec.body("UserSpec")
+	if err != nil {
+		return nil, nil, err
+	}
+	u, resp, err := doWrite[User](ctx, s.c, http.MethodPost, "/um/users", body, opts)
+	return u, resp, scrubSecrets(err, spec.Password)
+}
+
+// Update changes the fields of a user that upd sets (PUT, with the
+// {"properties": ...} body the API wants). Replaces the Python SDK's
+// update_user.
+func (s *UsersService) Update(ctx context.Context, userID string, upd UserUpdate, opts ...CallOption) (*User, *Response, error) {
+	p, err := pathOf("/um/users/{}", id("userID", userID))
+	if err != nil {
+		return nil, nil, err
+	}
+	body, err := upd.body("UserUpdate")
+	if err != nil {
+		return nil, nil, err
+	}
+	u, resp, err := doWrite[User](ctx, s.c, http.MethodPut, p, body, opts)
+	return u, resp, scrubSecrets(err, upd.secret())
+}
+
+// Delete deletes a user. Replaces the Python SDK's delete_user.
+func (s *UsersService) Delete(ctx context.Context, userID string, opts ...CallOption) (*Response, error) {
+	p, err := pathOf("/um/users/{}", id("userID", userID))
+	if err != nil {
+		return nil, err
+	}
+	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+}
+
+// ResourcesService lists the resources the user can reach (/um/resources).
 type ResourcesService struct{ c *Client }
+
+// List returns every resource the user can reach. Replaces the Python
+// SDK's list_resources without a type.
+func (s *ResourcesService) List(ctx context.Context, opts ...CallOption) ([]Resource, *Response, error) {
+	return listAll[Resource](ctx, s.c, &request{method: http.MethodGet, path: "/um/resources"}, opts)
+}
+
+// ListByType returns the resources of one type (ResourceTypeDatacenter,
+// ResourceTypeImage, ...). Replaces the Python SDK's list_resources with a
+// resource_type.
+func (s *ResourcesService) ListByType(ctx context.Context, resourceType string, opts ...CallOption) ([]Resource, *Response, error) {
+	p, err := pathOf("/um/resources/{}", id("resourceType", resourceType))
+	if err != nil {
+		return nil, nil, err
+	}
+	return listAll[Resource](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+}
+
+// Get returns one resource of a type. Replaces the Python SDK's
+// get_resource.
+func (s *ResourcesService) Get(ctx context.Context, resourceType, resourceID string, opts ...CallOption) (*Resource, *Response, error) {
+	p, err := pathOf("/um/resources/{}/{}", id("resourceType", resourceType), id("resourceID", resourceID))
+	if err != nil {
+		return nil, nil, err
+	}
+	return doGet[Resource](ctx, s.c, p, opts)
+}
