@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ionos-go/ionos"
 	"github.com/ionos-go/ionos/ionostest"
@@ -370,5 +371,176 @@ func computeAndNetwork(r *opRun, ctx context.Context) {
 	assert.ErrorIs(t, err, ionos.ErrNotFound)
 }
 
-// accountsAndPlatform is filled in as those families land.
-func accountsAndPlatform(r *opRun, ctx context.Context) {}
+// accountsAndPlatform covers groups, shares, users, UM resources, the
+// contract, Kubernetes, cross-connects, S3 keys and backup units.
+func accountsAndPlatform(r *opRun, ctx context.Context) {
+	t, c := r.t, r.c
+	fast := ionos.WithPollPolicy(ionos.WaitPolicy{MinInterval: time.Millisecond, MaxInterval: 5 * time.Millisecond, Factor: 1.5})
+
+	ct, resp, err := c.Contracts.Get(ctx)
+	r.call("Contracts.Get", resp, err)
+	assert.NotZero(t, ct.Properties.ContractNumber)
+
+	// Groups and users.
+	g, resp, err := c.Groups.Create(ctx, ionos.GroupSpec{Name: "e2e-ops", CreateDataCenter: true})
+	r.call("Groups.Create", resp, err)
+	_, resp, err = c.Groups.Update(ctx, g.ID, ionos.GroupUpdate{Name: ionos.Ptr("e2e-ops"), ReserveIP: ionos.Ptr(true)})
+	r.call("Groups.Update", resp, err)
+	gotG, resp, err := c.Groups.Get(ctx, g.ID)
+	r.call("Groups.Get", resp, err)
+	assert.True(t, gotG.Properties.ReserveIP)
+	groups, resp, err := c.Groups.List(ctx)
+	r.call("Groups.List", resp, err)
+	assert.NotEmpty(t, groups)
+
+	u, resp, err := c.Users.Create(ctx, ionos.UserSpec{FirstName: "Ada", LastName: "Lovelace", Email: "ada-e2e@example.com", Password: "Engine-1843"})
+	r.call("Users.Create", resp, err)
+	_, resp, err = c.Users.Update(ctx, u.ID, ionos.UserUpdate{ForceSecAuth: ionos.Ptr(false), LastName: ionos.Ptr("King")})
+	r.call("Users.Update", resp, err)
+	gotU, resp, err := c.Users.Get(ctx, u.ID)
+	r.call("Users.Get", resp, err)
+	assert.Equal(t, "King", gotU.Properties.LastName)
+	users, resp, err := c.Users.List(ctx)
+	r.call("Users.List", resp, err)
+	assert.NotEmpty(t, users)
+	assert.Equal(t, len(users), drain(r, "Users.All", c.Users.All(ctx)))
+
+	_, resp, err = c.Groups.AddUser(ctx, g.ID, u.ID)
+	r.call("Groups.AddUser", resp, err)
+	members, resp, err := c.Groups.ListUsers(ctx, g.ID)
+	r.call("Groups.ListUsers", resp, err)
+	assert.Len(t, members, 1)
+
+	// Shares and UM resources.
+	dc, resp, err := c.Datacenters.Create(ctx, ionos.DatacenterSpec{Name: "e2e-accounts", Location: "de/fra"})
+	require.NoError(t, err)
+	_, err = c.WaitForCompletion(ctx, resp)
+	require.NoError(t, err)
+	_, resp, err = c.Groups.AddShare(ctx, g.ID, dc.ID, ionos.ShareSpec{EditPrivilege: true})
+	r.call("Groups.AddShare", resp, err)
+	_, resp, err = c.Groups.UpdateShare(ctx, g.ID, dc.ID, ionos.ShareSpec{SharePrivilege: true})
+	r.call("Groups.UpdateShare", resp, err)
+	share, resp, err := c.Groups.GetShare(ctx, g.ID, dc.ID)
+	r.call("Groups.GetShare", resp, err)
+	assert.True(t, share.Properties.SharePrivilege)
+	shares, resp, err := c.Groups.ListShares(ctx, g.ID)
+	r.call("Groups.ListShares", resp, err)
+	assert.Len(t, shares, 1)
+	res, resp, err := c.Resources.List(ctx)
+	r.call("Resources.List", resp, err)
+	assert.NotEmpty(t, res)
+	dcs, resp, err := c.Resources.ListByType(ctx, ionos.ResourceTypeDatacenter)
+	r.call("Resources.ListByType", resp, err)
+	assert.NotEmpty(t, dcs)
+	gotR, resp, err := c.Resources.Get(ctx, ionos.ResourceTypeDatacenter, dc.ID)
+	r.call("Resources.Get", resp, err)
+	assert.Equal(t, "e2e-accounts", gotR.Properties.Name)
+
+	// Kubernetes.
+	k, resp, err := c.Kubernetes.CreateCluster(ctx, ionos.KubernetesClusterSpec{Name: "e2e-k8s"})
+	r.call("Kubernetes.CreateCluster", resp, err)
+	k, err = c.Kubernetes.WaitForClusterActive(ctx, k.ID, fast)
+	r.call("Kubernetes.WaitForClusterActive", nil, err)
+	assert.Equal(t, ionos.StateActive, k.Metadata.State)
+	_, resp, err = c.Kubernetes.UpdateCluster(ctx, k.ID, ionos.KubernetesClusterUpdate{Name: "e2e-k8s",
+		MaintenanceWindow: &ionos.MaintenanceWindow{DayOfTheWeek: "Sunday", Time: "03:00:00"}})
+	r.call("Kubernetes.UpdateCluster", resp, err)
+	gotK, resp, err := c.Kubernetes.GetCluster(ctx, k.ID)
+	r.call("Kubernetes.GetCluster", resp, err)
+	assert.Equal(t, "Sunday", gotK.Properties.MaintenanceWindow.DayOfTheWeek)
+	clusters, resp, err := c.Kubernetes.ListClusters(ctx)
+	r.call("Kubernetes.ListClusters", resp, err)
+	assert.Len(t, clusters, 1)
+	cfg, resp, err := c.Kubernetes.GetKubeconfig(ctx, k.ID)
+	r.call("Kubernetes.GetKubeconfig", resp, err)
+	assert.NotEmpty(t, cfg.Properties.Kubeconfig.Reveal())
+
+	np, resp, err := c.Kubernetes.CreateNodePool(ctx, k.ID, ionos.KubernetesNodePoolSpec{Name: "pool-1", DatacenterID: dc.ID,
+		NodeCount: 1, CPUFamily: "INTEL_SKYLAKE", CoresCount: 2, RAMSize: 2048, StorageType: "SSD", StorageSize: 20})
+	r.call("Kubernetes.CreateNodePool", resp, err)
+	_, err = c.Kubernetes.WaitForNodePoolActive(ctx, k.ID, np.ID, fast)
+	r.call("Kubernetes.WaitForNodePoolActive", nil, err)
+	_, resp, err = c.Kubernetes.UpdateNodePool(ctx, k.ID, np.ID, ionos.KubernetesNodePoolUpdate{NodeCount: 2})
+	r.call("Kubernetes.UpdateNodePool", resp, err)
+	gotNP, resp, err := c.Kubernetes.GetNodePool(ctx, k.ID, np.ID)
+	r.call("Kubernetes.GetNodePool", resp, err)
+	assert.Equal(t, 2, gotNP.Properties.NodeCount)
+	pools, resp, err := c.Kubernetes.ListNodePools(ctx, k.ID)
+	r.call("Kubernetes.ListNodePools", resp, err)
+	assert.Len(t, pools, 1)
+	resp, err = c.Kubernetes.DeleteNodePool(ctx, k.ID, np.ID)
+	r.call("Kubernetes.DeleteNodePool", resp, err)
+	err = c.Kubernetes.WaitForNodePoolDeleted(ctx, k.ID, np.ID, fast)
+	r.call("Kubernetes.WaitForNodePoolDeleted", nil, err)
+	resp, err = c.Kubernetes.DeleteCluster(ctx, k.ID)
+	r.call("Kubernetes.DeleteCluster", resp, err)
+	err = c.Kubernetes.WaitForClusterDeleted(ctx, k.ID, fast)
+	r.call("Kubernetes.WaitForClusterDeleted", nil, err)
+
+	// Cross-connects.
+	pcc, resp, err := c.CrossConnects.Create(ctx, ionos.CrossConnectSpec{Name: "e2e-pcc", Description: "joins"})
+	r.call("CrossConnects.Create", resp, err)
+	_, resp, err = c.CrossConnects.Update(ctx, pcc.ID, ionos.CrossConnectUpdate{Description: ionos.Ptr("")})
+	r.call("CrossConnects.Update", resp, err)
+	gotPCC, resp, err := c.CrossConnects.Get(ctx, pcc.ID)
+	r.call("CrossConnects.Get", resp, err)
+	assert.Equal(t, "e2e-pcc", gotPCC.Properties.Name)
+	pccs, resp, err := c.CrossConnects.List(ctx)
+	r.call("CrossConnects.List", resp, err)
+	assert.Len(t, pccs, 1)
+	resp, err = c.CrossConnects.Delete(ctx, pcc.ID)
+	r.call("CrossConnects.Delete", resp, err)
+
+	// S3 keys.
+	key, resp, err := c.S3Keys.Create(ctx, u.ID)
+	r.call("S3Keys.Create", resp, err)
+	assert.NotEmpty(t, key.Properties.SecretKey.Reveal())
+	_, resp, err = c.S3Keys.Update(ctx, u.ID, key.ID, false)
+	r.call("S3Keys.Update", resp, err)
+	gotKey, resp, err := c.S3Keys.Get(ctx, u.ID, key.ID)
+	r.call("S3Keys.Get", resp, err)
+	assert.False(t, gotKey.Properties.Active)
+	keys, resp, err := c.S3Keys.List(ctx, u.ID)
+	r.call("S3Keys.List", resp, err)
+	assert.Len(t, keys, 1)
+	s3sso, resp, err := c.S3Keys.SSOURL(ctx, u.ID)
+	r.call("S3Keys.SSOURL", resp, err)
+	assert.NotEmpty(t, s3sso.URL)
+	resp, err = c.S3Keys.Delete(ctx, u.ID, key.ID)
+	r.call("S3Keys.Delete", resp, err)
+
+	// Backup units.
+	bu, resp, err := c.BackupUnits.Create(ctx, ionos.BackupUnitSpec{Name: "nightly", Password: "Hunter2-Backup", Email: "backup@example.com"})
+	r.call("BackupUnits.Create", resp, err)
+	_, resp, err = c.BackupUnits.Update(ctx, bu.ID, ionos.BackupUnitUpdate{Email: ionos.Ptr("ops@example.com")})
+	r.call("BackupUnits.Update", resp, err)
+	_, resp, err = c.BackupUnits.Replace(ctx, bu.ID, ionos.BackupUnitSpec{Name: "nightly", Email: "ops2@example.com"})
+	r.call("BackupUnits.Replace", resp, err)
+	gotBU, resp, err := c.BackupUnits.Get(ctx, bu.ID)
+	r.call("BackupUnits.Get", resp, err)
+	assert.Equal(t, "ops2@example.com", gotBU.Properties.Email)
+	bus, resp, err := c.BackupUnits.List(ctx)
+	r.call("BackupUnits.List", resp, err)
+	assert.Len(t, bus, 1)
+	busso, resp, err := c.BackupUnits.SSOURL(ctx, bu.ID)
+	r.call("BackupUnits.SSOURL", resp, err)
+	assert.NotEmpty(t, busso.URL)
+	resp, err = c.BackupUnits.Delete(ctx, bu.ID)
+	r.call("BackupUnits.Delete", resp, err)
+
+	// Tear down.
+	resp, err = c.Groups.RemoveShare(ctx, g.ID, dc.ID)
+	r.call("Groups.RemoveShare", resp, err)
+	resp, err = c.Groups.RemoveUser(ctx, g.ID, u.ID)
+	r.call("Groups.RemoveUser", resp, err)
+	resp, err = c.Users.Delete(ctx, u.ID)
+	r.call("Users.Delete", resp, err)
+	resp, err = c.Groups.Delete(ctx, g.ID)
+	r.call("Groups.Delete", resp, err)
+	_, _, err = c.Groups.Get(ctx, g.ID)
+	assert.ErrorIs(t, err, ionos.ErrNotFound)
+	resp, err = c.Datacenters.Delete(ctx, dc.ID)
+	require.NoError(t, err)
+	_, err = c.WaitForCompletion(ctx, resp)
+	require.NoError(t, err)
+}
