@@ -493,10 +493,23 @@ func newResponse(hr *http.Response, attempts int) *Response {
 			r.RequestID = id
 		}
 	}
-	r.RateLimit.Remaining, _ = strconv.Atoi(hr.Header.Get("X-RateLimit-Remaining"))
-	r.RateLimit.Limit, _ = strconv.Atoi(hr.Header.Get("X-RateLimit-Limit"))
-	r.RateLimit.Burst, _ = strconv.Atoi(hr.Header.Get("X-RateLimit-Burst"))
+	r.RateLimit.Remaining = headerInt(hr.Header, "X-RateLimit-Remaining")
+	r.RateLimit.Limit = headerInt(hr.Header, "X-RateLimit-Limit")
+	r.RateLimit.Burst = headerInt(hr.Header, "X-RateLimit-Burst")
 	return r
+}
+
+// headerInt reads an integer header; absent or malformed is 0.
+func headerInt(h http.Header, key string) int {
+	v := h.Get(key)
+	if v == "" {
+		return 0
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return 0
+	}
+	return n
 }
 
 // ParseRequestLocation extracts the request ID from the Location header of an
@@ -596,7 +609,14 @@ func (c *Client) buildURL(req *request, co *callOptions) string {
 	if co.depthSet {
 		depth, sendDepth = co.depth, true
 	}
-	if sendDepth || len(q) > 0 || len(co.query) > 0 {
+	if len(q) == 0 && len(co.query) == 0 {
+		if !sendDepth {
+			return c.base + req.path
+		}
+		// The common case, without building url.Values.
+		return c.base + req.path + "?depth=" + strconv.Itoa(depth)
+	}
+	{
 		v := url.Values{}
 		for k, vs := range q {
 			v[k] = vs
@@ -609,7 +629,6 @@ func (c *Client) buildURL(req *request, co *callOptions) string {
 		}
 		return c.base + req.path + "?" + v.Encode()
 	}
-	return c.base + req.path
 }
 
 // decode reads one JSON value from body, refusing more than the client's
