@@ -553,6 +553,9 @@ type request struct {
 	form   url.Values // sent form-encoded when non-nil
 	// getDepth: the call reads a resource, so the default depth is sent.
 	getDepth bool
+	// maxLimit is the largest page (WithPage's limit) the list takes; 0
+	// means the spec's usual 10000.
+	maxLimit int
 }
 
 // do sends req with the call options and decodes a successful answer into

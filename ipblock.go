@@ -80,13 +80,13 @@ type IPBlocksService struct{ c *Client }
 // client's default depth unless WithDepth is given. Replaces the Python
 // SDK's list_ipblocks.
 func (s *IPBlocksService) List(ctx context.Context, opts ...CallOption) ([]IPBlock, *Response, error) {
-	return listAll[IPBlock](ctx, s.c, &request{method: http.MethodGet, path: "/ipblocks"}, opts)
+	return listAll[IPBlock](ctx, s.c, &request{method: http.MethodGet, path: "/ipblocks", maxLimit: 1000}, opts)
 }
 
 // All iterates over the IP blocks page by page; breaking out of the loop
 // stops fetching.
 func (s *IPBlocksService) All(ctx context.Context, opts ...CallOption) iter.Seq2[IPBlock, error] {
-	return iterate[IPBlock](ctx, s.c, &request{method: http.MethodGet, path: "/ipblocks"}, opts)
+	return iterate[IPBlock](ctx, s.c, &request{method: http.MethodGet, path: "/ipblocks", maxLimit: 1000}, opts)
 }
 
 // Get returns one IP block, at the client's default depth unless WithDepth

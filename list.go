@@ -94,6 +94,9 @@ func eachPage[T any](ctx context.Context, c *Client, req *request, opts []CallOp
 	first := *req
 	first.getDepth = true
 	if co.pageSet {
+		if req.maxLimit > 0 && co.limit > req.maxLimit {
+			return nil, &InvalidInputError{Field: "limit", Reason: fmt.Sprintf("%d is above %d, the most %s takes", co.limit, req.maxLimit, req.path)}
+		}
 		first.query = cloneValues(req.query)
 		first.query.Set("offset", strconv.Itoa(co.offset))
 		first.query.Set("limit", strconv.Itoa(co.limit))

@@ -213,3 +213,37 @@ func TestLocationsList(t *testing.T) {
 	_, _, err = m.c.Locations.ListRegion(context.Background(), "us/las")
 	assert.ErrorIs(t, err, ErrInvalidInput)
 }
+
+func TestWithPageHonoursPerListMaximum(t *testing.T) {
+	m := newMockAPI(t)
+	m.on(http.MethodGet, "/ipblocks", 200, []byte(`{"id":"ipblocks","type":"collection","items":[]}`))
+	m.on(http.MethodGet, "/um/users", 200, []byte(`{"id":"users","type":"collection","items":[]}`))
+	ctx := context.Background()
+	_, _, err := m.c.IPBlocks.List(ctx, WithPage(0, 1001))
+	var inv *InvalidInputError
+	require.ErrorAs(t, err, &inv)
+	assert.Equal(t, "limit", inv.Field)
+	_, _, err = m.c.Users.List(ctx, WithPage(0, 101))
+	require.ErrorAs(t, err, &inv)
+	for range m.c.Users.All(ctx, WithPage(0, 500)) {
+	}
+	assert.Empty(t, m.all(), "nothing sent above the maximum")
+	_, _, err = m.c.IPBlocks.List(ctx, WithPage(0, 1000))
+	require.NoError(t, err)
+	_, _, err = m.c.Users.List(ctx, WithPage(100, 100))
+	require.NoError(t, err)
+	calls := m.all()
+	require.Len(t, calls, 2)
+	assertCall(t, calls[0], http.MethodGet, "/ipblocks", "depth", "1", "offset", "0", "limit", "1000")
+	assertCall(t, calls[1], http.MethodGet, "/um/users", "depth", "1", "offset", "100", "limit", "100")
+}
+
+func TestListErrorOnSecondPage(t *testing.T) {
+	m := newMockAPI(t)
+	m.onPages(func(s string) string { return strings.ReplaceAll(s, "offset=2&limit=2\"", "offset=3&limit=2\"") })
+	dcs, _, err := m.c.Datacenters.List(context.Background())
+	assert.ErrorIs(t, err, ErrNotFound)
+	assert.Contains(t, err.Error(), "page 2")
+	assert.Nil(t, dcs, "no partial list passed off as complete")
+	assert.Len(t, m.all(), 2)
+}

@@ -56,8 +56,8 @@ func WithDepth(depth int) CallOption {
 }
 
 // WithPage makes a list call return one page of the collection: limit items
-// (1..10000) from offset (>= 0) on, as the API's offset and limit
-// parameters. Without it, List follows the pages until the collection is
+// (1..10000; at most 1000 for IP blocks and 100 for users, as the spec says)
+// from offset (>= 0) on, as the API's offset and limit parameters. Without it, List follows the pages until the collection is
 // complete. Lists the API does not paginate ignore it.
 func WithPage(offset, limit int) CallOption {
 	return func(co *callOptions) error {

@@ -475,13 +475,13 @@ type UsersService struct{ c *Client }
 // is complete (WithPage asks for one page). Replaces the Python SDK's
 // list_users.
 func (s *UsersService) List(ctx context.Context, opts ...CallOption) ([]User, *Response, error) {
-	return listAll[User](ctx, s.c, &request{method: http.MethodGet, path: "/um/users"}, opts)
+	return listAll[User](ctx, s.c, &request{method: http.MethodGet, path: "/um/users", maxLimit: 100}, opts)
 }
 
 // All iterates over the users page by page; breaking out of the loop stops
 // fetching. It is the iterator form of the Python SDK's list_users.
 func (s *UsersService) All(ctx context.Context, opts ...CallOption) iter.Seq2[User, error] {
-	return iterate[User](ctx, s.c, &request{method: http.MethodGet, path: "/um/users"}, opts)
+	return iterate[User](ctx, s.c, &request{method: http.MethodGet, path: "/um/users", maxLimit: 100}, opts)
 }
 
 // Get returns one user. Replaces the Python SDK's get_user.
