@@ -7,9 +7,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"runtime"
-	"runtime/metrics"
-	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -94,51 +91,11 @@ func benchLoop(b *testing.B, want int, run func() int) {
 		run()
 	}
 	b.StopTimer()
-	b.ReportMetric(peakHeapMB(run), "peak-heap-MB")
-}
-
-// peakHeapMB runs fn three times while sampling the live heap and returns
-// the highest rise above the heap before the call, in MB.
-func peakHeapMB(fn func() int) float64 {
-	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
-	read := func() uint64 {
-		metrics.Read(sample)
-		return sample[0].Value.Uint64()
-	}
-	var peak uint64
+	var peak float64
 	for range 3 {
-		runtime.GC()
-		before := read()
-		var max atomic.Uint64
-		stop := make(chan struct{})
-		var wg sync.WaitGroup
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			t := time.NewTicker(100 * time.Microsecond)
-			defer t.Stop()
-			for {
-				if v := read(); v > max.Load() {
-					max.Store(v)
-				}
-				select {
-				case <-stop:
-					return
-				case <-t.C:
-				}
-			}
-		}()
-		fn()
-		if v := read(); v > max.Load() {
-			max.Store(v)
-		}
-		close(stop)
-		wg.Wait()
-		if m := max.Load(); m > before && m-before > peak {
-			peak = m - before
-		}
+		peak = max(peak, peakHeap(func() { run() }))
 	}
-	return float64(peak) / (1 << 20)
+	b.ReportMetric(peak, "peak-heap-MB")
 }
 
 // Children of each benchmark server: with one CD-ROM, a server is about

@@ -104,7 +104,7 @@ func TestComputeOperationsRefuseEmptyIDs(t *testing.T) {
 					args := append([]string(nil), good...)
 					args[i] = bad
 					err := op.call(m.c, args[0], args[1], args[2])
-					assertRefused(t, err, name)
+					assertInvalid(t, err, name)
 					m.none()
 				})
 			}

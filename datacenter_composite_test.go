@@ -131,7 +131,7 @@ func TestDatacentersCreateCompositeValidation(t *testing.T) {
 			spec := compositeBuild()
 			tc.mod(&spec)
 			_, _, err := m.c.Datacenters.Create(context.Background(), spec)
-			assertRefused(t, err, tc.field)
+			assertInvalid(t, err, tc.field)
 			m.none()
 		})
 	}

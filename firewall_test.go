@@ -23,16 +23,6 @@ const (
 	fwRulesPath = "/datacenters/" + dcID + "/servers/" + netSrvID + "/nics/" + netNIC1ID + "/firewallrules"
 )
 
-// netAssertInvalid checks that err is an *InvalidInputError naming field.
-func netAssertInvalid(t *testing.T, err error, field string) {
-	t.Helper()
-	var inv *InvalidInputError
-	require.ErrorAs(t, err, &inv)
-	assert.Equal(t, field, inv.Field)
-	assert.ErrorIs(t, err, ErrInvalidInput)
-	assert.Contains(t, err.Error(), field)
-}
-
 // netAcceptDelete answers a DELETE with 202, no body and a Location header.
 func netAcceptDelete(m *mockAPI, path string) {
 	m.on(http.MethodDelete, path, http.StatusAccepted, nil, "Location", testBase+"/requests/"+testRequestID+"/status")
@@ -183,7 +173,7 @@ func TestFirewallRulesCreateValidation(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			m := newMockAPI(t)
 			_, _, err := m.c.FirewallRules.Create(context.Background(), dcID, netSrvID, netNIC1ID, tc.spec)
-			netAssertInvalid(t, err, tc.field)
+			assertInvalid(t, err, tc.field)
 			m.none()
 		})
 	}
@@ -253,7 +243,7 @@ func TestFirewallRulesUpdateValidation(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			m := newMockAPI(t)
 			_, _, err := m.c.FirewallRules.Update(context.Background(), dcID, netSrvID, netNIC1ID, netFW1ID, tc.upd)
-			netAssertInvalid(t, err, tc.field)
+			assertInvalid(t, err, tc.field)
 			m.none()
 		})
 	}

@@ -179,3 +179,14 @@ func assertAccepted(t *testing.T, resp *Response) {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// assertInvalid checks that err is an *InvalidInputError that names field,
+// in its Field and in its message.
+func assertInvalid(t *testing.T, err error, field string) {
+	t.Helper()
+	var inv *InvalidInputError
+	require.ErrorAs(t, err, &inv)
+	assert.Equal(t, field, inv.Field)
+	assert.ErrorIs(t, err, ErrInvalidInput)
+	assert.Contains(t, err.Error(), field)
+}

@@ -70,7 +70,7 @@ func TestImagesUpdateValidation(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			m := newMockAPI(t)
 			_, _, err := m.c.Images.Update(context.Background(), csImgID, tc.upd)
-			assertRefused(t, err, tc.field)
+			assertInvalid(t, err, tc.field)
 			m.none()
 		})
 	}

@@ -87,7 +87,7 @@ func TestIPBlocksReserveValidation(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			m := newMockAPI(t)
 			_, _, err := m.c.IPBlocks.Reserve(context.Background(), tc.spec)
-			assertRefused(t, err, tc.field)
+			assertInvalid(t, err, tc.field)
 			m.none()
 		})
 	}

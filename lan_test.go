@@ -119,7 +119,7 @@ func TestLANsCreateValidation(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			m := newMockAPI(t)
 			_, _, err := m.c.LANs.Create(context.Background(), dcID, tc.spec)
-			netAssertInvalid(t, err, tc.field)
+			assertInvalid(t, err, tc.field)
 			m.none()
 		})
 	}
@@ -129,7 +129,7 @@ func TestLANsCreateValidation(t *testing.T) {
 func TestLANSpecBodyFieldPrefix(t *testing.T) {
 	s := LANSpec{IPFailover: []IPFailover{{IP: "10.0.0.1"}}}
 	_, err := s.body("DatacenterSpec.LANs[1]")
-	netAssertInvalid(t, err, "DatacenterSpec.LANs[1].IPFailover[0].NICUUID")
+	assertInvalid(t, err, "DatacenterSpec.LANs[1].IPFailover[0].NICUUID")
 }
 
 func TestLANsUpdate(t *testing.T) {
@@ -183,7 +183,7 @@ func TestLANsUpdateValidation(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			m := newMockAPI(t)
 			_, _, err := m.c.LANs.Update(context.Background(), dcID, "2", tc.upd)
-			netAssertInvalid(t, err, tc.field)
+			assertInvalid(t, err, tc.field)
 			m.none()
 		})
 	}
@@ -246,16 +246,16 @@ func TestLANsRefuseNonNumericLANID(t *testing.T) {
 			m := newMockAPI(t)
 			ctx := context.Background()
 			_, _, err := m.c.LANs.Get(ctx, dcID, lanID)
-			netAssertInvalid(t, err, "lanID")
+			assertInvalid(t, err, "lanID")
 			_, _, err = m.c.LANs.Update(ctx, dcID, lanID, LANUpdate{Name: Ptr("x")})
-			netAssertInvalid(t, err, "lanID")
+			assertInvalid(t, err, "lanID")
 			_, err = m.c.LANs.Delete(ctx, dcID, lanID)
-			netAssertInvalid(t, err, "lanID")
+			assertInvalid(t, err, "lanID")
 			_, _, err = m.c.LANs.ListMembers(ctx, dcID, lanID)
-			netAssertInvalid(t, err, "lanID")
+			assertInvalid(t, err, "lanID")
 			yields := 0
 			for _, err := range m.c.LANs.AllMembers(ctx, dcID, lanID) {
-				netAssertInvalid(t, err, "lanID")
+				assertInvalid(t, err, "lanID")
 				yields++
 			}
 			assert.Equal(t, 1, yields, "the error is yielded once")

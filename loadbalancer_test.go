@@ -116,7 +116,7 @@ func TestLoadBalancersCreateValidation(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			m := newMockAPI(t)
 			_, _, err := m.c.LoadBalancers.Create(context.Background(), dcID, tc.spec)
-			netAssertInvalid(t, err, tc.field)
+			assertInvalid(t, err, tc.field)
 			m.none()
 		})
 	}
@@ -126,7 +126,7 @@ func TestLoadBalancersCreateValidation(t *testing.T) {
 func TestLoadBalancerSpecBodyFieldPrefix(t *testing.T) {
 	s := LoadBalancerSpec{IP: "1.2.3"}
 	_, err := s.body("DatacenterSpec.LoadBalancers[0]")
-	netAssertInvalid(t, err, "DatacenterSpec.LoadBalancers[0].IP")
+	assertInvalid(t, err, "DatacenterSpec.LoadBalancers[0].IP")
 }
 
 func TestLoadBalancersUpdate(t *testing.T) {
@@ -157,7 +157,7 @@ func TestLoadBalancersUpdateValidation(t *testing.T) {
 		t.Run(ip, func(t *testing.T) {
 			m := newMockAPI(t)
 			_, _, err := m.c.LoadBalancers.Update(context.Background(), dcID, netLBID, LoadBalancerUpdate{IP: Ptr(ip)})
-			netAssertInvalid(t, err, "LoadBalancerUpdate.IP")
+			assertInvalid(t, err, "LoadBalancerUpdate.IP")
 			m.none()
 		})
 	}

@@ -160,7 +160,7 @@ func TestNetworkRefusesEmptyIDs(t *testing.T) {
 					}
 					args[i] = bad
 					err := o.call(m.c, args)
-					netAssertInvalid(t, err, p)
+					assertInvalid(t, err, p)
 					m.none()
 				})
 			}

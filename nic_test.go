@@ -148,7 +148,7 @@ func TestNICsCreateValidation(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			m := newMockAPI(t)
 			_, _, err := m.c.NICs.Create(context.Background(), dcID, netSrvID, tc.spec)
-			netAssertInvalid(t, err, tc.field)
+			assertInvalid(t, err, tc.field)
 			m.none()
 		})
 	}
@@ -158,7 +158,7 @@ func TestNICsCreateValidation(t *testing.T) {
 func TestNICSpecBodyFieldPrefix(t *testing.T) {
 	s := NICSpec{LAN: 1, IPs: []string{"x"}}
 	_, err := s.body("ServerSpec.NICs[2]")
-	netAssertInvalid(t, err, "ServerSpec.NICs[2].IPs[0]")
+	assertInvalid(t, err, "ServerSpec.NICs[2].IPs[0]")
 }
 
 func TestNICsUpdate(t *testing.T) {
@@ -216,7 +216,7 @@ func TestNICsUpdateValidation(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			m := newMockAPI(t)
 			_, _, err := m.c.NICs.Update(context.Background(), dcID, netSrvID, netNIC2ID, tc.upd)
-			netAssertInvalid(t, err, tc.field)
+			assertInvalid(t, err, tc.field)
 			m.none()
 		})
 	}

@@ -60,9 +60,9 @@ func TestSnapshotsUpdate(t *testing.T) {
 func TestSnapshotsUpdateValidation(t *testing.T) {
 	m := newMockAPI(t)
 	_, _, err := m.c.Snapshots.Update(context.Background(), csSnapID, SnapshotUpdate{LicenceType: Ptr("")})
-	assertRefused(t, err, "SnapshotUpdate.LicenceType")
+	assertInvalid(t, err, "SnapshotUpdate.LicenceType")
 	_, _, err = m.c.Snapshots.Update(context.Background(), csSnapID, SnapshotUpdate{LicenceType: Ptr("Windows")})
-	assertRefused(t, err, "SnapshotUpdate.LicenceType")
+	assertInvalid(t, err, "SnapshotUpdate.LicenceType")
 	m.none()
 }
 

@@ -409,16 +409,6 @@ func TestUserManagementValidation(t *testing.T) {
 	}
 }
 
-// assertInvalid checks that err is an *InvalidInputError naming field.
-func assertInvalid(t *testing.T, err error, field string) {
-	t.Helper()
-	var inv *InvalidInputError
-	require.ErrorAs(t, err, &inv)
-	assert.Equal(t, field, inv.Field)
-	assert.ErrorIs(t, err, ErrInvalidInput)
-	assert.Contains(t, err.Error(), field)
-}
-
 func TestUserManagementEmailShapesAccepted(t *testing.T) {
 	for _, email := range []string{"ada@example.com", "ada.lovelace+ops@mail.example.co.uk", "a@b"} {
 		t.Run(email, func(t *testing.T) {

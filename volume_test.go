@@ -111,7 +111,7 @@ func TestVolumesCreateValidation(t *testing.T) {
 			spec := ok()
 			tc.mod(&spec)
 			_, _, err := m.c.Volumes.Create(context.Background(), dcID, spec)
-			assertRefused(t, err, tc.field)
+			assertInvalid(t, err, tc.field)
 			m.none()
 		})
 	}
@@ -189,7 +189,7 @@ func TestVolumesUpdateValidation(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			m := newMockAPI(t)
 			_, _, err := m.c.Volumes.Update(context.Background(), dcID, csVolID, tc.upd)
-			assertRefused(t, err, tc.field)
+			assertInvalid(t, err, tc.field)
 			m.none()
 		})
 	}
@@ -247,9 +247,9 @@ func TestVolumesCreateSnapshotLeavesOutUnsetFields(t *testing.T) {
 func TestVolumesCreateSnapshotValidation(t *testing.T) {
 	m := newMockAPI(t)
 	_, _, err := m.c.Volumes.CreateSnapshot(context.Background(), dcID, csVolID, SnapshotSpec{LicenceType: "linux"})
-	assertRefused(t, err, "SnapshotSpec.LicenceType")
+	assertInvalid(t, err, "SnapshotSpec.LicenceType")
 	_, _, err = m.c.Volumes.CreateSnapshot(context.Background(), dcID, csVolID, SnapshotSpec{Name: "a\nb"})
-	assertRefused(t, err, "SnapshotSpec.Name")
+	assertInvalid(t, err, "SnapshotSpec.Name")
 	m.none()
 }
 
