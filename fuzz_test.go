@@ -1,6 +1,9 @@
 package ionos
 
 import (
+	"bytes"
+	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -55,6 +58,36 @@ func FuzzParseRequestLocation(f *testing.F) {
 			if !(r == '-' || r >= '0' && r <= '9' || r >= 'a' && r <= 'f' || r >= 'A' && r <= 'F') {
 				t.Fatalf("id %q has %q", id, r)
 			}
+		}
+	})
+}
+
+// FuzzDecodeResource feeds arbitrary answers to the client's decoder: it
+// must not panic, and a value that only ends past the size bound must be
+// refused with ErrResponseTooLarge, never decoded in part.
+func FuzzDecodeResource(f *testing.F) {
+	for _, name := range []string{"datacenter_depth3.json", "datacenters.json", "request_status_done.json", "error_502.html"} {
+		f.Add(fixture(f, name))
+	}
+	f.Add([]byte(`{"id": 1, "properties": {"name": [], "version": "x"}}`))
+	f.Add([]byte(`{"items": [{"entities": {"servers": {"items": [null, 3]}}}]}`))
+	const limit = 4096
+	c, err := NewClient(WithToken("fuzz"), WithMaxResponseBytes(limit))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		var dc Datacenter
+		_ = c.decode(bytes.NewReader(body), &dc)
+		var page Collection[Server]
+		_ = c.decode(bytes.NewReader(body), &page)
+
+		// The same bytes as a name, padded past the bound.
+		name, _ := json.Marshal(string(body) + strings.Repeat("x", limit))
+		big := append(append([]byte(`{"id":"x","properties":{"name":`), name...), `}}`...)
+		var whole Datacenter
+		if err := c.decode(bytes.NewReader(big), &whole); !errors.Is(err, ErrResponseTooLarge) {
+			t.Fatalf("a %d-byte answer decoded with limit %d: err %v", len(big), limit, err)
 		}
 	})
 }
