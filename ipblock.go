@@ -99,6 +99,22 @@ func (s *IPBlocksService) Get(ctx context.Context, ipBlockID string, opts ...Cal
 	return doGet[IPBlock](ctx, s.c, p, opts)
 }
 
+// IPBlockUpdate renames an IP block (PATCH); its location and size cannot
+// change.
+type IPBlockUpdate struct {
+	Name *string `json:"name,omitempty"`
+}
+
+// Update changes the name of an IP block (PATCH /ipblocks/{id}). Not in the
+// Python SDK 5.2.0.
+func (s *IPBlocksService) Update(ctx context.Context, ipBlockID string, upd IPBlockUpdate, opts ...CallOption) (*IPBlock, *Response, error) {
+	p, err := pathOf("/ipblocks/{}", id("ipBlockID", ipBlockID))
+	if err != nil {
+		return nil, nil, err
+	}
+	return doWrite[IPBlock](ctx, s.c, http.MethodPatch, p, &upd, opts)
+}
+
 // Reserve reserves a block of public IPs in a location. The size goes out
 // as a JSON integer (the Python SDK's reserve_ipblock, which this replaces,
 // sent a string).

@@ -268,6 +268,21 @@ func (s *LANsService) ListMembers(ctx context.Context, datacenterID, lanID strin
 	return listAll[NIC](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
 }
 
+// GetMember returns one NIC on a LAN (GET
+// /datacenters/{dc}/lans/{lan}/nics/{nic}), at the client's default depth
+// unless WithDepth is given. Not in the Python SDK 5.2.0.
+func (s *LANsService) GetMember(ctx context.Context, datacenterID, lanID, nicID string, opts ...CallOption) (*NIC, *Response, error) {
+	p, err := lanPath(datacenterID, lanID, "/nics")
+	if err != nil {
+		return nil, nil, err
+	}
+	tail, err := pathOf("/{}", id("nicID", nicID))
+	if err != nil {
+		return nil, nil, err
+	}
+	return doGet[NIC](ctx, s.c, p+tail, opts)
+}
+
 // AllMembers iterates over the NICs on a LAN page by page; breaking out of
 // the loop stops fetching. An invalid ID is yielded as the only error.
 func (s *LANsService) AllMembers(ctx context.Context, datacenterID, lanID string, opts ...CallOption) iter.Seq2[NIC, error] {

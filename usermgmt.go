@@ -559,3 +559,34 @@ func (s *ResourcesService) Get(ctx context.Context, resourceType, resourceID str
 	}
 	return doGet[Resource](ctx, s.c, p, opts)
 }
+
+// ListResources returns the resources a group has been given a share of
+// (GET /um/groups/{groupID}/resources). Not in the Python SDK 5.2.0.
+func (s *GroupsService) ListResources(ctx context.Context, groupID string, opts ...CallOption) ([]Resource, *Response, error) {
+	p, err := pathOf("/um/groups/{}/resources", id("groupID", groupID))
+	if err != nil {
+		return nil, nil, err
+	}
+	return listAll[Resource](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+}
+
+// ListGroups returns the groups a user is a member of (GET
+// /um/users/{userID}/groups); the API lists them as resources. Not in the
+// Python SDK 5.2.0.
+func (s *UsersService) ListGroups(ctx context.Context, userID string, opts ...CallOption) ([]Resource, *Response, error) {
+	p, err := pathOf("/um/users/{}/groups", id("userID", userID))
+	if err != nil {
+		return nil, nil, err
+	}
+	return listAll[Resource](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+}
+
+// ListOwned returns the resources a user owns (GET /um/users/{userID}/owns).
+// Not in the Python SDK 5.2.0.
+func (s *UsersService) ListOwned(ctx context.Context, userID string, opts ...CallOption) ([]Resource, *Response, error) {
+	p, err := pathOf("/um/users/{}/owns", id("userID", userID))
+	if err != nil {
+		return nil, nil, err
+	}
+	return listAll[Resource](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+}
