@@ -428,6 +428,13 @@ func (s *ServersService) Reboot(ctx context.Context, datacenterID, serverID stri
 	return s.send(ctx, http.MethodPost, datacenterID, serverID, "/reboot", opts)
 }
 
+// Upgrade upgrades a server to the newest hardware generation of its
+// location (POST .../servers/{id}/upgrade). The Response names the request
+// to hand to WaitForCompletion. Not in the Python SDK 5.2.0.
+func (s *ServersService) Upgrade(ctx context.Context, datacenterID, serverID string, opts ...CallOption) (*Response, error) {
+	return s.send(ctx, http.MethodPost, datacenterID, serverID, "/upgrade", opts)
+}
+
 // ListVolumes returns the volumes attached to a server, following the
 // pages of the collection. Replaces the Python SDK's get_attached_volumes.
 func (s *ServersService) ListVolumes(ctx context.Context, datacenterID, serverID string, opts ...CallOption) ([]Volume, *Response, error) {

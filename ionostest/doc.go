@@ -67,9 +67,10 @@
 // The fake is not the API: it does not provision anything, so IPs, MACs,
 // kubeconfigs and SSO URLs are made up; it keeps no per-user permissions
 // (every user is the contract owner; shares are stored but not enforced);
-// it does not enforce the contract's resource limits; the node-pool nodes
-// endpoints, k8s versions and server upgrade are not served (labels are, and
-// take effect at once, as the API's label writes do); request
+// it does not enforce the contract's resource limits; a node pool's nodes
+// are derived from its node count, so deleting or replacing one answers 202
+// and changes nothing; labels take effect at once, as the API's label writes
+// do; request
 // filters match substrings; the Python SDK's string-typed booleans and
 // integers ("true", "2"), which the real API tolerated, are refused with 422
 // as the spec's types say.

@@ -787,7 +787,7 @@ func buildRoutes() []*route {
 	add("/datacenters/{}", 0, crud)
 	add("/datacenters/{}/servers", 1000, H{G: hList, P: hCreate("server")})
 	add("/datacenters/{}/servers/{}", 0, crud)
-	for _, a := range []string{"start", "stop", "reboot"} {
+	for _, a := range []string{"start", "stop", "reboot", "upgrade"} {
 		add("/datacenters/{}/servers/{}/"+a, 0, H{P: hServerAction(a)})
 	}
 	add("/datacenters/{}/servers/{}/volumes", 1000, H{G: hList, P: hAttach("volumes")})
@@ -845,6 +845,12 @@ func buildRoutes() []*route {
 	add("/k8s/{}/kubeconfig", 0, H{G: hKubeconfig})
 	add("/k8s/{}/nodepools", 0, H{G: hList, P: hCreate("nodepool")})
 	add("/k8s/{}/nodepools/{}", 0, H{G: hGet, PU: hPut, D: hDelete})
+	add("/k8s/{}/nodepools/{}/nodes", 0, H{G: hK8sNodes})
+	add("/k8s/{}/nodepools/{}/nodes/{}", 0, H{G: hK8sNode, D: hK8sNode})
+	add("/k8s/{}/nodepools/{}/nodes/{}/replace", 0, H{P: hK8sNodeReplace})
+	add("/k8s/versions", 0, H{G: hK8sVersions})
+	add("/k8s/versions/default", 0, H{G: hK8sDefaultVersion})
+	add("/k8s/versions/{}/compatibilities", 0, H{G: hK8sCompatibilities})
 	add("/pccs", 0, H{G: hList, P: hCreate("pcc")})
 	add("/pccs/{}", 0, H{G: hGet, PA: hPatch, D: hDelete})
 	add("/backupunits", 0, H{G: hList, P: hCreate("backupunit")})

@@ -1,0 +1,116 @@
+package ionos
+
+import (
+	"context"
+	"net/http"
+	"time"
+)
+
+// KubernetesNode is one node of a node pool as the API returns it.
+type KubernetesNode struct {
+	ID         string                   `json:"id"`
+	Type       string                   `json:"type,omitempty"`
+	Href       string                   `json:"href,omitempty"`
+	Metadata   KubernetesNodeMetadata   `json:"metadata,omitzero"`
+	Properties KubernetesNodeProperties `json:"properties,omitzero"`
+}
+
+// KubernetesNodeMetadata tells a node's state: PROVISIONING, PROVISIONED,
+// READY, TERMINATING, REBUILDING, BUSY or UNKNOWN.
+type KubernetesNodeMetadata struct {
+	Etag                    string    `json:"etag,omitempty"`
+	CreatedDate             time.Time `json:"createdDate,omitzero"`
+	LastModifiedDate        time.Time `json:"lastModifiedDate,omitzero"`
+	LastSoftwareUpdatedDate time.Time `json:"lastSoftwareUpdatedDate,omitzero"`
+	State                   string    `json:"state,omitempty"`
+}
+
+// KubernetesNodeProperties are a node's name, IPs and Kubernetes version.
+type KubernetesNodeProperties struct {
+	Name       string `json:"name,omitempty"`
+	PublicIP   string `json:"publicIP,omitempty"`
+	PrivateIP  string `json:"privateIP,omitempty"`
+	K8sVersion string `json:"k8sVersion,omitempty"`
+}
+
+func nodePath(clusterID, nodePoolID, nodeID, suffix string) (string, error) {
+	return pathOf("/k8s/{}/nodepools/{}/nodes/{}"+suffix, id("clusterID", clusterID), id("nodePoolID", nodePoolID), id("nodeID", nodeID))
+}
+
+// ListNodes returns the nodes of a node pool. Not in the Python SDK 5.2.0.
+func (s *KubernetesService) ListNodes(ctx context.Context, clusterID, nodePoolID string, opts ...CallOption) ([]KubernetesNode, *Response, error) {
+	p, err := nodePoolPath(clusterID, nodePoolID)
+	if err != nil {
+		return nil, nil, err
+	}
+	return listAll[KubernetesNode](ctx, s.c, &request{method: http.MethodGet, path: p + "/nodes"}, opts)
+}
+
+// GetNode returns one node of a node pool. Not in the Python SDK 5.2.0.
+func (s *KubernetesService) GetNode(ctx context.Context, clusterID, nodePoolID, nodeID string, opts ...CallOption) (*KubernetesNode, *Response, error) {
+	p, err := nodePath(clusterID, nodePoolID, nodeID, "")
+	if err != nil {
+		return nil, nil, err
+	}
+	return doGet[KubernetesNode](ctx, s.c, p, opts)
+}
+
+// DeleteNode deletes a node; the node pool replaces it to keep its size.
+// Like every Kubernetes write it returns no request: watch the node pool's
+// nodes (ListNodes) to follow it. Not in the Python SDK 5.2.0.
+func (s *KubernetesService) DeleteNode(ctx context.Context, clusterID, nodePoolID, nodeID string, opts ...CallOption) (*Response, error) {
+	p, err := nodePath(clusterID, nodePoolID, nodeID, "")
+	if err != nil {
+		return nil, err
+	}
+	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+}
+
+// ReplaceNode rebuilds a node from scratch (POST .../nodes/{id}/replace).
+// Not in the Python SDK 5.2.0.
+func (s *KubernetesService) ReplaceNode(ctx context.Context, clusterID, nodePoolID, nodeID string, opts ...CallOption) (*Response, error) {
+	p, err := nodePath(clusterID, nodePoolID, nodeID, "/replace")
+	if err != nil {
+		return nil, err
+	}
+	return s.c.do(ctx, &request{method: http.MethodPost, path: p}, nil, opts)
+}
+
+// ListVersions returns the Kubernetes versions clusters can run (GET
+// /k8s/versions). Not in the Python SDK 5.2.0.
+func (s *KubernetesService) ListVersions(ctx context.Context, opts ...CallOption) ([]string, *Response, error) {
+	var v []string
+	resp, err := s.c.do(ctx, &request{method: http.MethodGet, path: "/k8s/versions"}, &v, opts)
+	if err != nil {
+		return nil, resp, err
+	}
+	return v, resp, nil
+}
+
+// DefaultVersion returns the version a new cluster gets when none is given
+// (GET /k8s/versions/default). Not in the Python SDK 5.2.0.
+func (s *KubernetesService) DefaultVersion(ctx context.Context, opts ...CallOption) (string, *Response, error) {
+	var v string
+	resp, err := s.c.do(ctx, &request{method: http.MethodGet, path: "/k8s/versions/default"}, &v, opts)
+	if err != nil {
+		return "", resp, err
+	}
+	return v, resp, nil
+}
+
+// CompatibleVersions returns the versions that node pools of a cluster
+// running clusterVersion can run (GET
+// /k8s/versions/{clusterVersion}/compatibilities). Not in the Python SDK
+// 5.2.0.
+func (s *KubernetesService) CompatibleVersions(ctx context.Context, clusterVersion string, opts ...CallOption) ([]string, *Response, error) {
+	p, err := pathOf("/k8s/versions/{}/compatibilities", id("clusterVersion", clusterVersion))
+	if err != nil {
+		return nil, nil, err
+	}
+	var v []string
+	resp, err := s.c.do(ctx, &request{method: http.MethodGet, path: p}, &v, opts)
+	if err != nil {
+		return nil, resp, err
+	}
+	return v, resp, nil
+}
