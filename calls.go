@@ -71,3 +71,14 @@ func (e *notFoundError) Error() string {
 func (e *notFoundError) Is(target error) bool { return target == ErrNotFound }
 
 func quote(s string) string { return "\"" + s + "\"" }
+
+// putBody wraps the properties of a PUT: {"properties": {...}}.
+type putBody[T any] struct {
+	Properties T `json:"properties"`
+}
+
+// doReplace sends props as a full-replace PUT, {"properties": props}, and
+// decodes the answer.
+func doReplace[T, P any](ctx context.Context, c *Client, path string, props P, opts []CallOption) (*T, *Response, error) {
+	return doWrite[T](ctx, c, http.MethodPut, path, &putBody[P]{Properties: props}, opts)
+}

@@ -244,6 +244,25 @@ func (s *DatacentersService) Update(ctx context.Context, datacenterID string, up
 	return doWrite[Datacenter](ctx, s.c, http.MethodPatch, p, &upd, opts)
 }
 
+// Replace replaces every property of a data center with spec's (PUT);
+// properties spec leaves empty are reset. The location cannot change, and
+// spec may not hold servers, volumes, LANs or load balancers. Not in the
+// Python SDK 5.2.0, which only had the partial Update.
+func (s *DatacentersService) Replace(ctx context.Context, datacenterID string, spec DatacenterSpec, opts ...CallOption) (*Datacenter, *Response, error) {
+	p, err := pathOf("/datacenters/{}", id("datacenterID", datacenterID))
+	if err != nil {
+		return nil, nil, err
+	}
+	post, err := spec.body()
+	if err != nil {
+		return nil, nil, err
+	}
+	if post.Entities != nil {
+		return nil, nil, invalid("DatacenterSpec", "Replace sets properties only; create or attach servers, volumes, LANs and load balancers separately")
+	}
+	return doReplace[Datacenter](ctx, s.c, p, post.Properties, opts)
+}
+
 // Delete deletes a data center and everything in it. Replaces the Python
 // SDK's delete_datacenter.
 func (s *DatacentersService) Delete(ctx context.Context, datacenterID string, opts ...CallOption) (*Response, error) {

@@ -356,6 +356,21 @@ func (s *FirewallRulesService) Update(ctx context.Context, datacenterID, serverI
 	return doWrite[FirewallRule](ctx, s.c, http.MethodPatch, p, body, opts)
 }
 
+// Replace replaces every property of a firewall rule (the protocol cannot change) with spec's (PUT); properties
+// spec leaves empty are reset. Not in the Python SDK 5.2.0, which only had
+// the partial Update.
+func (s *FirewallRulesService) Replace(ctx context.Context, datacenterID, serverID, nicID, ruleID string, spec FirewallRuleSpec, opts ...CallOption) (*FirewallRule, *Response, error) {
+	p, err := firewallRulePath(datacenterID, serverID, nicID, ruleID)
+	if err != nil {
+		return nil, nil, err
+	}
+	post, err := spec.body("FirewallRuleSpec")
+	if err != nil {
+		return nil, nil, err
+	}
+	return doReplace[FirewallRule](ctx, s.c, p, post.Properties, opts)
+}
+
 // Delete removes a firewall rule from a NIC. Replaces the Python SDK's
 // delete_firewall_rule.
 func (s *FirewallRulesService) Delete(ctx context.Context, datacenterID, serverID, nicID, ruleID string, opts ...CallOption) (*Response, error) {

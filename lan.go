@@ -247,6 +247,24 @@ func (s *LANsService) Update(ctx context.Context, datacenterID, lanID string, up
 	return doWrite[LAN](ctx, s.c, http.MethodPatch, p, body, opts)
 }
 
+// Replace replaces every property of a LAN with spec's (PUT); properties
+// spec leaves empty are reset. Not in the Python SDK 5.2.0, which only had
+// the partial Update.
+func (s *LANsService) Replace(ctx context.Context, datacenterID, lanID string, spec LANSpec, opts ...CallOption) (*LAN, *Response, error) {
+	p, err := lanPath(datacenterID, lanID, "")
+	if err != nil {
+		return nil, nil, err
+	}
+	post, err := spec.body("LANSpec")
+	if err != nil {
+		return nil, nil, err
+	}
+	if post.Entities != nil {
+		return nil, nil, invalid("LANSpec", "Replace sets properties only; put NICs on the LAN by creating or updating them")
+	}
+	return doReplace[LAN](ctx, s.c, p, post.Properties, opts)
+}
+
 // Delete deletes a LAN. Replaces the Python SDK's delete_lan.
 func (s *LANsService) Delete(ctx context.Context, datacenterID, lanID string, opts ...CallOption) (*Response, error) {
 	p, err := lanPath(datacenterID, lanID, "")

@@ -177,6 +177,24 @@ func (s *LoadBalancersService) Update(ctx context.Context, datacenterID, loadBal
 	return doWrite[LoadBalancer](ctx, s.c, http.MethodPatch, p, &upd, opts)
 }
 
+// Replace replaces every property of a load balancer with spec's (PUT); properties
+// spec leaves empty are reset. Not in the Python SDK 5.2.0, which only had
+// the partial Update.
+func (s *LoadBalancersService) Replace(ctx context.Context, datacenterID, loadBalancerID string, spec LoadBalancerSpec, opts ...CallOption) (*LoadBalancer, *Response, error) {
+	p, err := loadBalancerPath(datacenterID, loadBalancerID)
+	if err != nil {
+		return nil, nil, err
+	}
+	post, err := spec.body("LoadBalancerSpec")
+	if err != nil {
+		return nil, nil, err
+	}
+	if post.Entities != nil {
+		return nil, nil, invalid("LoadBalancerSpec", "Replace sets properties only; balance NICs with AddNIC")
+	}
+	return doReplace[LoadBalancer](ctx, s.c, p, post.Properties, opts)
+}
+
 // Delete deletes a load balancer. Replaces the Python SDK's
 // delete_loadbalancer.
 func (s *LoadBalancersService) Delete(ctx context.Context, datacenterID, loadBalancerID string, opts ...CallOption) (*Response, error) {

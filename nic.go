@@ -233,6 +233,24 @@ func (s *NICsService) Update(ctx context.Context, datacenterID, serverID, nicID 
 	return doWrite[NIC](ctx, s.c, http.MethodPatch, p, body, opts)
 }
 
+// Replace replaces every property of a NIC with spec's (PUT); properties
+// spec leaves empty are reset. Not in the Python SDK 5.2.0, which only had
+// the partial Update.
+func (s *NICsService) Replace(ctx context.Context, datacenterID, serverID, nicID string, spec NICSpec, opts ...CallOption) (*NIC, *Response, error) {
+	p, err := nicPath(datacenterID, serverID, nicID)
+	if err != nil {
+		return nil, nil, err
+	}
+	post, err := spec.body("NICSpec")
+	if err != nil {
+		return nil, nil, err
+	}
+	if post.Entities != nil {
+		return nil, nil, invalid("NICSpec", "Replace sets properties only; create firewall rules separately")
+	}
+	return doReplace[NIC](ctx, s.c, p, post.Properties, opts)
+}
+
 // Delete removes a NIC from a server. Replaces the Python SDK's
 // delete_nic.
 func (s *NICsService) Delete(ctx context.Context, datacenterID, serverID, nicID string, opts ...CallOption) (*Response, error) {

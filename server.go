@@ -402,6 +402,24 @@ func (s *ServersService) Update(ctx context.Context, datacenterID, serverID stri
 	return doWrite[Server](ctx, s.c, http.MethodPatch, p, body, opts)
 }
 
+// Replace replaces every property of a server with spec's (PUT); properties
+// spec leaves empty are reset. Not in the Python SDK 5.2.0, which only had
+// the partial Update.
+func (s *ServersService) Replace(ctx context.Context, datacenterID, serverID string, spec ServerSpec, opts ...CallOption) (*Server, *Response, error) {
+	p, err := serverPath(datacenterID, serverID, "")
+	if err != nil {
+		return nil, nil, err
+	}
+	post, err := spec.body("ServerSpec")
+	if err != nil {
+		return nil, nil, err
+	}
+	if post.Entities != nil {
+		return nil, nil, invalid("ServerSpec", "Replace sets properties only; attach volumes and create NICs separately")
+	}
+	return doReplace[Server](ctx, s.c, p, post.Properties, opts)
+}
+
 // Delete deletes a server. Its volumes are kept; delete them with
 // Volumes.Delete. Replaces the Python SDK's delete_server.
 func (s *ServersService) Delete(ctx context.Context, datacenterID, serverID string, opts ...CallOption) (*Response, error) {

@@ -95,11 +95,6 @@ type GroupUpdate struct {
 	CreateK8sCluster     *bool   `json:"createK8sCluster,omitempty"`
 }
 
-// putBody wraps the properties of a PUT: {"properties": {...}}.
-type putBody[T any] struct {
-	Properties T `json:"properties"`
-}
-
 // checkUMName refuses an empty name (of a group, a user's first or last
 // name) or one with control characters.
 func checkUMName(field, name string) error {

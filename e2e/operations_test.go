@@ -244,6 +244,8 @@ func computeAndNetwork(r *opRun, ctx context.Context) {
 	assert.Equal(t, 1, drain(r, "LoadBalancers.AllBalancedNICs", c.LoadBalancers.AllBalancedNICs(ctx, dc.ID, lb.ID)))
 	resp, err = c.LoadBalancers.RemoveNIC(ctx, dc.ID, lb.ID, nic.ID)
 	r.call("LoadBalancers.RemoveNIC", resp, err)
+	_, resp, err = c.LoadBalancers.Replace(ctx, dc.ID, lb.ID, ionos.LoadBalancerSpec{Name: "lb2", DHCP: ionos.Ptr(false)})
+	r.call("LoadBalancers.Replace", resp, err)
 	resp, err = c.LoadBalancers.Delete(ctx, dc.ID, lb.ID)
 	r.call("LoadBalancers.Delete", resp, err)
 
@@ -360,8 +362,29 @@ func computeAndNetwork(r *opRun, ctx context.Context) {
 	r.call("IPBlocks.List", resp, err)
 	assert.Len(t, ipbs, 1)
 	assert.Equal(t, 1, drain(r, "IPBlocks.All", c.IPBlocks.All(ctx)))
+	_, resp, err = c.IPBlocks.Replace(ctx, ipb.ID, ionos.IPBlockSpec{Name: "edge2", Location: "us/las", Size: 2})
+	r.call("IPBlocks.Replace", resp, err)
 	resp, err = c.IPBlocks.Delete(ctx, ipb.ID)
 	r.call("IPBlocks.Delete", resp, err)
+
+	// Full replacements.
+	_, resp, err = c.FirewallRules.Replace(ctx, dc.ID, srv.ID, nic.ID, rule.ID, ionos.FirewallRuleSpec{Name: "https", Protocol: ionos.ProtocolTCP, PortRangeStart: ionos.Ptr(443), PortRangeEnd: ionos.Ptr(443)})
+	r.call("FirewallRules.Replace", resp, err)
+	gotRule, _, err = c.FirewallRules.Get(ctx, dc.ID, srv.ID, nic.ID, rule.ID)
+	require.NoError(t, err)
+	assert.Equal(t, 443, *gotRule.Properties.PortRangeStart)
+	_, resp, err = c.NICs.Replace(ctx, dc.ID, srv.ID, nic.ID, ionos.NICSpec{Name: "eth1", LAN: lanNo})
+	r.call("NICs.Replace", resp, err)
+	_, resp, err = c.Servers.Replace(ctx, dc.ID, srv.ID, ionos.ServerSpec{Name: "web2", Cores: 1, RAM: 1024})
+	r.call("Servers.Replace", resp, err)
+	gotSrv, _, err = c.Servers.Get(ctx, dc.ID, srv.ID)
+	require.NoError(t, err)
+	assert.Equal(t, "web2", gotSrv.Properties.Name)
+	assert.Equal(t, 1024, gotSrv.Properties.RAM)
+	_, resp, err = c.LANs.Replace(ctx, dc.ID, lan.ID, ionos.LANSpec{Name: "front2", Public: true})
+	r.call("LANs.Replace", resp, err)
+	_, resp, err = c.Datacenters.Replace(ctx, dc.ID, ionos.DatacenterSpec{Name: "e2e", Location: "us/las", Description: "replaced"})
+	r.call("Datacenters.Replace", resp, err)
 
 	// Tear down.
 	resp, err = c.FirewallRules.Delete(ctx, dc.ID, srv.ID, nic.ID, rule.ID)
