@@ -2,7 +2,6 @@ package ionos
 
 import (
 	"context"
-	"encoding/json"
 	"net/http"
 	"strconv"
 	"sync"
@@ -185,10 +184,7 @@ func netStatusSequence(m *mockAPI, fixtures ...[]byte) {
 
 // The seed README's "Component Build" flow for the networking parts: a
 // data center, a public LAN, a server, a NIC on that LAN, and a firewall
-// rule on the NIC, each waited for, against recorded answers. The server
-// is created with a raw c.do call, because ServersService.Create is
-// written by another branch; the body is the one the README's Server(...)
-// describes.
+// rule on the NIC, each waited for, against recorded answers.
 func TestNetworkComponentBuild(t *testing.T) {
 	m := newMockAPI(t)
 	ctx := context.Background()
@@ -217,11 +213,9 @@ func TestNetworkComponentBuild(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 3, lanNo)
 
-	// Server, raw (see above).
+	// Server.
 	m.onAccepted(http.MethodPost, "/datacenters/"+newDC+"/servers", fixture(t, "nic_flow_server_created.json"))
-	var srv Server
-	resp, err = m.c.do(ctx, &request{method: http.MethodPost, path: "/datacenters/" + newDC + "/servers", body: json.RawMessage(
-		`{"properties":{"name":"Python SDK Server","ram":4096,"cores":4,"cpuFamily":"INTEL_XEON"}}`)}, &srv, nil)
+	srv, resp, err := m.c.Servers.Create(ctx, dc.ID, ServerSpec{Name: "Python SDK Server", RAM: 4096, Cores: 4, CPUFamily: "INTEL_XEON"})
 	require.NoError(t, err)
 	require.Equal(t, netSrvID, srv.ID)
 	wait(resp)
@@ -259,6 +253,7 @@ func TestNetworkComponentBuild(t *testing.T) {
 	assertCall(t, writes[1], http.MethodPost, "/datacenters/"+newDC+"/lans")
 	assertJSONBody(t, writes[1], `{"properties":{"name":"Public LAN","public":true}}`)
 	assertCall(t, writes[2], http.MethodPost, "/datacenters/"+newDC+"/servers")
+	assertJSONBody(t, writes[2], `{"properties":{"name":"Python SDK Server","ram":4096,"cores":4,"cpuFamily":"INTEL_XEON"}}`)
 	assertCall(t, writes[3], http.MethodPost, "/datacenters/"+newDC+"/servers/"+netSrvID+"/nics")
 	assertJSONBody(t, writes[3], `{"properties":{"name":"Public NIC","lan":3,"dhcp":true,"firewallActive":true,"nat":false}}`)
 	assertCall(t, writes[4], http.MethodPost, rulesPath)
