@@ -3,6 +3,7 @@ package ionos
 import (
 	"context"
 	"net/http"
+	"strconv"
 	"strings"
 )
 
@@ -65,12 +66,10 @@ func matchByName[T any](items []T, name, kind string, key func(*T) (name, id str
 type notFoundError struct{ kind, name string }
 
 func (e *notFoundError) Error() string {
-	return "ionos: no " + e.kind + " found with a name containing " + quote(e.name)
+	return "ionos: no " + e.kind + " found with a name containing " + strconv.Quote(e.name)
 }
 
 func (e *notFoundError) Is(target error) bool { return target == ErrNotFound }
-
-func quote(s string) string { return "\"" + s + "\"" }
 
 // putBody wraps the properties of a PUT: {"properties": {...}}.
 type putBody[T any] struct {

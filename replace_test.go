@@ -2,6 +2,7 @@ package ionos
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"testing"
 
@@ -70,7 +71,10 @@ func TestReplace(t *testing.T) {
 			assertCall(t, c, http.MethodPut, tc.path)
 			assertJSONBody(t, c, tc.body)
 			assertAccepted(t, resp)
-			assert.NotEmpty(t, got)
+			var want struct{ ID string }
+			require.NoError(t, json.Unmarshal(body, &want))
+			require.NotEmpty(t, want.ID)
+			assert.Equal(t, want.ID, got, "the answer is decoded")
 		})
 	}
 }
