@@ -125,82 +125,90 @@ type config struct {
 }
 
 // Option configures a Client in NewClient. Options validate their argument;
-// NewClient returns the first error.
-type Option func(*config) error
+// NewClient returns the first error. Some options, such as WithWaitPolicy,
+// also apply to a single call.
+type Option interface {
+	applyClient(*config) error
+}
+
+// clientOption is an Option made of a function.
+type clientOption func(*config) error
+
+func (f clientOption) applyClient(c *config) error { return f(c) }
 
 // WithBasicAuth authenticates with a user name and password (HTTP Basic).
 func WithBasicAuth(username, password string) Option {
-	return func(c *config) error {
+	return clientOption(func(c *config) error {
 		c.username, c.password = username, password
 		c.authSet++
 		return nil
-	}
+	})
 }
 
 // WithToken authenticates with a bearer token. A trailing newline, as a
 // token read from a file has, is trimmed.
 func WithToken(token string) Option {
-	return func(c *config) error {
+	return clientOption(func(c *config) error {
 		c.token = token
 		c.authSet++
 		return nil
-	}
+	})
 }
 
 // WithBaseURL sets the API endpoint (default DefaultBaseURL). It must be an
 // absolute http or https URL without credentials, query or fragment.
 func WithBaseURL(u string) Option {
-	return func(c *config) error { c.baseURL = u; return nil }
+	return clientOption(func(c *config) error { c.baseURL = u; return nil })
 }
 
 // WithHTTPClient sends requests with hc's transport, timeout, redirect policy
 // and cookie jar. hc is never changed. By default the client uses its own
 // transport that keeps up to 100 idle connections per host.
 func WithHTTPClient(hc *http.Client) Option {
-	return func(c *config) error {
+	return clientOption(func(c *config) error {
 		if hc == nil {
 			return errors.New("ionos: WithHTTPClient: nil *http.Client")
 		}
 		c.httpClient = hc
 		return nil
-	}
+	})
 }
 
 // WithDefaultDepth sets the depth sent on every GET and list call that does
 // not set its own with WithDepth. It must be within 0..10; the default is
 // DefaultDepth (1).
 func WithDefaultDepth(depth int) Option {
-	return func(c *config) error {
+	return clientOption(func(c *config) error {
 		if err := checkDepth(depth); err != nil {
 			return err
 		}
 		c.depth = depth
 		return nil
-	}
+	})
 }
 
 // WithContractNumber sends the X-Contract-Number header on every call, for
 // users with more than one contract.
 func WithContractNumber(n string) Option {
-	return func(c *config) error {
+	return clientOption(func(c *config) error {
 		if _, err := strconv.ParseUint(n, 10, 31); err != nil {
 			return fmt.Errorf("ionos: contract number %q is not a positive integer", n)
 		}
 		c.contract = n
 		return nil
-	}
+	})
 }
 
 // WithAppName prefixes the User-Agent with name ("myapp/1.2"), so that the
 // API's operators can tell your traffic apart.
 func WithAppName(name string) Option {
-	return func(c *config) error {
+	return clientOption(func(c *config) error {
 		if name == "" || hasControl(name) {
 			return errors.New("ionos: app name must be non-empty printable text")
 		}
 		c.appName = name
 		return nil
-	}
+	})
 }
 
 // WithLogger logs one line per HTTP attempt at debug level (method, URL,
@@ -208,55 +216,43 @@ func WithAppName(name string) Option {
 // with its wait. Credentials and bodies are never logged. The default
 // discards everything.
 func WithLogger(l *slog.Logger) Option {
-	return func(c *config) error {
+	return clientOption(func(c *config) error {
 		if l == nil {
 			return errors.New("ionos: WithLogger: nil logger")
 		}
 		c.logger = l
 		return nil
-	}
+	})
 }
 
 // WithRetryPolicy sets how failed attempts are retried; see RetryPolicy.
 func WithRetryPolicy(p RetryPolicy) Option {
-	return func(c *config) error {
+	return clientOption(func(c *config) error {
 		if err := p.validate(); err != nil {
 			return err
 		}
 		c.retry = p
 		return nil
-	}
-}
-
-// WithWaitPolicy sets how WaitForCompletion and the state waiters poll; see
-// WaitPolicy.
-func WithWaitPolicy(p WaitPolicy) Option {
-	return func(c *config) error {
-		if err := p.validate(); err != nil {
-			return err
-		}
-		c.wait = p
-		return nil
-	}
+	})
 }
 
 // WithMaxResponseBytes bounds the size of an answer's body (default
 // DefaultMaxResponseBytes); a larger body fails with ErrResponseTooLarge.
 func WithMaxResponseBytes(n int64) Option {
-	return func(c *config) error {
+	return clientOption(func(c *config) error {
 		if n <= 0 {
 			return errors.New("ionos: WithMaxResponseBytes: limit must be positive")
 		}
 		c.maxBody = n
 		return nil
-	}
+	})
 }
 
 // WithInsecureHTTP allows a plain http:// base URL on a host other than
 // loopback. Without it, NewClient refuses to send credentials unencrypted
 // over the network.
 func WithInsecureHTTP() Option {
-	return func(c *config) error { c.allowHTTP = true; return nil }
+	return clientOption(func(c *config) error { c.allowHTTP = true; return nil })
 }
 
 // NewClient returns a client configured by opts. It needs credentials
@@ -266,7 +262,7 @@ func WithInsecureHTTP() Option {
 func NewClient(opts ...Option) (*Client, error) {
 	cfg := defaultConfig()
 	for _, o := range opts {
-		if err := o(&cfg); err != nil {
+		if err := o.applyClient(&cfg); err != nil {
 			return nil, err
 		}
 	}
@@ -287,7 +283,7 @@ func NewClientFromEnv(opts ...Option) (*Client, error) {
 		env = append(env, WithContractNumber(n))
 	}
 	for _, o := range append(env, opts...) {
-		if err := o(&cfg); err != nil {
+		if err := o.applyClient(&cfg); err != nil {
 			return nil, err
 		}
 	}

@@ -41,6 +41,12 @@ var (
 	// ErrNoRequest is returned by WaitForCompletion for a response that names
 	// no asynchronous request (no Location header) to wait for.
 	ErrNoRequest = errors.New("ionos: the response names no request to wait for")
+	// ErrTruncatedBody matches the error of a call whose answer said the
+	// call succeeded but whose body was cut off before its end. Reads are
+	// retried when that happens; a write's body is not, since the write
+	// was accepted: its *Response (with RequestID to wait on) comes with
+	// the error.
+	ErrTruncatedBody = errors.New("ionos: the answer's body was cut off")
 	// ErrResponseTooLarge is returned when an answer's body is larger than the
 	// client's limit (see WithMaxResponseBytes).
 	ErrResponseTooLarge = errors.New("ionos: response body too large")

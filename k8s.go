@@ -578,9 +578,12 @@ func isFailedState(state string) bool { return strings.HasPrefix(state, StateFai
 // waitState polls get until the resource is ACTIVE (or, with gone, until
 // get fails with ErrNotFound), failing at once on a FAILED* state.
 func waitState[T any](ctx context.Context, c *Client, kind, resID string, gone bool, get func(ctx context.Context) (*T, string, error), opts []WaitOption) (*T, error) {
-	w := newWaitConfig(c.wait, opts)
+	w, err := newWaitConfig(c.wait, opts)
+	if err != nil {
+		return nil, err
+	}
 	var last *T
-	err := poll(ctx, w, func(ctx context.Context) (bool, string, error) {
+	err = poll(ctx, w, func(ctx context.Context) (bool, string, error) {
 		v, state, err := get(ctx)
 		if err != nil {
 			if gone && errors.Is(err, ErrNotFound) {
@@ -601,7 +604,7 @@ func waitState[T any](ctx context.Context, c *Client, kind, resID string, gone b
 // returns it. It fails at once with a *FailedStateError (ErrFailedState)
 // when the state becomes FAILED, FAILED_SUSPENDED, FAILED_UPDATING or
 // FAILED_DESTROYING, and with the API's error when a poll fails. It polls
-// with the client's WaitPolicy (or WithPollPolicy); the context is the only
+// with the client's WaitPolicy (or WithWaitPolicy); the context is the only
 // timeout. WithProgress sees the state at every poll. It replaces the
 // Python SDK's wait_for on get_k8s_cluster.
 func (s *KubernetesService) WaitForClusterActive(ctx context.Context, clusterID string, opts ...WaitOption) (*KubernetesCluster, error) {

@@ -19,7 +19,7 @@ const (
 )
 
 // k8sFastPoll makes a waiter poll every millisecond.
-var k8sFastPoll = WithPollPolicy(WaitPolicy{MinInterval: time.Millisecond, MaxInterval: time.Millisecond, Factor: 1})
+var k8sFastPoll = WithWaitPolicy(WaitPolicy{MinInterval: time.Millisecond, MaxInterval: time.Millisecond, Factor: 1})
 
 // onSequence answers method+path with the given (status, fixture) pairs in
 // turn, repeating the last one, and records each request.

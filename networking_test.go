@@ -190,7 +190,7 @@ func TestNetworkComponentBuild(t *testing.T) {
 	ctx := context.Background()
 	wait := func(resp *Response) {
 		t.Helper()
-		st, err := m.c.WaitForCompletion(ctx, resp, WithPollPolicy(WaitPolicy{MinInterval: time.Millisecond, MaxInterval: time.Millisecond, Factor: 1}))
+		st, err := m.c.WaitForCompletion(ctx, resp, WithWaitPolicy(WaitPolicy{MinInterval: time.Millisecond, MaxInterval: time.Millisecond, Factor: 1}))
 		require.NoError(t, err)
 		assert.Equal(t, RequestDone, st.Metadata.Status)
 	}

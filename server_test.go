@@ -298,7 +298,7 @@ func TestServersStartCanBeWaitedFor(t *testing.T) {
 	resp, err := m.c.Servers.Start(context.Background(), dcID, csSrvID)
 	require.NoError(t, err)
 	st, err := m.c.WaitForCompletion(context.Background(), resp,
-		WithPollPolicy(WaitPolicy{MinInterval: time.Millisecond, MaxInterval: time.Millisecond, Factor: 1}))
+		WithWaitPolicy(WaitPolicy{MinInterval: time.Millisecond, MaxInterval: time.Millisecond, Factor: 1}))
 	require.NoError(t, err)
 	assert.Equal(t, RequestDone, st.Metadata.Status)
 	calls := m.all()

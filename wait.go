@@ -2,8 +2,16 @@ package ionos
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
 	"math/rand/v2"
+	"net"
+	"net/http"
+	"net/url"
+	"strings"
+	"syscall"
 	"time"
 )
 
@@ -58,8 +66,14 @@ type WaitProgress struct {
 	Err error
 }
 
-// WaitOption adjusts one wait.
-type WaitOption func(*waitConfig)
+// WaitOption adjusts one wait: WithWaitPolicy and WithProgress.
+type WaitOption interface {
+	applyWait(*waitConfig) error
+}
+
+type waitOption func(*waitConfig) error
+
+func (f waitOption) applyWait(w *waitConfig) error { return f(w) }
 
 type waitConfig struct {
 	policy   WaitPolicy
@@ -69,17 +83,33 @@ type waitConfig struct {
 
 // WithProgress calls fn after every poll, from the waiting goroutine.
 func WithProgress(fn func(WaitProgress)) WaitOption {
-	return func(w *waitConfig) { w.progress = fn }
+	return waitOption(func(w *waitConfig) error { w.progress = fn; return nil })
 }
 
-// WithPollPolicy uses p for this wait instead of the client's policy. An
-// invalid policy is replaced by DefaultWaitPolicy.
-func WithPollPolicy(p WaitPolicy) WaitOption {
-	return func(w *waitConfig) {
-		if p.validate() == nil {
-			w.policy = p
-		}
+// WaitPolicyOption is what WithWaitPolicy returns: an Option for NewClient
+// and a WaitOption for one wait.
+type WaitPolicyOption struct{ p WaitPolicy }
+
+// WithWaitPolicy sets how waits poll; see WaitPolicy. Given to NewClient it
+// is the client's policy for every wait; given to one wait it applies to
+// that wait alone. An invalid policy is refused: NewClient returns the
+// error, and so does the wait, before it polls.
+func WithWaitPolicy(p WaitPolicy) WaitPolicyOption { return WaitPolicyOption{p} }
+
+func (o WaitPolicyOption) applyClient(c *config) error {
+	if err := o.p.validate(); err != nil {
+		return err
 	}
+	c.wait = o.p
+	return nil
+}
+
+func (o WaitPolicyOption) applyWait(w *waitConfig) error {
+	if err := o.p.validate(); err != nil {
+		return &InvalidInputError{Field: "WaitPolicy", Reason: strings.TrimPrefix(err.Error(), "ionos: WaitPolicy.")}
+	}
+	w.policy = o.p
+	return nil
 }
 
 // clock lets tests and benchmarks run waits on simulated time.
@@ -104,50 +134,110 @@ func (realClock) Sleep(ctx context.Context, d time.Duration) error {
 }
 
 // withClock runs the wait on c (tests and benchmarks).
-func withClock(c clock) WaitOption { return func(w *waitConfig) { w.clock = c } }
+func withClock(c clock) WaitOption {
+	return waitOption(func(w *waitConfig) error { w.clock = c; return nil })
+}
 
-func newWaitConfig(p WaitPolicy, opts []WaitOption) waitConfig {
+func newWaitConfig(p WaitPolicy, opts []WaitOption) (waitConfig, error) {
 	w := waitConfig{policy: p, clock: realClock{}}
 	for _, o := range opts {
 		if o != nil {
-			o(&w)
+			if err := o.applyWait(&w); err != nil {
+				return w, err
+			}
 		}
 	}
-	return w
+	return w, nil
 }
 
 // pollCheck is one poll: done ends the wait, status is shown to progress.
 type pollCheck func(ctx context.Context) (done bool, status string, err error)
 
-// poll runs check on the policy's schedule until it is done, fails, or the
-// context ends.
+// poll runs check on the policy's schedule until it is done, fails for
+// good, or the context ends. A transient failure of a poll (see
+// isTransient) is shown to the progress callback and the wait goes on; a
+// 429 with Retry-After pushes the next poll back by at least that long.
 func poll(ctx context.Context, w waitConfig, check pollCheck) error {
 	p := w.policy
 	start := w.clock.Now()
 	interval := float64(p.MinInterval)
+	var extra time.Duration // a Retry-After longer than the interval
 	for n := 1; ; n++ {
 		d := time.Duration(interval * (1 - p.Jitter*rand.Float64()))
+		if extra > d {
+			d = extra
+		}
+		extra = 0
 		if err := w.clock.Sleep(ctx, d); err != nil {
 			return err
 		}
 		done, status, err := check(ctx)
+		transient := err != nil && ctx.Err() == nil && isTransient(err)
 		if w.progress != nil {
-			w.progress(WaitProgress{Poll: n, Elapsed: w.clock.Now().Sub(start), Status: status, Done: done || err != nil, Err: err})
+			w.progress(WaitProgress{Poll: n, Elapsed: w.clock.Now().Sub(start), Status: status,
+				Done: done || (err != nil && !transient), Err: err})
 		}
-		if err != nil || done {
+		switch {
+		case transient:
+			var apiErr *APIError
+			if errors.As(err, &apiErr) {
+				extra = apiErr.RetryAfter
+			}
+		case err != nil:
+			if ctxErr := ctx.Err(); ctxErr != nil && !errors.Is(err, ctxErr) {
+				return fmt.Errorf("%w (last poll: %v)", ctxErr, err)
+			}
 			return err
+		case done:
+			return nil
 		}
 		interval = min(interval*p.Factor, float64(p.MaxInterval))
 	}
 }
 
+// isTransient reports whether a failed poll is worth polling again: no
+// answer at all (a network error, a cut body), 429, and 5xx but 501. A
+// definite answer about the thing polled (401, 403, 404, any other 4xx),
+// input refused before sending, a FAILED request or state, and a body over
+// the size bound end a wait.
+func isTransient(err error) bool {
+	var apiErr *APIError
+	if errors.As(err, &apiErr) {
+		return apiErr.StatusCode == http.StatusTooManyRequests ||
+			(apiErr.StatusCode >= 500 && apiErr.StatusCode != http.StatusNotImplemented)
+	}
+	var invalid *InvalidInputError
+	var failed *RequestFailedError
+	var state *FailedStateError
+	switch {
+	case errors.As(err, &invalid), errors.As(err, &failed), errors.As(err, &state),
+		errors.Is(err, ErrResponseTooLarge), errors.Is(err, ErrNoRequest),
+		errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
+		return false
+	}
+	var netErr net.Error
+	var urlErr *url.Error
+	var syntaxErr *json.SyntaxError
+	return errors.As(err, &netErr) || errors.As(err, &urlErr) || errors.As(err, &syntaxErr) ||
+		errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) || errors.Is(err, syscall.ECONNRESET) ||
+		errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, ErrTruncatedBody)
+}
+
 // WaitFor polls check until it reports done or an error, or ctx ends, on
-// the schedule of DefaultWaitPolicy (or WithPollPolicy). It serves
-// conditions that have no request to poll, such as a Kubernetes cluster
-// reaching ACTIVE. It replaces the Python SDK's wait_for; the context is the
-// only timeout.
-func WaitFor(ctx context.Context, check func(ctx context.Context) (done bool, err error), opts ...WaitOption) error {
-	w := newWaitConfig(DefaultWaitPolicy(), opts)
+// the schedule of the client's WaitPolicy (or WithWaitPolicy for this
+// wait). It serves conditions that have no request to poll, such as a
+// Kubernetes cluster reaching ACTIVE. An error that check returns ends the
+// wait, unless it is a transient failure of the API (no answer, a cut body,
+// 429 or 5xx): then WithProgress sees it and the wait goes on. The context
+// is the only timeout.
+func (c *Client) WaitFor(ctx context.Context, check func(ctx context.Context) (done bool, err error), opts ...WaitOption) error {
+	if check == nil {
+		return &InvalidInputError{Field: "check", Reason: "is nil"}
+	}
+	w, err := newWaitConfig(c.wait, opts)
+	if err != nil {
+		return err
+	}
 	return poll(ctx, w, func(ctx context.Context) (bool, string, error) {
 		done, err := check(ctx)
 		return done, "", err
@@ -157,10 +247,12 @@ func WaitFor(ctx context.Context, check func(ctx context.Context) (done bool, er
 // WaitForCompletion waits for the asynchronous request that resp started
 // (its Location header) and returns its final status: nil error when DONE,
 // a *RequestFailedError when FAILED. It polls /requests/{id}/status with the
-// client's WaitPolicy; the context is the only timeout, and cancelling it
-// returns at once with the context's error. A response that names no
-// request fails with ErrNoRequest. It replaces the Python SDK's
-// wait_for_completion.
+// client's WaitPolicy (or WithWaitPolicy for this wait). Transient failures
+// of a poll (no answer, 429, 5xx) do not end the wait: WithProgress sees
+// them and polling goes on. The context is the only timeout, and cancelling
+// it returns at once with the context's error. A response that names no
+// request fails with ErrNoRequest. To wait for several requests, use
+// WaitForAll.
 func (c *Client) WaitForCompletion(ctx context.Context, resp *Response, opts ...WaitOption) (*RequestStatus, error) {
 	if resp == nil || resp.RequestID == "" {
 		return nil, ErrNoRequest
@@ -170,27 +262,86 @@ func (c *Client) WaitForCompletion(ctx context.Context, resp *Response, opts ...
 
 // WaitForRequest is WaitForCompletion for a request known by its ID.
 func (c *Client) WaitForRequest(ctx context.Context, requestID string, opts ...WaitOption) (*RequestStatus, error) {
-	if err := id("requestID", requestID).check(); err != nil {
-		return nil, err
+	sts, err := c.waitRequests(ctx, []string{requestID}, opts)
+	return sts[0], err
+}
+
+// WaitForAll waits for every request that resps started, on one poll
+// schedule, and returns their final statuses in the order of resps. It
+// polls the oldest unfinished request at each tick and, when that one is
+// finished, the next at once, so that waiting for n requests costs about
+// the polls of waiting for one rather than n times as many. It waits until
+// every request is finished; the error is that of the first request (in
+// the order of resps) that FAILED, or the context's. A response that names
+// no request fails with ErrNoRequest before anything is polled.
+func (c *Client) WaitForAll(ctx context.Context, resps []*Response, opts ...WaitOption) ([]*RequestStatus, error) {
+	ids := make([]string, len(resps))
+	for i, r := range resps {
+		if r == nil || r.RequestID == "" {
+			return make([]*RequestStatus, len(resps)), fmt.Errorf("resps[%d]: %w", i, ErrNoRequest)
+		}
+		ids[i] = r.RequestID
 	}
-	w := newWaitConfig(c.wait, opts)
-	var last *RequestStatus
-	err := poll(ctx, w, func(ctx context.Context) (bool, string, error) {
-		st, _, err := c.Requests.GetStatus(ctx, requestID)
-		if err != nil {
-			return false, "", err
+	return c.waitRequests(ctx, ids, opts)
+}
+
+func (c *Client) waitRequests(ctx context.Context, ids []string, opts []WaitOption) ([]*RequestStatus, error) {
+	last := make([]*RequestStatus, len(ids))
+	for _, rid := range ids {
+		if err := id("requestID", rid).check(); err != nil {
+			return last, err
 		}
-		last = st
-		switch st.Metadata.Status {
-		case RequestDone:
-			return true, st.Metadata.Status, nil
-		case RequestFailed:
-			return true, st.Metadata.Status, &RequestFailedError{RequestID: requestID, Message: st.Metadata.Message, Targets: st.Metadata.Targets}
-		}
-		return false, st.Metadata.Status, nil
-	})
+	}
+	w, err := newWaitConfig(c.wait, opts)
 	if err != nil {
 		return last, err
 	}
-	return last, nil
+	errs := make([]error, len(ids))
+	next := 0 // the oldest unfinished request
+	status := func() string {
+		if len(ids) == 1 {
+			if last[0] != nil {
+				return last[0].Metadata.Status
+			}
+			return ""
+		}
+		if firstErr(errs) != nil {
+			return RequestFailed
+		}
+		return RequestDone
+	}
+	err = poll(ctx, w, func(ctx context.Context) (bool, string, error) {
+		for ; next < len(ids); next++ {
+			st, _, err := c.Requests.GetStatus(ctx, ids[next])
+			if err != nil {
+				var apiErr *APIError
+				if errors.As(err, &apiErr) && !isTransient(err) {
+					// A definite answer about this request (404, say) is
+					// its outcome.
+					errs[next] = err
+					continue
+				}
+				return false, "", err
+			}
+			last[next] = st
+			switch st.Metadata.Status {
+			case RequestDone:
+			case RequestFailed:
+				errs[next] = &RequestFailedError{RequestID: ids[next], Message: st.Metadata.Message, Targets: st.Metadata.Targets}
+			default:
+				return false, st.Metadata.Status, nil
+			}
+		}
+		return true, status(), firstErr(errs)
+	})
+	return last, err
+}
+
+func firstErr(errs []error) error {
+	for _, e := range errs {
+		if e != nil {
+			return e
+		}
+	}
+	return nil
 }

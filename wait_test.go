@@ -13,7 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-var fastPoll = WithPollPolicy(WaitPolicy{MinInterval: time.Millisecond, MaxInterval: time.Millisecond, Factor: 1})
+var fastPoll = WithWaitPolicy(WaitPolicy{MinInterval: time.Millisecond, MaxInterval: time.Millisecond, Factor: 1})
 
 // onStatusSequence answers the status of testRequestID with the fixtures in
 // turn, repeating the last one.
@@ -78,7 +78,7 @@ func TestWaitForCompletionCancelled(t *testing.T) {
 	start := time.Now()
 	// A slow policy: the cancel must cut the sleep short.
 	_, err := m.c.WaitForCompletion(ctx, &Response{RequestID: testRequestID},
-		WithPollPolicy(WaitPolicy{MinInterval: time.Millisecond, MaxInterval: time.Hour, Factor: 1000}))
+		WithWaitPolicy(WaitPolicy{MinInterval: time.Millisecond, MaxInterval: time.Hour, Factor: 1000}))
 	assert.ErrorIs(t, err, context.Canceled)
 	assert.Less(t, time.Since(start), 2*time.Second)
 }
@@ -100,9 +100,10 @@ func TestWaitForCompletionPollError(t *testing.T) {
 }
 
 func TestWaitFor(t *testing.T) {
+	c := newMockAPI(t).c
 	var n int
 	var seen []int
-	err := WaitFor(context.Background(), func(context.Context) (bool, error) {
+	err := c.WaitFor(context.Background(), func(context.Context) (bool, error) {
 		n++
 		return n == 3, nil
 	}, fastPoll, WithProgress(func(p WaitProgress) { seen = append(seen, p.Poll) }))
@@ -111,12 +112,12 @@ func TestWaitFor(t *testing.T) {
 	assert.Equal(t, []int{1, 2, 3}, seen)
 
 	boom := errors.New("boom")
-	err = WaitFor(context.Background(), func(context.Context) (bool, error) { return false, boom }, fastPoll)
+	err = c.WaitFor(context.Background(), func(context.Context) (bool, error) { return false, boom }, fastPoll)
 	assert.ErrorIs(t, err, boom)
 
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Millisecond)
 	defer cancel()
-	err = WaitFor(ctx, func(context.Context) (bool, error) { return false, nil }, fastPoll)
+	err = c.WaitFor(ctx, func(context.Context) (bool, error) { return false, nil }, fastPoll)
 	assert.ErrorIs(t, err, context.DeadlineExceeded)
 }
 
@@ -136,10 +137,10 @@ func TestPollIntervalsGrowGeometricallyWithinBounds(t *testing.T) {
 	p := WaitPolicy{MinInterval: 100 * time.Millisecond, MaxInterval: 2 * time.Second, Factor: 1.5, Jitter: 0.2}
 	clk := &fakeClock{now: time.Unix(0, 0)}
 	var times []time.Duration
-	err := WaitFor(context.Background(), func(context.Context) (bool, error) {
+	err := newMockAPI(t).c.WaitFor(context.Background(), func(context.Context) (bool, error) {
 		times = append(times, clk.now.Sub(time.Unix(0, 0)))
 		return len(times) == 20, nil
-	}, WithPollPolicy(p), withClock(clk))
+	}, WithWaitPolicy(p), withClock(clk))
 	require.NoError(t, err)
 	prev := time.Duration(0)
 	ceil := float64(p.MinInterval)

@@ -405,7 +405,7 @@ func computeAndNetwork(r *opRun, ctx context.Context) {
 // contract, Kubernetes, cross-connects, S3 keys and backup units.
 func accountsAndPlatform(r *opRun, ctx context.Context) {
 	t, c := r.t, r.c
-	fast := ionos.WithPollPolicy(ionos.WaitPolicy{MinInterval: time.Millisecond, MaxInterval: 5 * time.Millisecond, Factor: 1.5})
+	fast := ionos.WithWaitPolicy(ionos.WaitPolicy{MinInterval: time.Millisecond, MaxInterval: 5 * time.Millisecond, Factor: 1.5})
 
 	ct, resp, err := c.Contracts.Get(ctx)
 	r.call("Contracts.Get", resp, err)
