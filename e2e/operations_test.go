@@ -153,6 +153,21 @@ func computeAndNetwork(r *opRun, ctx context.Context) {
 	require.NoError(t, err)
 	_, err = c.WaitForCompletion(ctx, resp)
 	r.call("WaitForCompletion", nil, err)
+	_, resp1, err := c.Datacenters.Update(ctx, dc.ID, ionos.DatacenterUpdate{Description: ionos.Ptr("one")})
+	require.NoError(t, err)
+	_, resp2, err := c.Datacenters.Update(ctx, dc.ID, ionos.DatacenterUpdate{Description: ionos.Ptr("end to end")})
+	require.NoError(t, err)
+	sts, err := c.WaitForAll(ctx, []*ionos.Response{resp1, resp2})
+	r.call("WaitForAll", nil, err)
+	require.Len(t, sts, 2)
+	assert.Equal(t, ionos.RequestDone, sts[1].Metadata.Status)
+	polls := 0
+	err = c.WaitFor(ctx, func(ctx context.Context) (bool, error) {
+		polls++
+		return polls == 2, nil
+	})
+	r.call("WaitFor", nil, err)
+	assert.Equal(t, 2, polls)
 	_, err = c.Requests.FindUnknown(ctx, &ionos.UnknownOutcomeError{Method: "POST", URL: c.BaseURL() + "/datacenters", SentAt: reqs[0].Metadata.CreatedDate})
 	r.call("Requests.FindUnknown", nil, err)
 
