@@ -22,6 +22,22 @@ func call(t *testing.T, srv *Server, method, path string, body any) (*http.Respo
 
 func callAuth(t *testing.T, srv *Server, method, path string, body any, auth string) (*http.Response, map[string]any) {
 	t.Helper()
+	resp, raw := callRawAuth(t, srv, method, path, body, auth)
+	var out map[string]any
+	if len(bytes.TrimSpace(raw)) > 0 {
+		require.NoError(t, json.Unmarshal(raw, &out), "body: %s", raw)
+	}
+	return resp, out
+}
+
+// callRaw sends a raw request and returns the answer's body as sent.
+func callRaw(t *testing.T, srv *Server, method, path string, body any) (*http.Response, []byte) {
+	t.Helper()
+	return callRawAuth(t, srv, method, path, body, srv.AuthHeader())
+}
+
+func callRawAuth(t *testing.T, srv *Server, method, path string, body any, auth string) (*http.Response, []byte) {
+	t.Helper()
 	var rd io.Reader
 	ct := "application/json"
 	switch b := body.(type) {
@@ -53,11 +69,7 @@ func callAuth(t *testing.T, srv *Server, method, path string, body any, auth str
 	defer resp.Body.Close()
 	raw, err := io.ReadAll(resp.Body)
 	require.NoError(t, err)
-	var out map[string]any
-	if len(bytes.TrimSpace(raw)) > 0 {
-		require.NoError(t, json.Unmarshal(raw, &out), "body: %s", raw)
-	}
-	return resp, out
+	return resp, raw
 }
 
 var testHTTP = &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}

@@ -16,13 +16,12 @@ var entityName = map[string]string{
 }
 
 func init() {
-	// Writable in v5 (the Python SDK 5.2.0 sends them) though this later
-	// spec marks licenceType read-only and omits the others.
-	v := schemas["volume"]
-	v["licenceType"] = schemas["image"]["licenceType"]
-	for _, k := range []string{"cpuHotUnplug", "ramHotUnplug", "discScsiHotPlug", "discScsiHotUnplug"} {
-		v[k] = propSpec{kind: "boolean"}
-	}
+	// Writable in v5 (the Python SDK 5.2.0 sends it, and the API requires
+	// it for a volume without an image) though the spec marks it read-only.
+	// The Python SDK's cpuHotUnplug, ramHotUnplug, discScsiHotPlug and
+	// discScsiHotUnplug are not volume properties of the spec: ignored, as
+	// every unknown attribute.
+	schemas["volume"]["licenceType"] = schemas["image"]["licenceType"]
 }
 
 // hCreate creates a resource (with nested entities where the API allows)
@@ -56,7 +55,12 @@ func hCreate(typ string) handler {
 		if nested {
 			def = 5
 		}
-		c.ok(202, c.resource(n, c.writeDepth(def)))
+		status := 202
+		if typ == "s3key" {
+			// The spec declares 200: the key exists (with its secret) at once.
+			status = 200
+		}
+		c.ok(status, c.resource(n, c.writeDepth(def)))
 	}
 }
 
@@ -150,7 +154,7 @@ func (c *rctx) prepare(t *tx, parent *node, n *node) *apiErr {
 			return errInvalid("Attribute 'cores' must be at least 1")
 		}
 		def("availabilityZone", "AUTO")
-		def("cpuFamily", "AMD_OPTERON")
+		def("cpuFamily", c.defaultCPUFamily(parent))
 		delete(p, "vmState") // RUNNING once created
 		for _, k := range []string{"bootVolume", "bootCdrom"} {
 			if v, ok := p[k]; ok {
@@ -174,7 +178,6 @@ func (c *rctx) prepare(t *tx, parent *node, n *node) *apiErr {
 		}
 		def("dhcp", true)
 		def("firewallActive", false)
-		def("nat", false)
 		p["mac"] = fmt.Sprintf("02:01:%s:%s:%s:%s", randHex(2), randHex(2), randHex(2), randHex(2))
 		if ips, _ := p["ips"].([]any); len(ips) == 0 {
 			p["ips"] = []any{fmt.Sprintf("10.%d.%d.%d", randByte(), randByte(), randByte()%250+2)}
@@ -264,6 +267,20 @@ func (c *rctx) prepare(t *tx, parent *node, n *node) *apiErr {
 	return nil
 }
 
+// defaultCPUFamily is the first CPU family of the data center's location.
+func (c *rctx) defaultCPUFamily(dc *node) string {
+	if loc := c.st.Nodes["/locations/"+str(dc.Props["location"])]; loc != nil {
+		if cpus, _ := loc.Props["cpuArchitecture"].([]any); len(cpus) > 0 {
+			if f := str(m0(cpus[0])["cpuFamily"]); f != "" {
+				return f
+			}
+		}
+	}
+	return "AMD_OPTERON"
+}
+
+func m0(v any) map[string]any { x, _ := v.(map[string]any); return x }
+
 func randByte() byte {
 	var b [1]byte
 	_, _ = rand.Read(b[:])
@@ -321,7 +338,7 @@ func (c *rctx) prepareVolume(dc *node, n *node) *apiErr {
 			return errInvalid("Attribute 'size' must be at least the image's size")
 		}
 		p["licenceType"] = x.Props["licenceType"]
-		for _, k := range hotPlug {
+		for _, k := range volumeHotPlug {
 			if v, ok := x.Props[k]; ok {
 				if _, set := p[k]; !set {
 					p[k] = v
@@ -338,15 +355,21 @@ func (c *rctx) prepareVolume(dc *node, n *node) *apiErr {
 			p[k] = v
 		}
 	}
-	for i, k := range hotPlug {
+	// Without an image (or where the image has no flag) the volume is
+	// capable of nothing until told otherwise: every flag false.
+	for _, k := range volumeHotPlug {
 		if _, ok := p[k]; !ok {
-			p[k] = i%2 == 0 // plug true, unplug false
+			p[k] = false
 		}
 	}
 	return nil
 }
 
+// hotPlug are the hot-plug flags of images and snapshots.
 var hotPlug = []string{"cpuHotPlug", "cpuHotUnplug", "ramHotPlug", "ramHotUnplug", "nicHotPlug", "nicHotUnplug", "discVirtioHotPlug", "discVirtioHotUnplug", "discScsiHotPlug", "discScsiHotUnplug"}
+
+// volumeHotPlug are the hot-plug flags the spec declares for volumes.
+var volumeHotPlug = []string{"cpuHotPlug", "ramHotPlug", "nicHotPlug", "nicHotUnplug", "discVirtioHotPlug", "discVirtioHotUnplug"}
 
 func containsAny(list any, s string) bool {
 	l, _ := list.([]any)
@@ -631,8 +654,12 @@ func hCreateSnapshot(c *rctx) {
 		"name": name, "description": f.Get("description"), "location": dc.Props["location"],
 		"size": vol.Props["size"], "licenceType": vol.Props["licenceType"], "secAuthProtection": false,
 	}
+	if props["licenceType"] == nil {
+		props["licenceType"] = "UNKNOWN"
+	}
 	for _, k := range hotPlug {
-		props[k] = vol.Props[k]
+		b, _ := vol.Props[k].(bool)
+		props[k] = b
 	}
 	t := c.begin()
 	t.touch(vol)

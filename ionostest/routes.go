@@ -138,8 +138,13 @@ func (c *rctx) metadata(n *node) map[string]any {
 		"createdDate": ts(n.Created),
 		"state":       n.stateAt(c.now),
 	}
-	if n.Type == "user" {
+	switch n.Type {
+	case "user": // UserMetadata
+		delete(m, "state")
 		m["lastLogin"] = nil
+		return m
+	case "s3key": // S3KeyMetadata
+		delete(m, "state")
 		return m
 	}
 	if n.Type == "location" {
@@ -172,6 +177,21 @@ func (c *rctx) props(n *node) map[string]any {
 		p["vmState"] = "RUNNING"
 	case n.Type == "snapshot" && busy && n.Created.Equal(n.Modified):
 		p["size"] = nil
+	}
+	switch n.Type {
+	case "volume":
+		// The bus and the LUN belong to an attachment: null while the
+		// volume is attached to no server.
+		if !c.st.attached(n) {
+			p["bus"], p["deviceNumber"] = nil, nil
+		}
+		for _, k := range volumeHotPlug { // false unless set, also after a PUT
+			if p[k] == nil {
+				p[k] = false
+			}
+		}
+	case "ipblock":
+		p["ipConsumers"] = c.ipConsumers(n)
 	}
 	for _, k := range nullProps[n.Type] {
 		if _, ok := p[k]; !ok {
@@ -238,11 +258,43 @@ func (c *rctx) collection(path, id string, kids []string, level int, paginate bo
 		}
 		out["_links"] = links
 	}
+	shaped := c.resourceShaped(path)
 	items := make([]any, 0, len(nodes))
 	for _, n := range nodes {
+		if shaped && level > 0 {
+			items = append(items, c.asResource(n))
+			continue
+		}
 		items = append(items, c.item(n, level))
 	}
 	out["items"] = items
+	return out
+}
+
+// resourceShaped reports whether the items of the collection at path are
+// rendered as the spec's Resource (id, type, href, metadata, properties
+// {name, secAuthProtection}) rather than as themselves: a group's
+// resources, a user's owned resources, and the top-level list of a user's
+// groups (the spec's ResourceGroups; as an entity of a user they are Groups).
+func (c *rctx) resourceShaped(path string) bool {
+	switch p := parentOf(path); {
+	case !strings.HasPrefix(p, "/um/"):
+		return false
+	case strings.HasSuffix(path, "/resources"), strings.HasSuffix(path, "/owns"):
+		return strings.HasPrefix(p, "/um/groups/") || strings.HasPrefix(p, "/um/users/")
+	case strings.HasSuffix(path, "/groups"):
+		return strings.HasPrefix(p, "/um/users/") && c.path() == path
+	}
+	return false
+}
+
+// asResource renders n as the spec's Resource.
+func (c *rctx) asResource(n *node) map[string]any {
+	out := c.ref(n)
+	if m := c.metadata(n); m != nil {
+		out["metadata"] = m
+	}
+	out["properties"] = map[string]any{"name": n.Props["name"], "secAuthProtection": n.Props["secAuthProtection"] == true}
 	return out
 }
 
@@ -403,6 +455,7 @@ func hPut(c *rctx) {
 		return
 	}
 	if keep, ok := putReplaces[n.Type]; ok {
+		keep = append(slices.Clone(keep), putKeeps[n.Type]...)
 		for k := range props {
 			if !slices.Contains(keep, k) && k != "password" {
 				delete(props, k)
@@ -426,7 +479,7 @@ func (c *rctx) update(n *node, props map[string]any, replace bool) {
 			}
 		}
 		for _, k := range keys {
-			if _, keep := props[k]; !keep && k != "location" {
+			if _, keep := props[k]; !keep && k != "location" && !slices.Contains(putKeeps[n.Type], k) {
 				delete(n.Props, k)
 			}
 		}
@@ -439,7 +492,11 @@ func (c *rctx) update(n *node, props map[string]any, replace bool) {
 	t.targets = append(t.targets, n)
 	c.touchDC(t, n.Path)
 	c.finish(t)
-	c.ok(202, c.resource(n, c.writeDepth(1)))
+	status := 202
+	if n.Type == "k8s" && replace {
+		status = 200 // as the v5 spec declares for PUT /k8s/{id}
+	}
+	c.ok(status, c.resource(n, c.writeDepth(1)))
 }
 
 // applyProps checks and stores properties of an existing node (update).
@@ -580,8 +637,15 @@ var putRequired = map[string][]string{
 // putReplaces lists the properties a PUT replaces where not every writable
 // one can change (the rest are kept).
 var putReplaces = map[string][]string{
-	"nodepool": {"name", "nodeCount", "k8sVersion", "maintenanceWindow", "autoScaling", "lans", "labels", "annotations", "publicIps"},
+	"nodepool": {"nodeCount", "maintenanceWindow", "autoScaling", "lans", "labels", "annotations", "publicIps"},
 	"user":     {"firstname", "lastname", "email", "administrator", "forceSecAuth"},
+}
+
+// putKeeps lists the properties a PUT may change but keeps when the body
+// leaves them out, as the API does for what it fixes at creation.
+var putKeeps = map[string][]string{
+	"nodepool": {"name", "k8sVersion"},
+	"volume":   {"licenceType", "image", "imageAlias", "backupunitId", "userData", "sshKeys", "imagePassword", "availabilityZone"},
 }
 
 // requiredProps are the attributes a create (or PUT) must have.
@@ -866,7 +930,7 @@ func buildRoutes() []*route {
 }
 
 func hRoot(c *rctx) {
-	c.ok(200, map[string]any{"type": "api", "href": c.base + "/", "name": "CLOUD API", "version": "5.0"})
+	c.ok(200, map[string]any{"href": c.base + "/", "name": "CLOUD API", "version": "5.0"})
 }
 
 func hLocationRegion(c *rctx) {
@@ -926,13 +990,13 @@ func hResources(c *rctx) {
 		return
 	}
 	types := []string{"datacenter", "image", "snapshot", "ipblock", "k8s", "pcc", "backupunit"}
-	id := "resources"
+	id := "resources" // also for one type, as the API
 	if len(c.params) == 1 {
 		if _, ok := resourceTypes[c.params[0]]; !ok {
 			c.fail(errNotFound())
 			return
 		}
-		types, id = []string{c.params[0]}, c.params[0]
+		types = []string{c.params[0]}
 	}
 	items := []any{}
 	for _, t := range types {
@@ -943,4 +1007,49 @@ func hResources(c *rctx) {
 		}
 	}
 	c.ok(200, map[string]any{"id": id, "type": "collection", "href": c.base + c.path(), "items": items})
+}
+
+// ipConsumers lists what uses the IPs of an IP block: the NICs holding one
+// (with their server and data center) and the load balancers.
+func (c *rctx) ipConsumers(block *node) []any {
+	in := map[string]bool{}
+	ips, _ := block.Props["ips"].([]any)
+	for _, ip := range ips {
+		in[str(ip)] = true
+	}
+	out := []any{}
+	for _, dp := range c.st.Nodes[""].Kids["datacenters"] {
+		dc := c.st.Nodes[dp]
+		if dc == nil {
+			continue
+		}
+		for _, sp := range dc.Kids["servers"] {
+			srv := c.st.Nodes[sp]
+			if srv == nil {
+				continue
+			}
+			for _, np := range srv.Kids["nics"] {
+				nic := c.st.Nodes[np]
+				if nic == nil {
+					continue
+				}
+				nips, _ := nic.Props["ips"].([]any)
+				for _, ip := range nips {
+					if in[str(ip)] {
+						out = append(out, map[string]any{
+							"ip": str(ip), "mac": nic.Props["mac"], "nicId": nic.ID,
+							"serverId": srv.ID, "serverName": str(srv.Props["name"]),
+							"datacenterId": dc.ID, "datacenterName": str(dc.Props["name"]),
+						})
+					}
+				}
+			}
+		}
+		for _, lp := range dc.Kids["loadbalancers"] {
+			if lb := c.st.Nodes[lp]; lb != nil && in[str(lb.Props["ip"])] {
+				out = append(out, map[string]any{"ip": str(lb.Props["ip"]), "datacenterId": dc.ID, "datacenterName": str(dc.Props["name"])})
+			}
+		}
+	}
+	return out
 }

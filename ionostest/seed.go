@@ -6,37 +6,72 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 )
 
-// seedLocation is a location the fake starts with.
-type seedLocation struct{ id, name string }
+// seedLocation is a location the fake starts with, with the CPU families
+// its servers can have (v6's cpuArchitecture; the first is the default).
+type seedLocation struct {
+	id, name string
+	cpus     []seedCPU
+}
 
+// seedCPU is a CPU family of a location and its limits per server.
+type seedCPU struct {
+	family, vendor   string
+	maxCores, maxRAM int
+}
+
+var (
+	cpuOpteron = seedCPU{"AMD_OPTERON", "AuthenticAMD", 62, 245760}
+	cpuXeon    = seedCPU{"INTEL_XEON", "GenuineIntel", 62, 245760}
+	cpuSkylake = seedCPU{"INTEL_SKYLAKE", "GenuineIntel", 62, 245760}
+	cpuIcelake = seedCPU{"INTEL_ICELAKE", "GenuineIntel", 120, 524288}
+)
+
+// seedLocations are the public locations of the API, with their CPU
+// families.
 var seedLocations = []seedLocation{
-	{"us/las", "lasvegas"}, {"us/ewr", "newark"}, {"de/fra", "frankfurt"},
-	{"de/fkb", "karlsruhe"}, {"de/txl", "berlin"}, {"gb/lhr", "london"},
+	{"us/las", "lasvegas", []seedCPU{cpuOpteron, cpuXeon, cpuSkylake}},
+	{"us/ewr", "newark", []seedCPU{cpuOpteron, cpuXeon, cpuSkylake}},
+	{"de/fra", "frankfurt", []seedCPU{cpuOpteron, cpuSkylake, cpuIcelake}},
+	{"de/fkb", "karlsruhe", []seedCPU{cpuOpteron, cpuXeon, cpuSkylake}},
+	{"de/txl", "berlin", []seedCPU{cpuOpteron, cpuSkylake, cpuIcelake}},
+	{"gb/lhr", "london", []seedCPU{cpuXeon, cpuSkylake, cpuIcelake}},
+	{"es/vit", "logrono", []seedCPU{cpuSkylake, cpuIcelake}},
+	{"fr/par", "paris", []seedCPU{cpuSkylake, cpuIcelake}},
 }
 
+// seedImage is a public image, present in every location.
 type seedImage struct {
-	name, family, licence, kind string
-	size                        float64
-	aliases                     []string
+	name, licence, kind string
+	size                float64
+	aliases             []string
 }
 
+// seedImages are public images as the API names them: HDD images (with
+// cloud-init) and installation ISOs, each in every location.
 var seedImages = []seedImage{
-	{"Ubuntu-20.04-LTS-server-2026-11-01", "ubuntu", "LINUX", "HDD", 2.2, []string{"ubuntu:latest", "ubuntu:20.04"}},
-	{"ubuntu-20.04.1-live-server-amd64.iso", "ubuntu", "LINUX", "CDROM", 0.9, nil},
-	{"Debian-10-server-2026-11-01", "debian", "LINUX", "HDD", 2.0, []string{"debian:latest", "debian:10"}},
-	{"debian-10.6.0-amd64-netinst.iso", "debian", "LINUX", "CDROM", 0.35, nil},
-	{"CentOS-7-server-2026-11-01", "centos", "LINUX", "HDD", 4.0, []string{"centos:latest", "centos:7"}},
-	{"CentOS-7-x86_64-DVD-2009.iso", "centos", "LINUX", "CDROM", 4.4, nil},
-	{"Windows-2019-Server-2026-11-01", "windows", "WINDOWS2016", "HDD", 13.0, []string{"windows:latest", "windows:2019"}},
-	{"Windows-Server-2019-en-us.iso", "windows", "WINDOWS2016", "CDROM", 5.3, nil},
+	{"Ubuntu-22.04-LTS-server-2026-11-01", "LINUX", "HDD", 3.5, []string{"ubuntu:latest", "ubuntu:22.04"}},
+	{"Ubuntu-20.04-LTS-server-2026-11-01", "LINUX", "HDD", 2.5, []string{"ubuntu:20.04"}},
+	{"Debian-12-genericcloud-amd64-20261101", "LINUX", "HDD", 2.0, []string{"debian:latest", "debian:12"}},
+	{"Debian-11-genericcloud-amd64-20261101", "LINUX", "HDD", 2.0, []string{"debian:11"}},
+	{"CentOS-7-server-2026-11-01", "LINUX", "HDD", 4.0, []string{"centos:latest", "centos:7"}},
+	{"Rocky-9-GenericCloud-Base-9.4-20261101.x86_64", "LINUX", "HDD", 10.0, []string{"rockylinux:latest", "rockylinux:9"}},
+	{"Windows-2022-Server-2026-11-01", "WINDOWS2022", "HDD", 25.0, []string{"windows:latest", "windows:2022"}},
+	{"Windows-2019-Server-2026-11-01", "WINDOWS2016", "HDD", 25.0, []string{"windows:2019"}},
+	{"ubuntu-22.04.5-live-server-amd64.iso", "LINUX", "CDROM", 2.0, []string{"ubuntu:latest_iso", "ubuntu:22.04_iso"}},
+	{"debian-12.8.0-amd64-netinst.iso", "LINUX", "CDROM", 0.6, []string{"debian:latest_iso", "debian:12_iso"}},
+	{"Rocky-9.4-x86_64-minimal.iso", "LINUX", "CDROM", 1.7, []string{"rockylinux:latest_iso", "rockylinux:9_iso"}},
+	{"Windows-Server-2022-en-us.iso", "WINDOWS2022", "CDROM", 5.0, []string{"windows:latest_iso", "windows:2022_iso"}},
 }
 
-// SeedUbuntuImageLasVegas is the ID of the Ubuntu HDD image seeded in us/las:
-// the image ID of the Python SDK README's Composite Build example.
+// SeedUbuntuImageLasVegas is the ID of the Ubuntu HDD image seeded in us/las
+// (ubuntu:latest): the image ID of the Python SDK README's Composite Build
+// example.
 const SeedUbuntuImageLasVegas = "0d4f97f0-1689-11e7-97ce-525400f64d8d"
 
 // seedImageID gives seeded images stable IDs.
@@ -53,28 +88,33 @@ func (s *Server) seed() {
 	t0 := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
 	root := s.st.Nodes[""]
 	root.Kids = map[string][]string{}
+	var aliases []any
+	for _, im := range seedImages {
+		for _, a := range im.aliases {
+			aliases = append(aliases, a)
+		}
+	}
 	for _, l := range seedLocations {
-		var aliases []any
-		for _, im := range seedImages {
-			for _, a := range im.aliases {
-				aliases = append(aliases, a)
-			}
+		var cpus []any
+		for _, c := range l.cpus {
+			cpus = append(cpus, map[string]any{"cpuFamily": c.family, "vendor": c.vendor, "maxCores": c.maxCores, "maxRam": c.maxRAM})
 		}
 		n := &node{ID: l.id, Type: "location", Path: "/locations/" + l.id, Created: t0, Modified: t0, Etag: newEtag(), State: "AVAILABLE",
-			Props: map[string]any{"name": l.name, "features": []any{"SSD", "MULTIPLE_CPU"}, "imageAliases": aliases}}
+			Props: map[string]any{"name": l.name, "features": []any{"SSD", "MULTIPLE_CPU"}, "imageAliases": slices.Clone(aliases), "cpuArchitecture": cpus}}
 		s.st.Nodes[n.Path] = n
 		root.Kids["locations"] = append(root.Kids["locations"], n.Path)
 		for _, im := range seedImages {
 			id := seedImageID(l.id, im.name)
+			windows := strings.HasPrefix(im.licence, "WINDOWS")
 			props := map[string]any{
-				"name": im.name, "description": im.family + " image", "location": l.id, "size": im.size,
+				"name": im.name, "description": nil, "location": l.id, "size": im.size,
 				"licenceType": im.licence, "imageType": im.kind, "public": true, "cloudInit": "NONE",
 				"imageAliases": toAny(im.aliases),
+				"cpuHotPlug":   true, "cpuHotUnplug": false, "ramHotPlug": true, "ramHotUnplug": false,
+				"nicHotPlug": true, "nicHotUnplug": true, "discVirtioHotPlug": true, "discVirtioHotUnplug": !windows,
+				"discScsiHotPlug": false, "discScsiHotUnplug": false,
 			}
-			for i, k := range hotPlug {
-				props[k] = i%2 == 0 || k == "nicHotUnplug" || k == "discVirtioHotUnplug"
-			}
-			if im.kind == "HDD" && im.family != "windows" {
+			if im.kind == "HDD" && !windows {
 				props["cloudInit"] = "V1"
 			}
 			n := &node{ID: id, Type: "image", Path: "/images/" + id, Created: t0, Modified: t0, Etag: newEtag(), State: "AVAILABLE", Props: props}

@@ -182,6 +182,21 @@ func (st *state) kids(n *node, entity string) []string {
 	return n.Kids[entity]
 }
 
+// attached reports whether a volume is attached to a server of its data
+// center.
+func (st *state) attached(vol *node) bool {
+	dc := st.Nodes[parentOf(parentOf(vol.Path))]
+	if dc == nil {
+		return false
+	}
+	for _, s := range dc.Kids["servers"] {
+		if srv := st.Nodes[s]; srv != nil && slices.Contains(srv.Kids["volumes"], vol.Path) {
+			return true
+		}
+	}
+	return false
+}
+
 // shareable finds a resource that can be shared with a group by its ID.
 func shareable(st *state, id string) string {
 	for _, top := range []string{"datacenters", "images", "snapshots", "ipblocks", "k8s", "pccs", "backupunits"} {
@@ -210,15 +225,16 @@ var hiddenProps = map[string][]string{
 	"volume":     {"sshKeys", "userData"},
 	"user":       {"password"},
 	"backupunit": {"password"},
+	"location":   {"cpuArchitecture"}, // v6 only: the v5 API has no field for it
 }
 
 // nullProps are rendered as null when unset.
 var nullProps = map[string][]string{
 	"server":        {"vmState", "bootVolume", "bootCdrom"},
-	"volume":        {"imagePassword", "image", "imageAlias", "deviceNumber", "backupunitId"},
+	"volume":        {"imagePassword", "image", "imageAlias", "deviceNumber", "backupunitId", "sshKeys"},
 	"firewall-rule": {"sourceMac", "sourceIp", "targetIp", "icmpCode", "icmpType", "portRangeStart", "portRangeEnd"},
 	"snapshot":      {"size"},
-	"nic":           {"name"},
+	"nic":           {"name", "nat"},
 	"lan":           {"name", "pcc"},
 }
 

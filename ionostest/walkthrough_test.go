@@ -1,6 +1,7 @@
 package ionostest
 
 import (
+	"net/http"
 	"strings"
 	"testing"
 
@@ -13,9 +14,19 @@ import (
 // and checks that each answers success and that all 121 were reached.
 func TestPythonWalkthrough(t *testing.T) {
 	srv := newSrv(t)
+	pythonWalkthrough(t, srv, call, func() {})
+}
+
+// caller sends one request and decodes its answer, as call does.
+type caller func(t *testing.T, srv *Server, method, path string, body any) (*http.Response, map[string]any)
+
+// pythonWalkthrough is TestPythonWalkthrough's sequence with do sending each
+// request; settle is called before the final checks, once every request
+// should be DONE.
+func pythonWalkthrough(t *testing.T, srv *Server, do caller, settle func()) {
 	ok := func(method, path string, body any) map[string]any {
 		t.Helper()
-		resp, out := call(t, srv, method, path, body)
+		resp, out := do(t, srv, method, path, body)
 		require.Contains(t, []int{200, 202}, resp.StatusCode, "%s %s: %v", method, path, out)
 		if resp.StatusCode == 202 && !strings.HasPrefix(path, "/k8s") {
 			require.NotEmpty(t, resp.Header.Get("Location"), "%s %s", method, path)
@@ -182,9 +193,10 @@ func TestPythonWalkthrough(t *testing.T) {
 	ok("DELETE", G, nil)
 	ok("DELETE", D, nil)
 
+	settle()
 	for _, p := range pythonSurface {
 		assert.Positive(t, srv.Hits(p[0], p[1]), "%s %s was not exercised", p[0], p[1])
 	}
-	_, list := call(t, srv, "GET", "/datacenters", nil)
+	_, list := do(t, srv, "GET", "/datacenters", nil)
 	assert.Empty(t, l(list["items"]))
 }
