@@ -252,3 +252,81 @@ func TestSeededCatalogue(t *testing.T) {
 		assert.Equal(t, want, m(s["properties"])["cpuFamily"], loc)
 	}
 }
+
+// Issue 13, item 1: string-typed scalars are coerced as the live v5 API
+// did, with the Python SDK 5.2.0's own bodies; invalid values still fail.
+func TestStringScalarsCoerced(t *testing.T) {
+	srv := newSrv(t)
+	dc := createDC(t, srv, "coerce")
+	D := "/datacenters/" + dc
+	created := func(path string, props map[string]any) map[string]any {
+		t.Helper()
+		resp, body := call(t, srv, "POST", path, map[string]any{"properties": props})
+		require.Equal(t, 202, resp.StatusCode, "%s %v: %v", path, props, body)
+		return body
+	}
+	// create_lan: "public" as a string.
+	lan := created(D+"/lans", map[string]any{"name": nil, "public": "true"})
+	assert.Equal(t, true, m(lan["properties"])["public"])
+	// reserve_ipblock: "size" as a string.
+	ipb := created("/ipblocks", map[string]any{"name": nil, "location": "de/fra", "size": "2"})
+	assert.EqualValues(t, 2, m(ipb["properties"])["size"])
+	assert.Len(t, l(m(ipb["properties"])["ips"]), 2)
+	// create_loadbalancer: "dhcp" as a string.
+	lb := created(D+"/loadbalancers", map[string]any{"name": "lb", "dhcp": "false"})
+	assert.Equal(t, false, m(lb["properties"])["dhcp"])
+	s := created(D+"/servers", map[string]any{"name": "s", "cores": "2", "ram": "2048"})
+	assert.EqualValues(t, 2, m(s["properties"])["cores"])
+	S := D + "/servers/" + s["id"].(string)
+	// A NIC's "lan" as a string, on create and on PATCH.
+	nic := created(S+"/nics", map[string]any{"lan": lan["id"], "dhcp": "True"})
+	assert.EqualValues(t, mustNumber(lan["id"].(string)), m(nic["properties"])["lan"])
+	assert.Equal(t, true, m(nic["properties"])["dhcp"])
+	_, lanNICs := call(t, srv, "GET", D+"/lans/"+lan["id"].(string)+"/nics", nil)
+	assert.Len(t, l(lanNICs["items"]), 1, "the coerced LAN number connects the NIC")
+	N := S + "/nics/" + nic["id"].(string)
+	resp, patched := call(t, srv, "PATCH", N, map[string]any{"lan": "7", "firewallActive": "false"})
+	require.Equal(t, 202, resp.StatusCode, "%v", patched)
+	assert.EqualValues(t, 7, m(patched["properties"])["lan"])
+	assert.Equal(t, false, m(patched["properties"])["firewallActive"])
+	// create_firewall_rule: "icmpType" and "icmpCode" as strings.
+	fw := created(N+"/firewallrules", map[string]any{"name": nil, "protocol": "ICMP", "icmpType": "8", "icmpCode": "0"})
+	assert.EqualValues(t, 8, m(fw["properties"])["icmpType"])
+	assert.EqualValues(t, 0, m(fw["properties"])["icmpCode"])
+	v := created(D+"/volumes", map[string]any{"size": "10.5", "licenceType": "LINUX"})
+	assert.EqualValues(t, 10.5, m(v["properties"])["size"])
+	// Nested: a node pool's LAN IDs and auto-scaling counts.
+	_, k := call(t, srv, "POST", "/k8s", map[string]any{"properties": map[string]any{"name": "k", "public": "true"}})
+	np := created("/k8s/"+k["id"].(string)+"/nodepools", map[string]any{"name": "np", "datacenterId": dc, "nodeCount": "1", "cpuFamily": "INTEL_SKYLAKE",
+		"coresCount": "1", "ramSize": "2048", "availabilityZone": "AUTO", "storageType": "SSD", "storageSize": "20",
+		"lans": []any{map[string]any{"id": "1"}}, "autoScaling": map[string]any{"minNodeCount": "1", "maxNodeCount": "3"}})
+	npp := m(np["properties"])
+	assert.EqualValues(t, 1, m(l(npp["lans"])[0])["id"])
+	assert.EqualValues(t, 3, m(npp["autoScaling"])["maxNodeCount"])
+
+	// The stored values have their types: the raw JSON has no quotes.
+	_, raw := callRaw(t, srv, "GET", D+"/lans/"+lan["id"].(string), nil)
+	assert.Contains(t, string(raw), `"public":true`)
+
+	// Strict on value.
+	for _, c := range []struct {
+		path  string
+		props map[string]any
+	}{
+		{D + "/lans", map[string]any{"public": "yes"}},
+		{D + "/lans", map[string]any{"public": ""}},
+		{"/ipblocks", map[string]any{"location": "de/fra", "size": "two"}},
+		{"/ipblocks", map[string]any{"location": "de/fra", "size": "2.5"}},
+		{S + "/nics", map[string]any{"lan": "1.0"}},
+		{D + "/servers", map[string]any{"cores": "1", "ram": "1e3"}},
+		{D + "/volumes", map[string]any{"size": "NaN", "licenceType": "LINUX"}},
+		{"/k8s/" + k["id"].(string) + "/nodepools", map[string]any{"name": "np2", "datacenterId": dc, "nodeCount": 1, "cpuFamily": "INTEL_SKYLAKE",
+			"coresCount": 1, "ramSize": 2048, "availabilityZone": "AUTO", "storageType": "SSD", "storageSize": 20, "lans": []any{map[string]any{"id": "one"}}}},
+	} {
+		resp, body := call(t, srv, "POST", c.path, map[string]any{"properties": c.props})
+		assert.Equal(t, 422, resp.StatusCode, "%s %v: %v", c.path, c.props, body)
+	}
+	resp, body := call(t, srv, "PATCH", N, map[string]any{"dhcp": "maybe"})
+	assert.Equal(t, 422, resp.StatusCode, "%v", body)
+	assert.Contains(t, l(body["messages"])[0].(map[string]any)["message"], "'dhcp' has an invalid value 'maybe'")
+}

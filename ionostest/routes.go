@@ -573,8 +573,9 @@ func (c *rctx) decode(out *map[string]any) *apiErr {
 }
 
 // checkProps checks the kind (and enum) of each property against the spec,
-// drops unknown and read-only ones and nulls, and, when required is set,
-// the required attributes.
+// coerces strings that hold a valid number or boolean where the spec wants
+// one (see coerce.go), drops unknown and read-only ones and nulls, and, when
+// required is set, the required attributes.
 func checkProps(typ string, props map[string]any, required bool) *apiErr {
 	req := requiredProps[typ]
 	if !required {
@@ -591,6 +592,14 @@ func checkPropsReq(typ string, props map[string]any, req []string) *apiErr {
 		if !ok || v == nil {
 			delete(props, k)
 			continue
+		}
+		if s, isStr := v.(string); isStr && ps.kind != "string" {
+			c, ok := coerceScalar(ps.kind, s)
+			if ok {
+				props[k], v = c, c
+			} else if ps.kind == "integer" || ps.kind == "number" || ps.kind == "boolean" {
+				return errInvalid("Attribute '%s' has an invalid value '%s': expected %s", k, s, ps.kind)
+			}
 		}
 		good := true
 		switch ps.kind {
@@ -618,6 +627,9 @@ func checkPropsReq(typ string, props map[string]any, req []string) *apiErr {
 		if !good {
 			return errInvalid("Attribute '%s' has an invalid type: expected %s", k, ps.kind)
 		}
+	}
+	if e := coerceNested(typ, props); e != nil {
+		return e
 	}
 	for _, r := range req {
 		if _, ok := props[r]; !ok {
