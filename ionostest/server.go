@@ -242,6 +242,9 @@ func (s *Server) NewClient(opts ...ionos.Option) (*ionos.Client, error) {
 	return ionos.NewClient(append(base, opts...)...)
 }
 
+// Addr returns the address the server listens on.
+func (s *Server) Addr() net.Addr { return s.ln.Addr() }
+
 // Username and Password return the basic-auth credentials the server accepts.
 func (s *Server) Username() string { return s.cfg.user }
 

@@ -4,6 +4,18 @@
 //
 //	ionos-emulator -addr 127.0.0.1:8080 -user me@example.com -password secret -state emu.json
 //
+// Its defaults behave like the live API for any client: an asynchronous
+// request is QUEUED, then RUNNING, and DONE about a second after the write
+// (-delay 1s; -delay 0 makes every request DONE at once), and Kubernetes
+// clusters and node pools stay DEPLOYING, UPDATING or DESTROYING for a few
+// seconds (-k8s-delay 3s).
+//
+// It listens on 127.0.0.1:8080. -addr, or the environment variable
+// IONOS_EMULATOR_ADDR when -addr is not given, chooses another address;
+// listening on a non-loopback address (0.0.0.0:8080 in a container beside a
+// test suite, say) works but prints a warning, since anyone who can reach it
+// can use the fake with its well-known credentials.
+//
 // With -state, the state is loaded at start (a corrupt file is an error, never
 // replaced), saved atomically after every change, and saved again on SIGINT
 // or SIGTERM before it exits.
@@ -16,6 +28,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"net"
 	"os"
 	"os/signal"
 	"regexp"
@@ -35,6 +48,17 @@ func main() {
 	}
 }
 
+// Defaults of the standalone emulator: realistic, unlike the in-process
+// ionostest.NewServer, whose requests are DONE at once.
+const (
+	defaultAddr     = "127.0.0.1:8080"
+	defaultDelay    = time.Second
+	defaultK8sDelay = 3 * time.Second
+	// addrEnv names the environment variable that sets the address when
+	// -addr is not given.
+	addrEnv = "IONOS_EMULATOR_ADDR"
+)
+
 type options struct {
 	addr, user, password, token, state string
 	delay, k8sDelay                    time.Duration
@@ -48,13 +72,17 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	o := &options{}
 	fs := flag.NewFlagSet("ionos-emulator", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&o.addr, "addr", "127.0.0.1:8080", "address to listen on")
+	addr := defaultAddr
+	if v := os.Getenv(addrEnv); v != "" {
+		addr = v
+	}
+	fs.StringVar(&o.addr, "addr", addr, "address to listen on (default from $"+addrEnv+" if set); a non-loopback address works, with a warning")
 	fs.StringVar(&o.user, "user", ionostest.DefaultUsername, "basic-auth user name accepted (empty: token only)")
 	fs.StringVar(&o.password, "password", ionostest.DefaultPassword, "basic-auth password accepted")
 	fs.StringVar(&o.token, "token", "", "bearer token accepted as well (optional)")
 	fs.StringVar(&o.state, "state", "", "file to load the state from and save it to (optional)")
-	fs.DurationVar(&o.delay, "delay", 0, "how long an asynchronous request takes (QUEUED half, RUNNING half)")
-	fs.DurationVar(&o.k8sDelay, "k8s-delay", 0, "how long Kubernetes clusters and node pools stay DEPLOYING/UPDATING/DESTROYING")
+	fs.DurationVar(&o.delay, "delay", defaultDelay, "how long an asynchronous request takes (QUEUED half, RUNNING half); 0: DONE at once")
+	fs.DurationVar(&o.k8sDelay, "k8s-delay", defaultK8sDelay, "how long Kubernetes clusters and node pools stay DEPLOYING/UPDATING/DESTROYING; 0: at once")
 	fs.StringVar(&o.fail, "fail", "", `regular expression on "METHOD /path" of writes whose request ends FAILED, e.g. "^POST /datacenters$"`)
 	fs.Float64Var(&o.failRate, "fail-rate", 0, "fraction (0..1) of writes whose request ends FAILED at random")
 	fs.Float64Var(&o.errorRate, "error-rate", 0, "fraction (0..1) of requests answered with a random 500/502/503/504")
@@ -76,7 +104,25 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	case o.delay < 0 || o.k8sDelay < 0:
 		return nil, errors.New("delays must not be negative")
 	}
+	if _, err := isLoopback(o.addr); err != nil {
+		return nil, fmt.Errorf("-addr: %w", err)
+	}
 	return o, nil
+}
+
+// isLoopback reports whether addr ("host:port") names only loopback
+// interfaces: localhost or a loopback IP. An empty host, an unspecified IP
+// (0.0.0.0, ::) or any other name or IP is not.
+func isLoopback(addr string) (bool, error) {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false, err
+	}
+	if host == "localhost" {
+		return true, nil
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback(), nil
 }
 
 // run serves until a signal arrives on stop.
@@ -178,7 +224,20 @@ func run(args []string, stdout, stderr io.Writer, stop <-chan os.Signal) error {
 			}
 		}()
 	}
-	fmt.Fprintf(stdout, "ionos-emulator: serving %s (user %q)\n", srv.URL, o.user)
+	shown := srv.URL
+	if local, _ := isLoopback(o.addr); !local {
+		// Name the address as asked (0.0.0.0, not the [::] Go reports),
+		// with the port actually bound.
+		host, _, _ := net.SplitHostPort(o.addr)
+		if host == "" {
+			host = "0.0.0.0"
+		}
+		_, port, _ := net.SplitHostPort(srv.Addr().String())
+		hp := net.JoinHostPort(host, port)
+		shown = "http://" + hp + ionostest.BasePath
+		fmt.Fprintf(stderr, "ionos-emulator: WARNING: listening on %s, which is not a loopback address: anyone who can reach it can use this fake API with its credentials. Use it only on a trusted network (a container beside your tests), never on the internet.\n", hp)
+	}
+	fmt.Fprintf(stdout, "ionos-emulator: serving %s (user %q, requests take %s, Kubernetes %s)\n", shown, o.user, o.delay, o.k8sDelay)
 
 	<-stop
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
