@@ -21,9 +21,12 @@
 // and so on. The lists the spec paginates take offset and limit (default
 // 1000; 100 for /ipblocks and /um/users) and carry _links prev/self/next.
 //
-// Writes answer 202 with a Location header naming a request that goes
-// QUEUED, RUNNING, then DONE (or FAILED, see FailRequests) on the schedule
-// set by WithCompletionDelay (default: DONE at once); the written resources,
+// Writes answer 202 (as the spec declares: 200 for S3 keys and cluster
+// PUTs) with a Location header naming a request that goes QUEUED, RUNNING,
+// then DONE (or FAILED, see FailRequests) on the schedule set by
+// WithCompletionDelay (default: DONE at once, for fast unit tests; the
+// ionos-emulator command defaults to a second, as the live API takes for
+// small writes); the written resources,
 // and the data center they live in, show metadata.state BUSY until then.
 // PATCH merges flat properties, PUT replaces body.properties. Deletions
 // (and detachments) take effect when their request is DONE; a request that
@@ -46,12 +49,29 @@
 // for the rules the API enforces (RAM a multiple of 256, a known location,
 // an image in the data center's location, imagePassword or sshKeys for a
 // public HDD image, unique user e-mail...). Unknown and read-only attributes
-// are ignored.
+// are ignored. As the live v5 API did, a JSON string that holds a valid
+// number or boolean is accepted where the spec wants one ("public": "true",
+// "size": "2", "lan": "1", as the Python SDK sends them) and stored with its
+// proper type; a string that holds none ("yes", "2.5" for an integer) is a
+// 422.
 //
-// The fake starts with the locations us/las, us/ewr, de/fra, de/fkb, de/txl
-// and gb/lhr, each with public Ubuntu, Debian, CentOS and Windows HDD and
-// CD-ROM images (aliases such as "ubuntu:latest" on the locations), and a
-// contract whose limits count what exists.
+// Answers follow the live API where the spec's descriptions say more than
+// its schemas: unset optional attributes read null (a volume's image, a
+// firewall rule's filters, a NIC's nat), a volume attached to no server has
+// bus and deviceNumber null, sshKeys always reads null, an IP block lists
+// its ipConsumers. A conformance test validates every answer of a
+// walkthrough of all operations against the response schemas of
+// api/cloudapi-v5.yaml, strictly, except for the places where the document
+// itself is wrong (specErrata in conformance_test.go).
+//
+// The fake starts with the public locations us/las, us/ewr, de/fra,
+// de/fkb, de/txl, gb/lhr, es/vit and fr/par, each with its CPU families (the
+// first is a server's default cpuFamily) and the same public images: Ubuntu
+// 22.04 and 20.04, Debian 12 and 11, CentOS 7, Rocky Linux 9 and Windows
+// Server 2022 and 2019 HDD images, and Ubuntu, Debian, Rocky and Windows
+// ISOs, with the API's aliases ("ubuntu:latest", "debian:12",
+// "windows:2022", "ubuntu:latest_iso", ...); and a contract whose limits
+// count what exists.
 //
 // # Faults and counters
 //
@@ -70,10 +90,9 @@
 // it does not enforce the contract's resource limits; a node pool's nodes
 // are derived from its node count, so deleting or replacing one answers 202
 // and changes nothing; labels take effect at once, as the API's label writes
-// do; request
-// filters match substrings; the Python SDK's string-typed booleans and
-// integers ("true", "2"), which the real API tolerated, are refused with 422
-// as the spec's types say.
+// do; request filters match substrings; a server's cpuFamily is not checked
+// against its location's CPU families, which v5 answers do not show (they
+// are v6's cpuArchitecture); every request takes the same time.
 //
 // The state lives in memory behind one mutex; each request's change is
 // atomic. Snapshot and Restore export and import it.
