@@ -197,6 +197,23 @@ func conformanceExtras(t *testing.T, srv *Server, do caller) {
 	ok("POST", NP+"/nodes/"+node+"/replace", "")
 	ok("DELETE", NP+"/nodes/"+node, nil)
 	ok("GET", "/requests?depth=2&limit=5", nil)
+
+	// Error answers: the document's Error schema.
+	for _, c := range []struct {
+		method, path string
+		body         any
+		status       int
+	}{
+		{"GET", "/datacenters/00000000-0000-0000-0000-000000000000", nil, 404},
+		{"POST", D + "/lans", P(map[string]any{"public": "yes"}), 422},
+		{"POST", D + "/servers", P(map[string]any{"cores": 1}), 422},
+		{"POST", "/datacenters", "{broken", 400},
+		{"PATCH", "/locations/de/fra", map[string]any{"name": "x"}, 405},
+		{"GET", "/nowhere", nil, 404},
+	} {
+		resp, out := do(t, srv, c.method, c.path, c.body)
+		require.Equal(t, c.status, resp.StatusCode, "%s %s: %v", c.method, c.path, out)
+	}
 }
 
 // erratum is a place where cloudapi-v5.yaml is wrong about what the API
@@ -214,7 +231,7 @@ var specErrata = []erratum{
 	{"type-object", []string{"*.type"},
 		"every resource's and collection's `type` is declared `{allOf: [Type], type: object}`, but Type is a string enum and the API sends a string such as \"datacenter\""},
 	{"reference", []string{"*"},
-		"collection items and entities at depth 0 (and one level below the requested depth) are references {id, type, href}, as the document's own description of depth says, while their schemas require properties"},
+		"the items of a collection at depth 0, and of entities one level below the requested depth, are references {id, type, href}, as the depth parameter's own description says (\"depth=1: direct properties and children references\"), while the items' schemas require properties"},
 	{"null", []string{"FirewallruleProperties.sourceMac", "FirewallruleProperties.sourceIp", "FirewallruleProperties.targetIp",
 		"FirewallruleProperties.icmpCode", "FirewallruleProperties.icmpType", "FirewallruleProperties.portRangeStart", "FirewallruleProperties.portRangeEnd"},
 		"the descriptions say \"Value null allows all ...\": an unset filter of a firewall rule reads back null"},

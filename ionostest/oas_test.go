@@ -149,6 +149,15 @@ func (v violation) String() string {
 func (d *oasDoc) checkAnswer(method, path string, status int, body []byte) []violation {
 	op := d.op(method, path)
 	if op == nil {
+		if status >= 400 { // 404 or 405 for what the document does not serve
+			var out []violation
+			var v any
+			if err := json.Unmarshal(body, &v); err != nil {
+				return []violation{{Kind: "body", At: method + " " + path, Msg: "invalid JSON: " + err.Error()}}
+			}
+			d.validate(numbers(v), map[string]any{"$ref": "#/components/schemas/Error"}, "", "Error", &out)
+			return out
+		}
 		return []violation{{Kind: "status", At: method + " " + path, Msg: "no such operation in the document"}}
 	}
 	at := method + " " + op.template
@@ -370,6 +379,23 @@ func (d *oasDoc) validate(v any, s map[string]any, ptr, where string, out *[]vio
 	}
 }
 
+// numbers turns the float64s of encoding/json into json.Number.
+func numbers(v any) any {
+	switch t := v.(type) {
+	case float64:
+		return json.Number(strconv.FormatFloat(t, 'f', -1, 64))
+	case map[string]any:
+		for k, x := range t {
+			t[k] = numbers(x)
+		}
+	case []any:
+		for i, x := range t {
+			t[i] = numbers(x)
+		}
+	}
+	return v
+}
+
 // isReference reports whether obj has nothing but id, type and href.
 func isReference(obj map[string]any) bool {
 	if _, ok := obj["id"]; !ok {
@@ -447,6 +473,7 @@ func TestValidatorCatches(t *testing.T) {
 		"array of objects":   {"GET", "/ipblocks/x", 200, `{"properties":{"location":"de/fra","size":1,"ipConsumers":[{"ip":1}]}}`, "type"},
 		"body for no schema": {"GET", "/datacenters", 200, ``, "body"},
 		"unknown operation":  {"GET", "/spaceships", 200, `{}`, "status"},
+		"error elsewhere":    {"PATCH", "/spaceships", 405, `{"httpStatus":405,"messages":"no"}`, "type"},
 		"error body checked": {"GET", "/datacenters/x", 404, `{"httpStatus":"404"}`, "type"},
 	} {
 		vs := d.checkAnswer(c.method, c.path, c.status, []byte(c.body))
