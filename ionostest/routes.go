@@ -653,8 +653,10 @@ var putReplaces = map[string][]string{
 	"user":     {"firstname", "lastname", "email", "administrator", "forceSecAuth"},
 }
 
-// putKeeps lists the properties a PUT may change but keeps when the body
-// leaves them out, as the API does for what it fixes at creation.
+// putKeeps lists the properties a PUT keeps when its body leaves them out,
+// as the API does for what is fixed at creation: a volume's image, licence
+// and write-only secrets, a node pool's name and Kubernetes version (which a
+// PUT that names them may still change).
 var putKeeps = map[string][]string{
 	"nodepool": {"name", "k8sVersion"},
 	"volume":   {"licenceType", "image", "imageAlias", "backupunitId", "userData", "sshKeys", "imagePassword", "availabilityZone"},
