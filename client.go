@@ -24,8 +24,10 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"reflect"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 	"unicode"
 
@@ -58,11 +60,13 @@ type Client struct {
 	logger      *slog.Logger
 	retry       RetryPolicy
 	wait        WaitPolicy
+	lookup      OutcomeLookup
 	maxBody     int64
 	hc          *http.Client // sends one attempt
 	idleCloser  interface{ CloseIdleConnections() }
 	unsafeHTTP  bool
 	credentials []string // for scrubbing
+	limiter     *limiter
 
 	// Datacenters manages virtual data centers.
 	Datacenters *DatacentersService
@@ -121,6 +125,8 @@ type config struct {
 	wait                      WaitPolicy
 	maxBody                   int64
 	allowHTTP                 bool
+	noPacing                  bool
+	lookup                    OutcomeLookup
 	authSet                   int // how many credential options were given
 }
 
@@ -306,6 +312,7 @@ func defaultConfig() config {
 		depth:   DefaultDepth,
 		retry:   DefaultRetryPolicy(),
 		wait:    DefaultWaitPolicy(),
+		lookup:  DefaultOutcomeLookup(),
 		maxBody: DefaultMaxResponseBytes,
 	}
 }
@@ -317,11 +324,13 @@ func newClient(cfg config) (*Client, error) {
 		logger:   cfg.logger,
 		retry:    cfg.retry,
 		wait:     cfg.wait,
+		lookup:   cfg.lookup,
 		maxBody:  cfg.maxBody,
 	}
 	if c.logger == nil {
 		c.logger = slog.New(slog.DiscardHandler)
 	}
+	c.limiter = &limiter{pacing: !cfg.noPacing}
 
 	// Credentials.
 	user, pass, token := trimNewline(cfg.username), trimNewline(cfg.password), trimNewline(cfg.token)
@@ -584,22 +593,65 @@ func (c *Client) doWith(ctx context.Context, req *request, out any, co *callOpti
 		body = []byte(req.form.Encode())
 		contentType = "application/x-www-form-urlencoded"
 	}
-	hr, st, err := c.send(ctx, req.method, u, body, contentType, co)
-	if err != nil {
-		return nil, err
+	st := &callState{method: req.method, write: req.method != http.MethodGet && req.method != http.MethodHead}
+	for {
+		hr, err := c.send(ctx, st, u, body, contentType, co)
+		if err != nil {
+			return nil, err
+		}
+		resp := newResponse(hr, st.attempts)
+		if hr.StatusCode >= 400 {
+			apiErr := c.apiError(hr, req.method, u, st.attempts)
+			closeBody(hr.Body)
+			if st.write && maybeDone(hr) {
+				return resp, &UnknownOutcomeError{Method: req.method, URL: u, SentAt: st.sentAt, Attempts: st.attempts, Err: apiErr, body: body}
+			}
+			return resp, apiErr
+		}
+		if out == nil || hr.StatusCode == http.StatusNoContent {
+			closeBody(hr.Body)
+			return resp, nil
+		}
+		err = c.decode(hr.Body, out)
+		closeBody(hr.Body)
+		if err == nil {
+			return resp, nil
+		}
+		cutOff := isCutBody(err) || (ctx.Err() != nil && errors.Is(err, ctx.Err()))
+		if !cutOff || (ctx.Err() != nil && !st.write) {
+			return resp, fmt.Errorf("ionos: %s %s: %w", req.method, u, err)
+		}
+		// The answer was cut off. Reading it is part of the attempt: a read
+		// or an idempotent write is sent again within the retry policy; a
+		// POST was accepted, so the caller gets its response to wait on.
+		cut := fmt.Errorf("ionos: %s %s: %w (%v)", req.method, u, ErrTruncatedBody, err)
+		if req.method == http.MethodPost || st.attempts > c.retry.MaxRetries || ctx.Err() != nil {
+			return resp, attemptsNote(cut, st.attempts)
+		}
+		if werr := sleepCtx(ctx, c.retry.backoff(st.attempts-1)); werr != nil {
+			return resp, cut
+		}
+		zeroOut(out)
 	}
-	resp := newResponse(hr, st.attempts)
-	defer closeBody(hr.Body)
-	if hr.StatusCode >= 400 {
-		return resp, c.apiError(hr, req.method, u, st.attempts)
+}
+
+// isCutBody reports whether a decoding error means that the body ended (or
+// the connection broke) before the value was complete.
+func isCutBody(err error) bool {
+	if errors.Is(err, ErrResponseTooLarge) {
+		return false
 	}
-	if out == nil || hr.StatusCode == http.StatusNoContent {
-		return resp, nil
+	var netErr net.Error
+	return errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, errEmptyBody) || errors.As(err, &netErr) ||
+		errors.Is(err, syscall.ECONNRESET)
+}
+
+// zeroOut sets *out to its zero value before a value is decoded into it again.
+func zeroOut(out any) {
+	v := reflect.ValueOf(out)
+	if v.Kind() == reflect.Pointer && !v.IsNil() {
+		v.Elem().SetZero()
 	}
-	if err := c.decode(hr.Body, out); err != nil {
-		return resp, fmt.Errorf("ionos: %s %s: %w", req.method, u, err)
-	}
-	return resp, nil
 }
 
 func (c *Client) buildURL(req *request, co *callOptions) string {
@@ -640,12 +692,14 @@ func (c *Client) decode(body io.Reader, out any) error {
 			return fmt.Errorf("%w (limit %d bytes)", ErrResponseTooLarge, c.maxBody)
 		}
 		if errors.Is(err, io.EOF) {
-			return errors.New("empty response body")
+			return errEmptyBody
 		}
 		return fmt.Errorf("decoding the response: %w", err)
 	}
 	return nil
 }
+
+var errEmptyBody = errors.New("empty response body")
 
 // limitedReader is io.LimitReader that remembers running into the limit.
 type limitedReader struct {

@@ -58,7 +58,9 @@
 // InjectFault makes chosen or random requests answer 5xx (JSON or a
 // gateway's HTML page), reset the connection before or after processing,
 // truncate the body, or wait. WithRateLimit answers 429 with Retry-After
-// beyond a budget; X-RateLimit-Limit, -Remaining and -Burst are always sent.
+// beyond a budget; X-RateLimit-Limit, -Remaining and -Burst are always sent
+// (without a rate limit they describe a bucket of 10000 that refills at a
+// million a minute, which no test empties).
 // Connections counts accepted TCP connections and Hits the requests per
 // route.
 //
