@@ -37,8 +37,41 @@ import (
 // Version is the version of this SDK, sent in the User-Agent.
 const Version = "0.1.0"
 
-// DefaultBaseURL is the API endpoint used when no base URL is given.
-const DefaultBaseURL = "https://api.ionos.com/cloudapi/v5"
+// DefaultBaseURL is the API endpoint used when no base URL is given: the
+// live Cloud API v6.
+const DefaultBaseURL = "https://api.ionos.com/cloudapi/v6"
+
+// APIVersion is a version of the Cloud API.
+type APIVersion string
+
+// The Cloud API versions the client speaks. IONOS switched v5 off on the
+// public endpoint on 1 February 2024; v5 is kept for private and legacy
+// endpoints.
+const (
+	APIv6 APIVersion = "v6"
+	APIv5 APIVersion = "v5"
+)
+
+func (v APIVersion) ops() opVersions {
+	if v == APIv5 {
+		return opV5
+	}
+	return opV6
+}
+
+// WithAPIVersion names the Cloud API version the client speaks. It is
+// needed only when the base URL does not end in /v5 or /v6, which selects
+// the version by itself; a version that contradicts the URL is refused. The
+// default is APIv6.
+func WithAPIVersion(v APIVersion) Option {
+	return clientOption(func(c *config) error {
+		if v != APIv5 && v != APIv6 {
+			return fmt.Errorf("ionos: API version %q: want %q or %q", v, APIv5, APIv6)
+		}
+		c.version = v
+		return nil
+	})
+}
 
 // DefaultDepth is the depth sent on GET and list calls when neither the
 // client (WithDefaultDepth) nor the call (WithDepth) sets one: 1, as the
@@ -66,6 +99,7 @@ type Client struct {
 	idleCloser  interface{ CloseIdleConnections() }
 	unsafeHTTP  bool
 	credentials []string // for scrubbing
+	version     APIVersion
 	limiter     *limiter
 
 	// Datacenters manages virtual data centers.
@@ -127,6 +161,7 @@ type config struct {
 	allowHTTP                 bool
 	noPacing                  bool
 	lookup                    OutcomeLookup
+	version                   APIVersion
 	authSet                   int // how many credential options were given
 }
 
@@ -378,6 +413,23 @@ func newClient(cfg config) (*Client, error) {
 	}
 	u.Path = strings.TrimRight(u.Path, "/")
 	u.RawPath = ""
+	c.version = cfg.version
+	urlVersion := APIVersion("")
+	switch {
+	case strings.HasSuffix(u.Path, "/v5"):
+		urlVersion = APIv5
+	case strings.HasSuffix(u.Path, "/v6"):
+		urlVersion = APIv6
+	}
+	switch {
+	case urlVersion != "" && c.version != "" && urlVersion != c.version:
+		return nil, fmt.Errorf("ionos: the base URL %q is for API %s, but WithAPIVersion says %s", cfg.baseURL, urlVersion, c.version)
+	case c.version == "":
+		c.version = urlVersion
+	}
+	if c.version == "" {
+		c.version = APIv6
+	}
 	c.baseURL = u
 	c.base = u.String()
 	c.unsafeHTTP = cfg.allowHTTP
@@ -441,6 +493,55 @@ func (c *Client) CloseIdleConnections() {
 
 // BaseURL returns the API endpoint the client talks to.
 func (c *Client) BaseURL() string { return c.base }
+
+// APIVersion returns the Cloud API version the client speaks.
+func (c *Client) APIVersion() APIVersion { return c.version }
+
+// VersionError is returned, before anything is sent, for a call that the
+// client's API version does not have (a v6 family on a v5 client, or a
+// call that v6 removed).
+type VersionError struct {
+	// Method and Path name the operation as the API documents it
+	// ("GET /k8s/versions/{clusterVersion}/compatibilities").
+	Method, Path string
+	// Version is the client's API version.
+	Version APIVersion
+	// Available lists the versions that have the operation.
+	Available []APIVersion
+}
+
+// Error names the operation and the versions that have it.
+func (e *VersionError) Error() string {
+	var have []string
+	for _, v := range e.Available {
+		have = append(have, string(v))
+	}
+	where := "no Cloud API version"
+	if len(have) > 0 {
+		where = "API " + strings.Join(have, ", ")
+	}
+	return fmt.Sprintf("ionos: %s %s is not in Cloud API %s (only in %s)", e.Method, e.Path, e.Version, where)
+}
+
+// Is matches ErrUnsupportedVersion.
+func (e *VersionError) Is(target error) bool { return target == ErrUnsupportedVersion }
+
+// checkVersion refuses a call that the client's version lacks. Paths the
+// operation table does not know (the escape hatch) pass.
+func (c *Client) checkVersion(method, path string) error {
+	op, ok := operationMatching(method, path)
+	if !ok || op.in(c.version.ops()) {
+		return nil
+	}
+	e := &VersionError{Method: method, Path: op.path, Version: c.version}
+	if op.in(opV5) {
+		e.Available = append(e.Available, APIv5)
+	}
+	if op.in(opV6) {
+		e.Available = append(e.Available, APIv6)
+	}
+	return e
+}
 
 func newTransport() *http.Transport {
 	t := http.DefaultTransport.(*http.Transport).Clone()
@@ -577,6 +678,9 @@ func (c *Client) do(ctx context.Context, req *request, out any, opts []CallOptio
 func (c *Client) doWith(ctx context.Context, req *request, out any, co *callOptions) (*Response, error) {
 	if ctx == nil {
 		return nil, errors.New("ionos: nil context")
+	}
+	if err := c.checkVersion(req.method, req.path); err != nil {
+		return nil, err
 	}
 	u := c.buildURL(req, co)
 	var body []byte

@@ -36,6 +36,9 @@ var (
 	// ErrAmbiguousOutcome matches an *AmbiguousOutcomeError:
 	// Requests.FindUnknown found more than one identical write.
 	ErrAmbiguousOutcome = errors.New("ionos: more than one request matches the write of unknown outcome")
+	// ErrUnsupportedVersion matches a *VersionError: the call is not in the
+	// client's Cloud API version; nothing was sent.
+	ErrUnsupportedVersion = errors.New("ionos: the call is not in this API version")
 	// ErrInvalidInput matches an *InvalidInputError: the call was refused
 	// before anything was sent.
 	ErrInvalidInput = errors.New("ionos: invalid input")
