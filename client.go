@@ -100,6 +100,7 @@ type Client struct {
 	unsafeHTTP  bool
 	credentials []string // for scrubbing
 	version     APIVersion
+	authBase    string // the Auth API's base URL
 	limiter     *limiter
 
 	// Datacenters manages virtual data centers.
@@ -145,6 +146,8 @@ type Client struct {
 	// Labels manages the labels of data centers, servers, volumes,
 	// snapshots and IP blocks.
 	Labels *LabelsService
+	// Tokens generates, lists and revokes API tokens (the Auth API).
+	Tokens *TokensService
 }
 
 type config struct {
@@ -162,6 +165,7 @@ type config struct {
 	noPacing                  bool
 	lookup                    OutcomeLookup
 	version                   APIVersion
+	authURL                   string
 	authSet                   int // how many credential options were given
 }
 
@@ -395,24 +399,10 @@ func newClient(cfg config) (*Client, error) {
 	}
 
 	// Base URL.
-	u, err := url.Parse(cfg.baseURL)
+	u, err := parseBaseURL("base URL", cfg.baseURL, cfg.allowHTTP)
 	if err != nil {
-		return nil, fmt.Errorf("ionos: base URL: %w", err)
+		return nil, err
 	}
-	switch {
-	case !u.IsAbs() || u.Host == "":
-		return nil, fmt.Errorf("ionos: base URL %q is not absolute (want https://host/path)", cfg.baseURL)
-	case u.Scheme != "https" && u.Scheme != "http":
-		return nil, fmt.Errorf("ionos: base URL %q: scheme must be https or http", cfg.baseURL)
-	case u.User != nil:
-		return nil, errors.New("ionos: base URL must not carry credentials; use WithBasicAuth or WithToken")
-	case u.RawQuery != "" || u.Fragment != "":
-		return nil, fmt.Errorf("ionos: base URL %q must not have a query or fragment", cfg.baseURL)
-	case u.Scheme == "http" && !cfg.allowHTTP && !isLoopback(u.Hostname()):
-		return nil, fmt.Errorf("ionos: refusing to send credentials over plain http to %s; use https, or WithInsecureHTTP to allow it", u.Host)
-	}
-	u.Path = strings.TrimRight(u.Path, "/")
-	u.RawPath = ""
 	c.version = cfg.version
 	urlVersion := APIVersion("")
 	switch {
@@ -432,6 +422,14 @@ func newClient(cfg config) (*Client, error) {
 	}
 	c.baseURL = u
 	c.base = u.String()
+	c.authBase = authBaseFor(u)
+	if cfg.authURL != "" {
+		au, err := parseBaseURL("Auth API URL", cfg.authURL, cfg.allowHTTP)
+		if err != nil {
+			return nil, err
+		}
+		c.authBase = au.String()
+	}
 	c.unsafeHTTP = cfg.allowHTTP
 
 	c.userAgent = "ionos-go/" + Version
@@ -480,7 +478,32 @@ func newClient(cfg config) (*Client, error) {
 	c.S3Keys = &S3KeysService{c: c}
 	c.BackupUnits = &BackupUnitsService{c: c}
 	c.Labels = &LabelsService{c: c}
+	c.Tokens = &TokensService{c: c}
 	return c, nil
+}
+
+// parseBaseURL checks an API endpoint: absolute http or https, without
+// credentials, query or fragment, and https unless loopback or allowHTTP.
+func parseBaseURL(what, raw string, allowHTTP bool) (*url.URL, error) {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return nil, fmt.Errorf("ionos: %s: %w", what, err)
+	}
+	switch {
+	case !u.IsAbs() || u.Host == "":
+		return nil, fmt.Errorf("ionos: %s %q is not absolute (want https://host/path)", what, raw)
+	case u.Scheme != "https" && u.Scheme != "http":
+		return nil, fmt.Errorf("ionos: %s %q: scheme must be https or http", what, raw)
+	case u.User != nil:
+		return nil, fmt.Errorf("ionos: %s must not carry credentials; use WithBasicAuth or WithToken", what)
+	case u.RawQuery != "" || u.Fragment != "":
+		return nil, fmt.Errorf("ionos: %s %q must not have a query or fragment", what, raw)
+	case u.Scheme == "http" && !allowHTTP && !isLoopback(u.Hostname()):
+		return nil, fmt.Errorf("ionos: refusing to send credentials over plain http to %s; use https, or WithInsecureHTTP to allow it", u.Host)
+	}
+	u.Path = strings.TrimRight(u.Path, "/")
+	u.RawPath = ""
+	return u, nil
 }
 
 // CloseIdleConnections closes the idle keep-alive connections of the
@@ -662,6 +685,8 @@ type request struct {
 	// maxLimit is the largest page (WithPage's limit) the list takes; 0
 	// means the spec's usual 10000.
 	maxLimit int
+	// authAPI: the call goes to the Auth API, not the Cloud API.
+	authAPI bool
 }
 
 // do sends req with the call options and decodes a successful answer into
@@ -679,8 +704,10 @@ func (c *Client) doWith(ctx context.Context, req *request, out any, co *callOpti
 	if ctx == nil {
 		return nil, errors.New("ionos: nil context")
 	}
-	if err := c.checkVersion(req.method, req.path); err != nil {
-		return nil, err
+	if !req.authAPI {
+		if err := c.checkVersion(req.method, req.path); err != nil {
+			return nil, err
+		}
 	}
 	u := c.buildURL(req, co)
 	var body []byte
@@ -759,6 +786,10 @@ func zeroOut(out any) {
 }
 
 func (c *Client) buildURL(req *request, co *callOptions) string {
+	base := c.base
+	if req.authAPI {
+		base = c.authBase
+	}
 	q := req.query
 	depth, sendDepth := c.depth, req.getDepth
 	if co.depthSet {
@@ -766,10 +797,10 @@ func (c *Client) buildURL(req *request, co *callOptions) string {
 	}
 	if len(q) == 0 && len(co.query) == 0 {
 		if !sendDepth {
-			return c.base + req.path
+			return base + req.path
 		}
 		// The common case, without building url.Values.
-		return c.base + req.path + "?depth=" + strconv.Itoa(depth)
+		return base + req.path + "?depth=" + strconv.Itoa(depth)
 	}
 	{
 		v := url.Values{}
@@ -782,7 +813,7 @@ func (c *Client) buildURL(req *request, co *callOptions) string {
 		if sendDepth {
 			v.Set("depth", strconv.Itoa(depth))
 		}
-		return c.base + req.path + "?" + v.Encode()
+		return base + req.path + "?" + v.Encode()
 	}
 }
 

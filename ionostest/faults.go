@@ -145,6 +145,13 @@ func (s *Server) pickFault(method, path string) *Fault {
 // ServeHTTP serves the API: counting, faults, rate limit, authentication,
 // then the route.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if rel, ok := strings.CutPrefix(r.URL.Path, AuthPath+"/"); ok {
+		s.ctl.Lock()
+		s.hits[r.Method+" "+AuthPath+"/"+rel]++
+		s.ctl.Unlock()
+		s.serveAuth(w, r, "/"+rel)
+		return
+	}
 	now := s.cfg.clock()
 	rel, inBase := strings.CutPrefix(r.URL.Path, BasePath)
 	if rel == "" {

@@ -53,6 +53,8 @@ type Server struct {
 	delayQueued time.Duration
 	delayRun    time.Duration
 	k8sDelay    time.Duration
+
+	authTokens authTokens // the Auth API's tokens
 }
 
 type config struct {
@@ -347,7 +349,7 @@ func errorBody(status int, code, msg string) map[string]any {
 func (s *Server) authorized(r *http.Request) bool {
 	h := r.Header.Get("Authorization")
 	if tok, ok := strings.CutPrefix(h, "Bearer "); ok {
-		return s.cfg.token != "" && tok == s.cfg.token
+		return (s.cfg.token != "" && tok == s.cfg.token) || s.authTokens.valid(tok, s.cfg.clock())
 	}
 	u, p, ok := r.BasicAuth()
 	return ok && s.cfg.user != "" && u == s.cfg.user && p == s.cfg.pass
