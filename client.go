@@ -104,7 +104,7 @@ type Client struct {
 	rc          *retryablehttp.Client
 	// Header values made once.
 	hdrAuth, hdrUserAgent, hdrContract []string
-	limiter     *limiter
+	limiter                            *limiter
 
 	// Datacenters manages virtual data centers.
 	Datacenters *DatacentersService
@@ -636,7 +636,6 @@ func newResponse(hr *http.Response, attempts int) *Response {
 	r.RateLimit.Burst, _ = headerValue(hr.Header, "X-Ratelimit-Burst")
 	return r
 }
-
 
 // ParseRequestLocation extracts the request ID from the Location header of an
 // asynchronous write (".../requests/{id}/status"). It reports false when the
