@@ -216,3 +216,56 @@ func TestOneLogLinePerAttempt(t *testing.T) {
 	assert.Equal(t, 3, resp.Attempts)
 	assert.Equal(t, 3, strings.Count(logs.String(), `"msg":"ionos: http attempt"`))
 }
+
+func TestAPIVersionFromURLAndOption(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		opts []Option
+		want APIVersion
+	}{
+		{"default is v6", nil, APIv6},
+		{"v5 URL", []Option{WithBaseURL("https://api.example.com/cloudapi/v5")}, APIv5},
+		{"v6 URL", []Option{WithBaseURL("https://api.example.com/cloudapi/v6/")}, APIv6},
+		{"private URL, v5 named", []Option{WithBaseURL("https://cloud.example.com/api"), WithAPIVersion(APIv5)}, APIv5},
+		{"private URL, nothing named", []Option{WithBaseURL("https://cloud.example.com/api")}, APIv6},
+		{"URL and option agree", []Option{WithBaseURL("https://api.example.com/cloudapi/v5"), WithAPIVersion(APIv5)}, APIv5},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, err := NewClient(append([]Option{WithToken("t")}, tc.opts...)...)
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, c.APIVersion())
+		})
+	}
+	_, err := NewClient(WithToken("t"), WithBaseURL("https://api.example.com/cloudapi/v5"), WithAPIVersion(APIv6))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "is for API v5")
+	_, err = NewClient(WithToken("t"), WithAPIVersion("v7"))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `"v7"`)
+	assert.Equal(t, "https://api.ionos.com/cloudapi/v6", DefaultBaseURL)
+}
+
+// A call the client's version lacks fails before anything is sent, with an
+// error that names the version.
+func TestVersionGate(t *testing.T) {
+	m := newMockAPI(t, WithBaseURL("https://api.example.com/cloudapi/v6"))
+	_, _, err := m.c.Kubernetes.CompatibleVersions(context.Background(), "1.18.5")
+	require.ErrorIs(t, err, ErrUnsupportedVersion)
+	var ve *VersionError
+	require.ErrorAs(t, err, &ve)
+	assert.Equal(t, APIv6, ve.Version)
+	assert.Equal(t, []APIVersion{APIv5}, ve.Available)
+	assert.Equal(t, "ionos: GET /k8s/versions/{clusterVersion}/compatibilities is not in Cloud API v6 (only in API v5)", err.Error())
+	m.none()
+
+	// A v6 family on a v5 client.
+	c5, err := NewClient(WithToken("t"), WithBaseURL("https://api.example.com/cloudapi/v5"))
+	require.NoError(t, err)
+	err = c5.checkVersion(http.MethodGet, "/datacenters/1/natgateways")
+	require.ErrorIs(t, err, ErrUnsupportedVersion)
+	assert.Contains(t, err.Error(), "GET /datacenters/{datacenterId}/natgateways is not in Cloud API v5 (only in API v6)")
+	// Operations of both, and paths the table does not know (the escape
+	// hatch), pass.
+	require.NoError(t, c5.checkVersion(http.MethodGet, "/datacenters/1/servers"))
+	require.NoError(t, c5.checkVersion(http.MethodGet, "/not/an/api/path"))
+}
