@@ -117,41 +117,25 @@ type BackupUnitsService struct{ c *Client }
 // List returns every backup unit. Replaces the Python SDK's
 // list_backupunits.
 func (s *BackupUnitsService) List(ctx context.Context, opts ...CallOption) ([]BackupUnit, *Response, error) {
-	return listAll[BackupUnit](ctx, s.c, &request{method: http.MethodGet, path: "/backupunits"}, opts)
+	return list[BackupUnit](ctx, s.c, fixed("/backupunits"), opts)
 }
 
 // Get returns one backup unit. Replaces the Python SDK's get_backupunit.
 func (s *BackupUnitsService) Get(ctx context.Context, backupUnitID string, opts ...CallOption) (*BackupUnit, *Response, error) {
-	p, err := pathOf("/backupunits/{}", id("backupUnitID", backupUnitID))
-	if err != nil {
-		return nil, nil, err
-	}
-	return doGet[BackupUnit](ctx, s.c, p, opts)
+	return get[BackupUnit](ctx, s.c, at(pathOf("/backupunits/{}", id("backupUnitID", backupUnitID))), opts)
 }
 
 // Create creates a backup unit. The password is sent to the API and
 // nowhere else. Replaces the Python SDK's create_backupunit.
 func (s *BackupUnitsService) Create(ctx context.Context, spec BackupUnitSpec, opts ...CallOption) (*BackupUnit, *Response, error) {
-	body, err := spec.body("BackupUnitSpec", true)
-	if err != nil {
-		return nil, nil, err
-	}
-	b, resp, err := doWrite[BackupUnit](ctx, s.c, http.MethodPost, "/backupunits", body, opts)
+	b, resp, err := write[BackupUnit](ctx, s.c, http.MethodPost, fixed("/backupunits"), with(spec.body("BackupUnitSpec", true)), opts)
 	return b, resp, scrubSecrets(err, spec.Password)
 }
 
 // Update changes the fields of a backup unit that upd sets (PATCH, flat
 // body). Replaces the Python SDK's update_backupunit.
 func (s *BackupUnitsService) Update(ctx context.Context, backupUnitID string, upd BackupUnitUpdate, opts ...CallOption) (*BackupUnit, *Response, error) {
-	p, err := pathOf("/backupunits/{}", id("backupUnitID", backupUnitID))
-	if err != nil {
-		return nil, nil, err
-	}
-	body, err := upd.body("BackupUnitUpdate")
-	if err != nil {
-		return nil, nil, err
-	}
-	b, resp, err := doWrite[BackupUnit](ctx, s.c, http.MethodPatch, p, body, opts)
+	b, resp, err := write[BackupUnit](ctx, s.c, http.MethodPatch, at(pathOf("/backupunits/{}", id("backupUnitID", backupUnitID))), with(upd.body("BackupUnitUpdate")), opts)
 	var secret Secret
 	if upd.Password != nil {
 		secret = *upd.Password
@@ -163,35 +147,19 @@ func (s *BackupUnitsService) Update(ctx context.Context, backupUnitID string, up
 // {"properties": ...}); an empty Password is left out. Replaces the Python
 // SDK's update_backupunit_put.
 func (s *BackupUnitsService) Replace(ctx context.Context, backupUnitID string, spec BackupUnitSpec, opts ...CallOption) (*BackupUnit, *Response, error) {
-	p, err := pathOf("/backupunits/{}", id("backupUnitID", backupUnitID))
-	if err != nil {
-		return nil, nil, err
-	}
-	body, err := spec.body("BackupUnitSpec", false)
-	if err != nil {
-		return nil, nil, err
-	}
-	b, resp, err := doWrite[BackupUnit](ctx, s.c, http.MethodPut, p, body, opts)
+	b, resp, err := write[BackupUnit](ctx, s.c, http.MethodPut, at(pathOf("/backupunits/{}", id("backupUnitID", backupUnitID))), with(spec.body("BackupUnitSpec", false)), opts)
 	return b, resp, scrubSecrets(err, spec.Password)
 }
 
 // Delete deletes a backup unit. Replaces the Python SDK's
 // delete_backupunit.
 func (s *BackupUnitsService) Delete(ctx context.Context, backupUnitID string, opts ...CallOption) (*Response, error) {
-	p, err := pathOf("/backupunits/{}", id("backupUnitID", backupUnitID))
-	if err != nil {
-		return nil, err
-	}
-	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+	return del(ctx, s.c, at(pathOf("/backupunits/{}", id("backupUnitID", backupUnitID))), opts)
 }
 
 // SSOURL returns a single sign-on URL into the backup unit's console. The
 // API takes no depth here, so none is sent unless WithDepth asks. Replaces
 // the Python SDK's get_ssourl.
 func (s *BackupUnitsService) SSOURL(ctx context.Context, backupUnitID string, opts ...CallOption) (*SSOURL, *Response, error) {
-	p, err := pathOf("/backupunits/{}/ssourl", id("backupUnitID", backupUnitID))
-	if err != nil {
-		return nil, nil, err
-	}
-	return getSSOURL(ctx, s.c, p, opts)
+	return getRaw[SSOURL](ctx, s.c, at(pathOf("/backupunits/{}/ssourl", id("backupUnitID", backupUnitID))), opts)
 }

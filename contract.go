@@ -50,5 +50,5 @@ type ContractsService struct{ c *Client }
 // one). Replaces the Python SDK's list_contracts, which despite its name
 // returns this one object.
 func (s *ContractsService) Get(ctx context.Context, opts ...CallOption) (*Contract, *Response, error) {
-	return doGet[Contract](ctx, s.c, "/contracts", opts)
+	return get[Contract](ctx, s.c, fixed("/contracts"), opts)
 }

@@ -66,6 +66,8 @@ type datacenterPost struct {
 	Entities   *datacenterPostEntities  `json:"entities,omitempty"`
 }
 
+func (p *datacenterPost) split() (any, bool) { return p.Properties, p.Entities != nil }
+
 type datacenterPostEntities struct {
 	Servers       *postCollection[serverPost]       `json:"servers,omitempty"`
 	Volumes       *postCollection[volumePost]       `json:"volumes,omitempty"`
@@ -178,23 +180,19 @@ type DatacentersService struct{ c *Client }
 // client's default depth is sent unless WithDepth is given. Replaces the
 // Python SDK's list_datacenters.
 func (s *DatacentersService) List(ctx context.Context, opts ...CallOption) ([]Datacenter, *Response, error) {
-	return listAll[Datacenter](ctx, s.c, &request{method: http.MethodGet, path: "/datacenters"}, opts)
+	return list[Datacenter](ctx, s.c, fixed("/datacenters"), opts)
 }
 
 // All iterates over the data centers page by page; breaking out of the loop
 // stops fetching.
 func (s *DatacentersService) All(ctx context.Context, opts ...CallOption) iter.Seq2[Datacenter, error] {
-	return iterate[Datacenter](ctx, s.c, &request{method: http.MethodGet, path: "/datacenters"}, opts)
+	return all[Datacenter](ctx, s.c, fixed("/datacenters"), opts)
 }
 
 // Get returns one data center, at the client's default depth unless
 // WithDepth is given. Replaces the Python SDK's get_datacenter.
 func (s *DatacentersService) Get(ctx context.Context, datacenterID string, opts ...CallOption) (*Datacenter, *Response, error) {
-	p, err := pathOf("/datacenters/{}", id("datacenterID", datacenterID))
-	if err != nil {
-		return nil, nil, err
-	}
-	return doGet[Datacenter](ctx, s.c, p, opts)
+	return get[Datacenter](ctx, s.c, at(pathOf("/datacenters/{}", id("datacenterID", datacenterID))), opts)
 }
 
 // GetByName returns the one data center whose name matches name, trying in
@@ -222,26 +220,17 @@ func (s *DatacentersService) GetByName(ctx context.Context, name string, opts ..
 // error names the part ("DatacenterSpec.Servers[0].NICs[1].LAN").
 // Replaces the Python SDK's create_datacenter.
 func (s *DatacentersService) Create(ctx context.Context, spec DatacenterSpec, opts ...CallOption) (*Datacenter, *Response, error) {
-	body, err := spec.body()
-	if err != nil {
-		return nil, nil, err
-	}
-	return doWrite[Datacenter](ctx, s.c, http.MethodPost, "/datacenters", body, opts)
+	return write[Datacenter](ctx, s.c, http.MethodPost, fixed("/datacenters"), with(spec.body()), opts)
 }
 
 // Update changes the fields of a data center that upd sets (PATCH).
 // Replaces the Python SDK's update_datacenter.
 func (s *DatacentersService) Update(ctx context.Context, datacenterID string, upd DatacenterUpdate, opts ...CallOption) (*Datacenter, *Response, error) {
-	p, err := pathOf("/datacenters/{}", id("datacenterID", datacenterID))
-	if err != nil {
-		return nil, nil, err
-	}
+	var err error
 	if upd.Name != nil {
-		if err := checkDatacenterName("DatacenterUpdate.Name", *upd.Name, true); err != nil {
-			return nil, nil, err
-		}
+		err = checkDatacenterName("DatacenterUpdate.Name", *upd.Name, true)
 	}
-	return doWrite[Datacenter](ctx, s.c, http.MethodPatch, p, &upd, opts)
+	return write[Datacenter](ctx, s.c, http.MethodPatch, at(pathOf("/datacenters/{}", id("datacenterID", datacenterID))), with(&upd, err), opts)
 }
 
 // Replace replaces every property of a data center with spec's (PUT);
@@ -249,26 +238,12 @@ func (s *DatacentersService) Update(ctx context.Context, datacenterID string, up
 // spec may not hold servers, volumes, LANs or load balancers. Not in the
 // Python SDK 5.2.0, which only had the partial Update.
 func (s *DatacentersService) Replace(ctx context.Context, datacenterID string, spec DatacenterSpec, opts ...CallOption) (*Datacenter, *Response, error) {
-	p, err := pathOf("/datacenters/{}", id("datacenterID", datacenterID))
-	if err != nil {
-		return nil, nil, err
-	}
-	post, err := spec.body()
-	if err != nil {
-		return nil, nil, err
-	}
-	if post.Entities != nil {
-		return nil, nil, invalid("DatacenterSpec", "Replace sets properties only; create or attach servers, volumes, LANs and load balancers separately")
-	}
-	return doReplace[Datacenter](ctx, s.c, p, post.Properties, opts)
+	return write[Datacenter](ctx, s.c, http.MethodPut, at(pathOf("/datacenters/{}", id("datacenterID", datacenterID))),
+		with(spec.body()).propsOnly("DatacenterSpec", "create or attach servers, volumes, LANs and load balancers separately"), opts)
 }
 
 // Delete deletes a data center and everything in it. Replaces the Python
 // SDK's delete_datacenter.
 func (s *DatacentersService) Delete(ctx context.Context, datacenterID string, opts ...CallOption) (*Response, error) {
-	p, err := pathOf("/datacenters/{}", id("datacenterID", datacenterID))
-	if err != nil {
-		return nil, err
-	}
-	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+	return del(ctx, s.c, at(pathOf("/datacenters/{}", id("datacenterID", datacenterID))), opts)
 }

@@ -67,6 +67,8 @@ type firewallRulePost struct {
 	Properties firewallRulePostProperties `json:"properties"`
 }
 
+func (p *firewallRulePost) split() (any, bool) { return p.Properties, false }
+
 type firewallRulePostProperties struct {
 	Name           string `json:"name,omitempty"`
 	Protocol       string `json:"protocol"`
@@ -297,32 +299,20 @@ func firewallRulePath(datacenterID, serverID, nicID, ruleID string) (string, err
 // examples pass a load balancer ID, which is wrong). Replaces the Python
 // SDK's get_firewall_rules.
 func (s *FirewallRulesService) List(ctx context.Context, datacenterID, serverID, nicID string, opts ...CallOption) ([]FirewallRule, *Response, error) {
-	p, err := firewallRulesPath(datacenterID, serverID, nicID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return listAll[FirewallRule](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+	return list[FirewallRule](ctx, s.c, at(firewallRulesPath(datacenterID, serverID, nicID)), opts)
 }
 
 // All iterates over the firewall rules of a NIC page by page; breaking out
 // of the loop stops fetching. An invalid ID is yielded as the only error.
 func (s *FirewallRulesService) All(ctx context.Context, datacenterID, serverID, nicID string, opts ...CallOption) iter.Seq2[FirewallRule, error] {
-	p, err := firewallRulesPath(datacenterID, serverID, nicID)
-	if err != nil {
-		return errSeq[FirewallRule](err)
-	}
-	return iterate[FirewallRule](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+	return all[FirewallRule](ctx, s.c, at(firewallRulesPath(datacenterID, serverID, nicID)), opts)
 }
 
 // Get returns one firewall rule, at the client's default depth unless
 // WithDepth is given (the Python SDK sent no depth here). Replaces the
 // Python SDK's get_firewall_rule.
 func (s *FirewallRulesService) Get(ctx context.Context, datacenterID, serverID, nicID, ruleID string, opts ...CallOption) (*FirewallRule, *Response, error) {
-	p, err := firewallRulePath(datacenterID, serverID, nicID, ruleID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return doGet[FirewallRule](ctx, s.c, p, opts)
+	return get[FirewallRule](ctx, s.c, at(firewallRulePath(datacenterID, serverID, nicID, ruleID)), opts)
 }
 
 // Create adds a firewall rule to a NIC and returns it as the API accepted
@@ -331,52 +321,24 @@ func (s *FirewallRulesService) Get(ctx context.Context, datacenterID, serverID, 
 // Python SDK sent the ICMP values as strings). Replaces the Python SDK's
 // create_firewall_rule.
 func (s *FirewallRulesService) Create(ctx context.Context, datacenterID, serverID, nicID string, spec FirewallRuleSpec, opts ...CallOption) (*FirewallRule, *Response, error) {
-	p, err := firewallRulesPath(datacenterID, serverID, nicID)
-	if err != nil {
-		return nil, nil, err
-	}
-	body, err := spec.body("FirewallRuleSpec")
-	if err != nil {
-		return nil, nil, err
-	}
-	return doWrite[FirewallRule](ctx, s.c, http.MethodPost, p, body, opts)
+	return write[FirewallRule](ctx, s.c, http.MethodPost, at(firewallRulesPath(datacenterID, serverID, nicID)), with(spec.body("FirewallRuleSpec")), opts)
 }
 
 // Update changes the fields of a firewall rule that upd sets (PATCH).
 // Replaces the Python SDK's update_firewall_rule.
 func (s *FirewallRulesService) Update(ctx context.Context, datacenterID, serverID, nicID, ruleID string, upd FirewallRuleUpdate, opts ...CallOption) (*FirewallRule, *Response, error) {
-	p, err := firewallRulePath(datacenterID, serverID, nicID, ruleID)
-	if err != nil {
-		return nil, nil, err
-	}
-	body, err := upd.body()
-	if err != nil {
-		return nil, nil, err
-	}
-	return doWrite[FirewallRule](ctx, s.c, http.MethodPatch, p, body, opts)
+	return write[FirewallRule](ctx, s.c, http.MethodPatch, at(firewallRulePath(datacenterID, serverID, nicID, ruleID)), with(upd.body()), opts)
 }
 
 // Replace replaces every property of a firewall rule (the protocol cannot change) with spec's (PUT); properties
 // spec leaves empty are reset. Not in the Python SDK 5.2.0, which only had
 // the partial Update.
 func (s *FirewallRulesService) Replace(ctx context.Context, datacenterID, serverID, nicID, ruleID string, spec FirewallRuleSpec, opts ...CallOption) (*FirewallRule, *Response, error) {
-	p, err := firewallRulePath(datacenterID, serverID, nicID, ruleID)
-	if err != nil {
-		return nil, nil, err
-	}
-	post, err := spec.body("FirewallRuleSpec")
-	if err != nil {
-		return nil, nil, err
-	}
-	return doReplace[FirewallRule](ctx, s.c, p, post.Properties, opts)
+	return write[FirewallRule](ctx, s.c, http.MethodPut, at(firewallRulePath(datacenterID, serverID, nicID, ruleID)), with(spec.body("FirewallRuleSpec")).propsOnly("FirewallRuleSpec", ""), opts)
 }
 
 // Delete removes a firewall rule from a NIC. Replaces the Python SDK's
 // delete_firewall_rule.
 func (s *FirewallRulesService) Delete(ctx context.Context, datacenterID, serverID, nicID, ruleID string, opts ...CallOption) (*Response, error) {
-	p, err := firewallRulePath(datacenterID, serverID, nicID, ruleID)
-	if err != nil {
-		return nil, err
-	}
-	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+	return del(ctx, s.c, at(firewallRulePath(datacenterID, serverID, nicID, ruleID)), opts)
 }

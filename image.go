@@ -81,38 +81,23 @@ func (u *ImageUpdate) check() error {
 // client's default depth unless WithDepth is given. Replaces the Python
 // SDK's list_images.
 func (s *ImagesService) List(ctx context.Context, opts ...CallOption) ([]Image, *Response, error) {
-	return listAll[Image](ctx, s.c, &request{method: http.MethodGet, path: "/images"}, opts)
+	return list[Image](ctx, s.c, fixed("/images"), opts)
 }
 
 // Get returns one image, at the client's default depth unless WithDepth is
 // given (the Python SDK's get_image, which it replaces, sent none).
 func (s *ImagesService) Get(ctx context.Context, imageID string, opts ...CallOption) (*Image, *Response, error) {
-	p, err := pathOf("/images/{}", id("imageID", imageID))
-	if err != nil {
-		return nil, nil, err
-	}
-	return doGet[Image](ctx, s.c, p, opts)
+	return get[Image](ctx, s.c, at(pathOf("/images/{}", id("imageID", imageID))), opts)
 }
 
 // Update changes the fields of an image that upd sets (PATCH). Replaces the
 // Python SDK's update_image.
 func (s *ImagesService) Update(ctx context.Context, imageID string, upd ImageUpdate, opts ...CallOption) (*Image, *Response, error) {
-	p, err := pathOf("/images/{}", id("imageID", imageID))
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := upd.check(); err != nil {
-		return nil, nil, err
-	}
-	return doWrite[Image](ctx, s.c, http.MethodPatch, p, &upd, opts)
+	return write[Image](ctx, s.c, http.MethodPatch, at(pathOf("/images/{}", id("imageID", imageID))), with(&upd, upd.check()), opts)
 }
 
 // Delete deletes an image you uploaded. Replaces the Python SDK's
 // delete_image.
 func (s *ImagesService) Delete(ctx context.Context, imageID string, opts ...CallOption) (*Response, error) {
-	p, err := pathOf("/images/{}", id("imageID", imageID))
-	if err != nil {
-		return nil, err
-	}
-	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+	return del(ctx, s.c, at(pathOf("/images/{}", id("imageID", imageID))), opts)
 }

@@ -39,63 +39,45 @@ func nodePath(clusterID, nodePoolID, nodeID, suffix string) (string, error) {
 
 // ListNodes returns the nodes of a node pool. Not in the Python SDK 5.2.0.
 func (s *KubernetesService) ListNodes(ctx context.Context, clusterID, nodePoolID string, opts ...CallOption) ([]KubernetesNode, *Response, error) {
-	p, err := nodePoolPath(clusterID, nodePoolID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return listAll[KubernetesNode](ctx, s.c, &request{method: http.MethodGet, path: p + "/nodes"}, opts)
+	return list[KubernetesNode](ctx, s.c, at(pathOf("/k8s/{}/nodepools/{}/nodes", id("clusterID", clusterID), id("nodePoolID", nodePoolID))), opts)
 }
 
 // GetNode returns one node of a node pool. Not in the Python SDK 5.2.0.
 func (s *KubernetesService) GetNode(ctx context.Context, clusterID, nodePoolID, nodeID string, opts ...CallOption) (*KubernetesNode, *Response, error) {
-	p, err := nodePath(clusterID, nodePoolID, nodeID, "")
-	if err != nil {
-		return nil, nil, err
-	}
-	return doGet[KubernetesNode](ctx, s.c, p, opts)
+	return get[KubernetesNode](ctx, s.c, at(nodePath(clusterID, nodePoolID, nodeID, "")), opts)
 }
 
 // DeleteNode deletes a node; the node pool replaces it to keep its size.
 // Like every Kubernetes write it returns no request: watch the node pool's
 // nodes (ListNodes) to follow it. Not in the Python SDK 5.2.0.
 func (s *KubernetesService) DeleteNode(ctx context.Context, clusterID, nodePoolID, nodeID string, opts ...CallOption) (*Response, error) {
-	p, err := nodePath(clusterID, nodePoolID, nodeID, "")
-	if err != nil {
-		return nil, err
-	}
-	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+	return del(ctx, s.c, at(nodePath(clusterID, nodePoolID, nodeID, "")), opts)
 }
 
 // ReplaceNode rebuilds a node from scratch (POST .../nodes/{id}/replace).
 // Not in the Python SDK 5.2.0.
 func (s *KubernetesService) ReplaceNode(ctx context.Context, clusterID, nodePoolID, nodeID string, opts ...CallOption) (*Response, error) {
-	p, err := nodePath(clusterID, nodePoolID, nodeID, "/replace")
-	if err != nil {
-		return nil, err
-	}
-	return s.c.do(ctx, &request{method: http.MethodPost, path: p}, nil, opts)
+	return act(ctx, s.c, http.MethodPost, at(nodePath(clusterID, nodePoolID, nodeID, "/replace")), noBody, opts)
 }
 
 // ListVersions returns the Kubernetes versions clusters can run (GET
 // /k8s/versions). Not in the Python SDK 5.2.0.
 func (s *KubernetesService) ListVersions(ctx context.Context, opts ...CallOption) ([]string, *Response, error) {
-	var v []string
-	resp, err := s.c.do(ctx, &request{method: http.MethodGet, path: "/k8s/versions"}, &v, opts)
+	v, resp, err := getRaw[[]string](ctx, s.c, fixed("/k8s/versions"), opts)
 	if err != nil {
 		return nil, resp, err
 	}
-	return v, resp, nil
+	return *v, resp, nil
 }
 
 // DefaultVersion returns the version a new cluster gets when none is given
 // (GET /k8s/versions/default). Not in the Python SDK 5.2.0.
 func (s *KubernetesService) DefaultVersion(ctx context.Context, opts ...CallOption) (string, *Response, error) {
-	var v string
-	resp, err := s.c.do(ctx, &request{method: http.MethodGet, path: "/k8s/versions/default"}, &v, opts)
+	v, resp, err := getRaw[string](ctx, s.c, fixed("/k8s/versions/default"), opts)
 	if err != nil {
 		return "", resp, err
 	}
-	return v, resp, nil
+	return *v, resp, nil
 }
 
 // CompatibleVersions returns the versions that node pools of a cluster
@@ -103,14 +85,9 @@ func (s *KubernetesService) DefaultVersion(ctx context.Context, opts ...CallOpti
 // /k8s/versions/{clusterVersion}/compatibilities). Not in the Python SDK
 // 5.2.0.
 func (s *KubernetesService) CompatibleVersions(ctx context.Context, clusterVersion string, opts ...CallOption) ([]string, *Response, error) {
-	p, err := pathOf("/k8s/versions/{}/compatibilities", id("clusterVersion", clusterVersion))
-	if err != nil {
-		return nil, nil, err
-	}
-	var v []string
-	resp, err := s.c.do(ctx, &request{method: http.MethodGet, path: p}, &v, opts)
+	v, resp, err := getRaw[[]string](ctx, s.c, at(pathOf("/k8s/versions/{}/compatibilities", id("clusterVersion", clusterVersion))), opts)
 	if err != nil {
 		return nil, resp, err
 	}
-	return v, resp, nil
+	return *v, resp, nil
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"iter"
 	"net/http"
-	"strconv"
 )
 
 // LAN is a data center's network as the API returns it. Its ID is the API's
@@ -58,6 +57,8 @@ type lanPost struct {
 	Properties lanPostProperties `json:"properties"`
 	Entities   *lanPostEntities  `json:"entities,omitempty"`
 }
+
+func (p *lanPost) split() (any, bool) { return p.Properties, p.Entities != nil }
 
 type lanPostProperties struct {
 	Name       string       `json:"name,omitempty"`
@@ -148,19 +149,10 @@ func (u *LANUpdate) body() (*lanPatch, error) {
 	return p, nil
 }
 
-// lanIDArg checks a LAN ID: the API's LAN IDs are positive integers ("1",
-// "2", ...), so anything else names no LAN and is refused before sending.
-func lanIDArg(lanID string) (idArg, error) {
-	a := id("lanID", lanID)
-	if err := a.check(); err != nil {
-		return a, err
-	}
-	n, err := strconv.ParseUint(lanID, 10, 31)
-	if err != nil || n < 1 {
-		return a, invalid("lanID", "%q is not a LAN ID (a positive integer such as \"1\")", lanID)
-	}
-	return a, nil
-}
+// lanIDArg is a LAN ID for pathOf: the API's LAN IDs are positive
+// integers ("1", "2", ...), so anything else names no LAN and is refused
+// before sending.
+func lanIDArg(lanID string) idArg { return idArg{name: "lanID", val: lanID, positive: true} }
 
 // LANsService manages a data center's LANs
 // (/datacenters/{dc}/lans). LAN IDs are the API's numeric IDs as strings
@@ -172,15 +164,7 @@ func lansPath(datacenterID string) (string, error) {
 }
 
 func lanPath(datacenterID, lanID, suffix string) (string, error) {
-	dc := id("datacenterID", datacenterID)
-	if err := dc.check(); err != nil {
-		return "", err
-	}
-	lan, err := lanIDArg(lanID)
-	if err != nil {
-		return "", err
-	}
-	return pathOf("/datacenters/{}/lans/{}"+suffix, dc, lan)
+	return pathOf("/datacenters/{}/lans/{}"+suffix, id("datacenterID", datacenterID), lanIDArg(lanID))
 }
 
 // List returns every LAN of a data center, following the pages of the
@@ -188,32 +172,20 @@ func lanPath(datacenterID, lanID, suffix string) (string, error) {
 // client's default depth is sent unless WithDepth is given. Replaces the
 // Python SDK's list_lans.
 func (s *LANsService) List(ctx context.Context, datacenterID string, opts ...CallOption) ([]LAN, *Response, error) {
-	p, err := lansPath(datacenterID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return listAll[LAN](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+	return list[LAN](ctx, s.c, at(lansPath(datacenterID)), opts)
 }
 
 // All iterates over the LANs of a data center page by page; breaking out
 // of the loop stops fetching. An invalid ID is yielded as the only error.
 func (s *LANsService) All(ctx context.Context, datacenterID string, opts ...CallOption) iter.Seq2[LAN, error] {
-	p, err := lansPath(datacenterID)
-	if err != nil {
-		return errSeq[LAN](err)
-	}
-	return iterate[LAN](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+	return all[LAN](ctx, s.c, at(lansPath(datacenterID)), opts)
 }
 
 // Get returns one LAN, at the client's default depth unless WithDepth is
 // given. lanID is the LAN's numeric ID ("1"). Replaces the Python SDK's
 // get_lan.
 func (s *LANsService) Get(ctx context.Context, datacenterID, lanID string, opts ...CallOption) (*LAN, *Response, error) {
-	p, err := lanPath(datacenterID, lanID, "")
-	if err != nil {
-		return nil, nil, err
-	}
-	return doGet[LAN](ctx, s.c, p, opts)
+	return get[LAN](ctx, s.c, at(lanPath(datacenterID, lanID, "")), opts)
 }
 
 // Create creates a LAN and returns it as the API accepted it, with its new
@@ -221,57 +193,26 @@ func (s *LANsService) Get(ctx context.Context, datacenterID, lanID string, opts 
 // (WaitForCompletion). Public is sent as a JSON boolean. Replaces the
 // Python SDK's create_lan.
 func (s *LANsService) Create(ctx context.Context, datacenterID string, spec LANSpec, opts ...CallOption) (*LAN, *Response, error) {
-	p, err := lansPath(datacenterID)
-	if err != nil {
-		return nil, nil, err
-	}
-	body, err := spec.body("LANSpec")
-	if err != nil {
-		return nil, nil, err
-	}
-	return doWrite[LAN](ctx, s.c, http.MethodPost, p, body, opts)
+	return write[LAN](ctx, s.c, http.MethodPost, at(lansPath(datacenterID)), with(spec.body("LANSpec")), opts)
 }
 
 // Update changes the fields of a LAN that upd sets (PATCH): its name,
 // whether it is public, its IP failover groups and its private
 // cross-connect. Replaces the Python SDK's update_lan.
 func (s *LANsService) Update(ctx context.Context, datacenterID, lanID string, upd LANUpdate, opts ...CallOption) (*LAN, *Response, error) {
-	p, err := lanPath(datacenterID, lanID, "")
-	if err != nil {
-		return nil, nil, err
-	}
-	body, err := upd.body()
-	if err != nil {
-		return nil, nil, err
-	}
-	return doWrite[LAN](ctx, s.c, http.MethodPatch, p, body, opts)
+	return write[LAN](ctx, s.c, http.MethodPatch, at(lanPath(datacenterID, lanID, "")), with(upd.body()), opts)
 }
 
 // Replace replaces every property of a LAN with spec's (PUT); properties
 // spec leaves empty are reset. Not in the Python SDK 5.2.0, which only had
 // the partial Update.
 func (s *LANsService) Replace(ctx context.Context, datacenterID, lanID string, spec LANSpec, opts ...CallOption) (*LAN, *Response, error) {
-	p, err := lanPath(datacenterID, lanID, "")
-	if err != nil {
-		return nil, nil, err
-	}
-	post, err := spec.body("LANSpec")
-	if err != nil {
-		return nil, nil, err
-	}
-	if post.Entities != nil {
-		return nil, nil, invalid("LANSpec", "Replace sets properties only; put NICs on the LAN by creating or updating them")
-	}
-	return doReplace[LAN](ctx, s.c, p, post.Properties, opts)
+	return write[LAN](ctx, s.c, http.MethodPut, at(lanPath(datacenterID, lanID, "")), with(spec.body("LANSpec")).propsOnly("LANSpec", "put NICs on the LAN by creating or updating them"), opts)
 }
 
 // Delete deletes a LAN. Replaces the Python SDK's delete_lan.
 func (s *LANsService) Delete(ctx context.Context, datacenterID, lanID string, opts ...CallOption) (*Response, error) {
-	p, err := lanPath(datacenterID, lanID, "")
-	if err != nil {
-		return nil, err
-	}
-	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+	return del(ctx, s.c, at(lanPath(datacenterID, lanID, "")), opts)
 }
 
 // ListMembers returns the NICs on a LAN, following the pages of the
@@ -279,34 +220,18 @@ func (s *LANsService) Delete(ctx context.Context, datacenterID, lanID string, op
 // client's default depth unless WithDepth is given. Replaces the Python
 // SDK's get_lan_members.
 func (s *LANsService) ListMembers(ctx context.Context, datacenterID, lanID string, opts ...CallOption) ([]NIC, *Response, error) {
-	p, err := lanPath(datacenterID, lanID, "/nics")
-	if err != nil {
-		return nil, nil, err
-	}
-	return listAll[NIC](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+	return list[NIC](ctx, s.c, at(lanPath(datacenterID, lanID, "/nics")), opts)
 }
 
 // GetMember returns one NIC on a LAN (GET
 // /datacenters/{dc}/lans/{lan}/nics/{nic}), at the client's default depth
 // unless WithDepth is given. Not in the Python SDK 5.2.0.
 func (s *LANsService) GetMember(ctx context.Context, datacenterID, lanID, nicID string, opts ...CallOption) (*NIC, *Response, error) {
-	p, err := lanPath(datacenterID, lanID, "/nics")
-	if err != nil {
-		return nil, nil, err
-	}
-	tail, err := pathOf("/{}", id("nicID", nicID))
-	if err != nil {
-		return nil, nil, err
-	}
-	return doGet[NIC](ctx, s.c, p+tail, opts)
+	return get[NIC](ctx, s.c, at(pathOf("/datacenters/{}/lans/{}/nics/{}", id("datacenterID", datacenterID), lanIDArg(lanID), id("nicID", nicID))), opts)
 }
 
 // AllMembers iterates over the NICs on a LAN page by page; breaking out of
 // the loop stops fetching. An invalid ID is yielded as the only error.
 func (s *LANsService) AllMembers(ctx context.Context, datacenterID, lanID string, opts ...CallOption) iter.Seq2[NIC, error] {
-	p, err := lanPath(datacenterID, lanID, "/nics")
-	if err != nil {
-		return errSeq[NIC](err)
-	}
-	return iterate[NIC](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+	return all[NIC](ctx, s.c, at(lanPath(datacenterID, lanID, "/nics")), opts)
 }

@@ -199,10 +199,14 @@ func pathOf(pattern string, ids ...idArg) (string, error) {
 	return b.String(), nil
 }
 
-// idArg is an ID for pathOf, with the name its error uses.
-type idArg struct{ name, val string }
+// idArg is an ID for pathOf, with the name its error uses. positive
+// requires a positive integer (LAN IDs).
+type idArg struct {
+	name, val string
+	positive  bool
+}
 
-func id(name, val string) idArg { return idArg{name, val} }
+func id(name, val string) idArg { return idArg{name: name, val: val} }
 
 func (a idArg) check() error {
 	switch strings.TrimSpace(a.val) {
@@ -210,6 +214,11 @@ func (a idArg) check() error {
 		return &InvalidInputError{Field: a.name, Reason: "must not be empty"}
 	case ".", "..":
 		return &InvalidInputError{Field: a.name, Reason: fmt.Sprintf("%q is not an ID", a.val)}
+	}
+	if a.positive {
+		if n, err := strconv.ParseUint(a.val, 10, 31); err != nil || n < 1 {
+			return invalid(a.name, "%q is not a LAN ID (a positive integer such as \"1\")", a.val)
+		}
 	}
 	return nil
 }

@@ -48,6 +48,8 @@ type loadBalancerPost struct {
 	Entities   *loadBalancerPostEntities  `json:"entities,omitempty"`
 }
 
+func (p *loadBalancerPost) split() (any, bool) { return p.Properties, p.Entities != nil }
+
 type loadBalancerPostProperties struct {
 	Name string `json:"name,omitempty"`
 	IP   string `json:"ip,omitempty"`
@@ -118,33 +120,21 @@ func balancedNICPath(datacenterID, loadBalancerID, nicID string) (string, error)
 // client's default depth is sent unless WithDepth is given. Replaces the
 // Python SDK's list_loadbalancers.
 func (s *LoadBalancersService) List(ctx context.Context, datacenterID string, opts ...CallOption) ([]LoadBalancer, *Response, error) {
-	p, err := loadBalancersPath(datacenterID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return listAll[LoadBalancer](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+	return list[LoadBalancer](ctx, s.c, at(loadBalancersPath(datacenterID)), opts)
 }
 
 // All iterates over the load balancers of a data center page by page;
 // breaking out of the loop stops fetching. An invalid ID is yielded as the
 // only error.
 func (s *LoadBalancersService) All(ctx context.Context, datacenterID string, opts ...CallOption) iter.Seq2[LoadBalancer, error] {
-	p, err := loadBalancersPath(datacenterID)
-	if err != nil {
-		return errSeq[LoadBalancer](err)
-	}
-	return iterate[LoadBalancer](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+	return all[LoadBalancer](ctx, s.c, at(loadBalancersPath(datacenterID)), opts)
 }
 
 // Get returns one load balancer, at the client's default depth unless
 // WithDepth is given (the Python SDK sent no depth here). Replaces the
 // Python SDK's get_loadbalancer.
 func (s *LoadBalancersService) Get(ctx context.Context, datacenterID, loadBalancerID string, opts ...CallOption) (*LoadBalancer, *Response, error) {
-	p, err := loadBalancerPath(datacenterID, loadBalancerID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return doGet[LoadBalancer](ctx, s.c, p, opts)
+	return get[LoadBalancer](ctx, s.c, at(loadBalancerPath(datacenterID, loadBalancerID)), opts)
 }
 
 // Create creates a load balancer, balancing spec.BalancedNICs from the
@@ -153,56 +143,26 @@ func (s *LoadBalancersService) Get(ctx context.Context, datacenterID, loadBalanc
 // JSON boolean (the Python SDK sent a string). Replaces the Python SDK's
 // create_loadbalancer.
 func (s *LoadBalancersService) Create(ctx context.Context, datacenterID string, spec LoadBalancerSpec, opts ...CallOption) (*LoadBalancer, *Response, error) {
-	p, err := loadBalancersPath(datacenterID)
-	if err != nil {
-		return nil, nil, err
-	}
-	body, err := spec.body("LoadBalancerSpec")
-	if err != nil {
-		return nil, nil, err
-	}
-	return doWrite[LoadBalancer](ctx, s.c, http.MethodPost, p, body, opts)
+	return write[LoadBalancer](ctx, s.c, http.MethodPost, at(loadBalancersPath(datacenterID)), with(spec.body("LoadBalancerSpec")), opts)
 }
 
 // Update changes the fields of a load balancer that upd sets (PATCH).
 // Replaces the Python SDK's update_loadbalancer.
 func (s *LoadBalancersService) Update(ctx context.Context, datacenterID, loadBalancerID string, upd LoadBalancerUpdate, opts ...CallOption) (*LoadBalancer, *Response, error) {
-	p, err := loadBalancerPath(datacenterID, loadBalancerID)
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := upd.check(); err != nil {
-		return nil, nil, err
-	}
-	return doWrite[LoadBalancer](ctx, s.c, http.MethodPatch, p, &upd, opts)
+	return write[LoadBalancer](ctx, s.c, http.MethodPatch, at(loadBalancerPath(datacenterID, loadBalancerID)), with(&upd, upd.check()), opts)
 }
 
 // Replace replaces every property of a load balancer with spec's (PUT); properties
 // spec leaves empty are reset. Not in the Python SDK 5.2.0, which only had
 // the partial Update.
 func (s *LoadBalancersService) Replace(ctx context.Context, datacenterID, loadBalancerID string, spec LoadBalancerSpec, opts ...CallOption) (*LoadBalancer, *Response, error) {
-	p, err := loadBalancerPath(datacenterID, loadBalancerID)
-	if err != nil {
-		return nil, nil, err
-	}
-	post, err := spec.body("LoadBalancerSpec")
-	if err != nil {
-		return nil, nil, err
-	}
-	if post.Entities != nil {
-		return nil, nil, invalid("LoadBalancerSpec", "Replace sets properties only; balance NICs with AddNIC")
-	}
-	return doReplace[LoadBalancer](ctx, s.c, p, post.Properties, opts)
+	return write[LoadBalancer](ctx, s.c, http.MethodPut, at(loadBalancerPath(datacenterID, loadBalancerID)), with(spec.body("LoadBalancerSpec")).propsOnly("LoadBalancerSpec", "balance NICs with AddNIC"), opts)
 }
 
 // Delete deletes a load balancer. Replaces the Python SDK's
 // delete_loadbalancer.
 func (s *LoadBalancersService) Delete(ctx context.Context, datacenterID, loadBalancerID string, opts ...CallOption) (*Response, error) {
-	p, err := loadBalancerPath(datacenterID, loadBalancerID)
-	if err != nil {
-		return nil, err
-	}
-	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+	return del(ctx, s.c, at(loadBalancerPath(datacenterID, loadBalancerID)), opts)
 }
 
 // ListBalancedNICs returns the NICs a load balancer balances, following the
@@ -210,33 +170,21 @@ func (s *LoadBalancersService) Delete(ctx context.Context, datacenterID, loadBal
 // page), at the client's default depth unless WithDepth is given. Replaces
 // the Python SDK's get_loadbalancer_members.
 func (s *LoadBalancersService) ListBalancedNICs(ctx context.Context, datacenterID, loadBalancerID string, opts ...CallOption) ([]NIC, *Response, error) {
-	p, err := balancedNICsPath(datacenterID, loadBalancerID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return listAll[NIC](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+	return list[NIC](ctx, s.c, at(balancedNICsPath(datacenterID, loadBalancerID)), opts)
 }
 
 // AllBalancedNICs iterates over the NICs a load balancer balances page by
 // page; breaking out of the loop stops fetching. An invalid ID is yielded
 // as the only error.
 func (s *LoadBalancersService) AllBalancedNICs(ctx context.Context, datacenterID, loadBalancerID string, opts ...CallOption) iter.Seq2[NIC, error] {
-	p, err := balancedNICsPath(datacenterID, loadBalancerID)
-	if err != nil {
-		return errSeq[NIC](err)
-	}
-	return iterate[NIC](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+	return all[NIC](ctx, s.c, at(balancedNICsPath(datacenterID, loadBalancerID)), opts)
 }
 
 // GetBalancedNIC returns one NIC that a load balancer balances, at the
 // client's default depth unless WithDepth is given. Replaces the Python
 // SDK's get_loadbalanced_nic.
 func (s *LoadBalancersService) GetBalancedNIC(ctx context.Context, datacenterID, loadBalancerID, nicID string, opts ...CallOption) (*NIC, *Response, error) {
-	p, err := balancedNICPath(datacenterID, loadBalancerID, nicID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return doGet[NIC](ctx, s.c, p, opts)
+	return get[NIC](ctx, s.c, at(balancedNICPath(datacenterID, loadBalancerID, nicID)), opts)
 }
 
 // AddNIC makes a load balancer balance an existing NIC (POST {"id": nicID})
@@ -244,22 +192,11 @@ func (s *LoadBalancersService) GetBalancedNIC(ctx context.Context, datacenterID,
 // balancer's IP. Replaces the Python SDK's add_loadbalanced_nics, which
 // despite its name adds one NIC a call.
 func (s *LoadBalancersService) AddNIC(ctx context.Context, datacenterID, loadBalancerID, nicID string, opts ...CallOption) (*NIC, *Response, error) {
-	p, err := balancedNICsPath(datacenterID, loadBalancerID)
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := id("nicID", nicID).check(); err != nil {
-		return nil, nil, err
-	}
-	return doWrite[NIC](ctx, s.c, http.MethodPost, p, &idRef{ID: nicID}, opts)
+	return write[NIC](ctx, s.c, http.MethodPost, at(balancedNICsPath(datacenterID, loadBalancerID)), with(&idRef{ID: nicID}, id("nicID", nicID).check()), opts)
 }
 
 // RemoveNIC stops a load balancer balancing a NIC; the NIC itself stays.
 // Replaces the Python SDK's remove_loadbalanced_nic.
 func (s *LoadBalancersService) RemoveNIC(ctx context.Context, datacenterID, loadBalancerID, nicID string, opts ...CallOption) (*Response, error) {
-	p, err := balancedNICPath(datacenterID, loadBalancerID, nicID)
-	if err != nil {
-		return nil, err
-	}
-	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+	return del(ctx, s.c, at(balancedNICPath(datacenterID, loadBalancerID, nicID)), opts)
 }

@@ -61,6 +61,8 @@ type nicPost struct {
 	Entities   *nicPostEntities  `json:"entities,omitempty"`
 }
 
+func (p *nicPost) split() (any, bool) { return p.Properties, p.Entities != nil }
+
 type nicPostProperties struct {
 	Name           string   `json:"name,omitempty"`
 	LAN            int      `json:"lan"`
@@ -175,31 +177,19 @@ func nicPath(datacenterID, serverID, nicID string) (string, error) {
 // client's default depth is sent unless WithDepth is given. Replaces the
 // Python SDK's list_nics.
 func (s *NICsService) List(ctx context.Context, datacenterID, serverID string, opts ...CallOption) ([]NIC, *Response, error) {
-	p, err := nicsPath(datacenterID, serverID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return listAll[NIC](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+	return list[NIC](ctx, s.c, at(nicsPath(datacenterID, serverID)), opts)
 }
 
 // All iterates over the NICs of a server page by page; breaking out of the
 // loop stops fetching. An invalid ID is yielded as the only error.
 func (s *NICsService) All(ctx context.Context, datacenterID, serverID string, opts ...CallOption) iter.Seq2[NIC, error] {
-	p, err := nicsPath(datacenterID, serverID)
-	if err != nil {
-		return errSeq[NIC](err)
-	}
-	return iterate[NIC](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+	return all[NIC](ctx, s.c, at(nicsPath(datacenterID, serverID)), opts)
 }
 
 // Get returns one NIC, at the client's default depth unless WithDepth is
 // given. Replaces the Python SDK's get_nic.
 func (s *NICsService) Get(ctx context.Context, datacenterID, serverID, nicID string, opts ...CallOption) (*NIC, *Response, error) {
-	p, err := nicPath(datacenterID, serverID, nicID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return doGet[NIC](ctx, s.c, p, opts)
+	return get[NIC](ctx, s.c, at(nicPath(datacenterID, serverID, nicID)), opts)
 }
 
 // Create adds a NIC, with its firewall rules, to a server and returns it as
@@ -208,55 +198,24 @@ func (s *NICsService) Get(ctx context.Context, datacenterID, serverID, nicID str
 // they are set, false included (the Python SDK dropped nat=False).
 // Replaces the Python SDK's create_nic.
 func (s *NICsService) Create(ctx context.Context, datacenterID, serverID string, spec NICSpec, opts ...CallOption) (*NIC, *Response, error) {
-	p, err := nicsPath(datacenterID, serverID)
-	if err != nil {
-		return nil, nil, err
-	}
-	body, err := spec.body("NICSpec")
-	if err != nil {
-		return nil, nil, err
-	}
-	return doWrite[NIC](ctx, s.c, http.MethodPost, p, body, opts)
+	return write[NIC](ctx, s.c, http.MethodPost, at(nicsPath(datacenterID, serverID)), with(spec.body("NICSpec")), opts)
 }
 
 // Update changes the fields of a NIC that upd sets (PATCH). Replaces the
 // Python SDK's update_nic.
 func (s *NICsService) Update(ctx context.Context, datacenterID, serverID, nicID string, upd NICUpdate, opts ...CallOption) (*NIC, *Response, error) {
-	p, err := nicPath(datacenterID, serverID, nicID)
-	if err != nil {
-		return nil, nil, err
-	}
-	body, err := upd.body()
-	if err != nil {
-		return nil, nil, err
-	}
-	return doWrite[NIC](ctx, s.c, http.MethodPatch, p, body, opts)
+	return write[NIC](ctx, s.c, http.MethodPatch, at(nicPath(datacenterID, serverID, nicID)), with(upd.body()), opts)
 }
 
 // Replace replaces every property of a NIC with spec's (PUT); properties
 // spec leaves empty are reset. Not in the Python SDK 5.2.0, which only had
 // the partial Update.
 func (s *NICsService) Replace(ctx context.Context, datacenterID, serverID, nicID string, spec NICSpec, opts ...CallOption) (*NIC, *Response, error) {
-	p, err := nicPath(datacenterID, serverID, nicID)
-	if err != nil {
-		return nil, nil, err
-	}
-	post, err := spec.body("NICSpec")
-	if err != nil {
-		return nil, nil, err
-	}
-	if post.Entities != nil {
-		return nil, nil, invalid("NICSpec", "Replace sets properties only; create firewall rules separately")
-	}
-	return doReplace[NIC](ctx, s.c, p, post.Properties, opts)
+	return write[NIC](ctx, s.c, http.MethodPut, at(nicPath(datacenterID, serverID, nicID)), with(spec.body("NICSpec")).propsOnly("NICSpec", "create firewall rules separately"), opts)
 }
 
 // Delete removes a NIC from a server. Replaces the Python SDK's
 // delete_nic.
 func (s *NICsService) Delete(ctx context.Context, datacenterID, serverID, nicID string, opts ...CallOption) (*Response, error) {
-	p, err := nicPath(datacenterID, serverID, nicID)
-	if err != nil {
-		return nil, err
-	}
-	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+	return del(ctx, s.c, at(nicPath(datacenterID, serverID, nicID)), opts)
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"iter"
-	"net/http"
 	"slices"
 	"strings"
 	"time"
@@ -137,43 +136,25 @@ func WithRequestFilter(f RequestFilter) CallOption {
 // collection until it is complete (WithPage asks for one page). Narrow it
 // with WithRequestFilter. Replaces the Python SDK's list_requests.
 func (s *RequestsService) List(ctx context.Context, opts ...CallOption) ([]Request, *Response, error) {
-	return listAll[Request](ctx, s.c, &request{method: http.MethodGet, path: "/requests"}, opts)
+	return list[Request](ctx, s.c, fixed("/requests"), opts)
 }
 
 // All iterates over the requests page by page; breaking out of the loop
 // stops fetching.
 func (s *RequestsService) All(ctx context.Context, opts ...CallOption) iter.Seq2[Request, error] {
-	return iterate[Request](ctx, s.c, &request{method: http.MethodGet, path: "/requests"}, opts)
+	return all[Request](ctx, s.c, fixed("/requests"), opts)
 }
 
 // Get returns one request: its method, URL, body and (at depth 1 and more)
 // status. Replaces the Python SDK's get_request(request_id).
 func (s *RequestsService) Get(ctx context.Context, requestID string, opts ...CallOption) (*Request, *Response, error) {
-	p, err := pathOf("/requests/{}", id("requestID", requestID))
-	if err != nil {
-		return nil, nil, err
-	}
-	var r Request
-	resp, err := s.c.do(ctx, &request{method: http.MethodGet, path: p, getDepth: true}, &r, opts)
-	if err != nil {
-		return nil, resp, err
-	}
-	return &r, resp, nil
+	return get[Request](ctx, s.c, at(pathOf("/requests/{}", id("requestID", requestID))), opts)
 }
 
 // GetStatus returns the status of a request. Replaces the Python SDK's
 // get_request(request_id, status=True).
 func (s *RequestsService) GetStatus(ctx context.Context, requestID string, opts ...CallOption) (*RequestStatus, *Response, error) {
-	p, err := pathOf("/requests/{}/status", id("requestID", requestID))
-	if err != nil {
-		return nil, nil, err
-	}
-	var r RequestStatus
-	resp, err := s.c.do(ctx, &request{method: http.MethodGet, path: p}, &r, opts)
-	if err != nil {
-		return nil, resp, err
-	}
-	return &r, resp, nil
+	return getRaw[RequestStatus](ctx, s.c, at(pathOf("/requests/{}/status", id("requestID", requestID))), opts)
 }
 
 // FindUnknown looks up the API's record of a write whose outcome was unknown

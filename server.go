@@ -87,6 +87,8 @@ type serverPost struct {
 	Entities   *serverPostEntities  `json:"entities,omitempty"`
 }
 
+func (p *serverPost) split() (any, bool) { return p.Properties, p.Entities != nil }
+
 type serverPostProperties struct {
 	Name             string `json:"name"`
 	Cores            int    `json:"cores"`
@@ -344,31 +346,19 @@ type ServersService struct{ c *Client }
 // client's default depth unless WithDepth is given. Replaces the Python
 // SDK's list_servers.
 func (s *ServersService) List(ctx context.Context, datacenterID string, opts ...CallOption) ([]Server, *Response, error) {
-	p, err := pathOf("/datacenters/{}/servers", id("datacenterID", datacenterID))
-	if err != nil {
-		return nil, nil, err
-	}
-	return listAll[Server](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+	return list[Server](ctx, s.c, at(pathOf("/datacenters/{}/servers", id("datacenterID", datacenterID))), opts)
 }
 
 // All iterates over the servers of a data center page by page; breaking
 // out of the loop stops fetching.
 func (s *ServersService) All(ctx context.Context, datacenterID string, opts ...CallOption) iter.Seq2[Server, error] {
-	p, err := pathOf("/datacenters/{}/servers", id("datacenterID", datacenterID))
-	if err != nil {
-		return errSeq[Server](err)
-	}
-	return iterate[Server](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+	return all[Server](ctx, s.c, at(pathOf("/datacenters/{}/servers", id("datacenterID", datacenterID))), opts)
 }
 
 // Get returns one server, at the client's default depth unless WithDepth is
 // given. Replaces the Python SDK's get_server.
 func (s *ServersService) Get(ctx context.Context, datacenterID, serverID string, opts ...CallOption) (*Server, *Response, error) {
-	p, err := serverPath(datacenterID, serverID, "")
-	if err != nil {
-		return nil, nil, err
-	}
-	return doGet[Server](ctx, s.c, p, opts)
+	return get[Server](ctx, s.c, at(serverPath(datacenterID, serverID, "")), opts)
 }
 
 // Create creates a server in a data center, with the volumes, attached
@@ -376,195 +366,113 @@ func (s *ServersService) Get(ctx context.Context, datacenterID, serverID string,
 // request in the Response is DONE (WaitForCompletion). Replaces the Python
 // SDK's create_server.
 func (s *ServersService) Create(ctx context.Context, datacenterID string, spec ServerSpec, opts ...CallOption) (*Server, *Response, error) {
-	p, err := pathOf("/datacenters/{}/servers", id("datacenterID", datacenterID))
-	if err != nil {
-		return nil, nil, err
-	}
-	body, err := spec.body("ServerSpec")
-	if err != nil {
-		return nil, nil, err
-	}
-	return doWrite[Server](ctx, s.c, http.MethodPost, p, body, opts)
+	return write[Server](ctx, s.c, http.MethodPost, at(pathOf("/datacenters/{}/servers", id("datacenterID", datacenterID))), with(spec.body("ServerSpec")), opts)
 }
 
 // Update changes the fields of a server that upd sets (PATCH). Replaces
 // the Python SDK's update_server; unlike it, BootCDROM is sent as an
 // {"id"} reference, as the API wants.
 func (s *ServersService) Update(ctx context.Context, datacenterID, serverID string, upd ServerUpdate, opts ...CallOption) (*Server, *Response, error) {
-	p, err := serverPath(datacenterID, serverID, "")
-	if err != nil {
-		return nil, nil, err
-	}
-	body, err := upd.body()
-	if err != nil {
-		return nil, nil, err
-	}
-	return doWrite[Server](ctx, s.c, http.MethodPatch, p, body, opts)
+	return write[Server](ctx, s.c, http.MethodPatch, at(serverPath(datacenterID, serverID, "")), with(upd.body()), opts)
 }
 
 // Replace replaces every property of a server with spec's (PUT); properties
 // spec leaves empty are reset. Not in the Python SDK 5.2.0, which only had
 // the partial Update.
 func (s *ServersService) Replace(ctx context.Context, datacenterID, serverID string, spec ServerSpec, opts ...CallOption) (*Server, *Response, error) {
-	p, err := serverPath(datacenterID, serverID, "")
-	if err != nil {
-		return nil, nil, err
-	}
-	post, err := spec.body("ServerSpec")
-	if err != nil {
-		return nil, nil, err
-	}
-	if post.Entities != nil {
-		return nil, nil, invalid("ServerSpec", "Replace sets properties only; attach volumes and create NICs separately")
-	}
-	return doReplace[Server](ctx, s.c, p, post.Properties, opts)
+	return write[Server](ctx, s.c, http.MethodPut, at(serverPath(datacenterID, serverID, "")), with(spec.body("ServerSpec")).propsOnly("ServerSpec", "attach volumes and create NICs separately"), opts)
 }
 
 // Delete deletes a server. Its volumes are kept; delete them with
 // Volumes.Delete. Replaces the Python SDK's delete_server.
 func (s *ServersService) Delete(ctx context.Context, datacenterID, serverID string, opts ...CallOption) (*Response, error) {
-	return s.send(ctx, http.MethodDelete, datacenterID, serverID, "", opts)
+	return act(ctx, s.c, http.MethodDelete, at(serverPath(datacenterID, serverID, "")), noBody, opts)
 }
 
 // Start starts a server. The Response names the request to hand to
 // WaitForCompletion. Replaces the Python SDK's start_server, which returned
 // True and lost the request.
 func (s *ServersService) Start(ctx context.Context, datacenterID, serverID string, opts ...CallOption) (*Response, error) {
-	return s.send(ctx, http.MethodPost, datacenterID, serverID, "/start", opts)
+	return act(ctx, s.c, http.MethodPost, at(serverPath(datacenterID, serverID, "/start")), noBody, opts)
 }
 
 // Stop powers a server off (forcefully; its DHCP public IP is released).
 // The Response names the request to hand to WaitForCompletion. Replaces the
 // Python SDK's stop_server.
 func (s *ServersService) Stop(ctx context.Context, datacenterID, serverID string, opts ...CallOption) (*Response, error) {
-	return s.send(ctx, http.MethodPost, datacenterID, serverID, "/stop", opts)
+	return act(ctx, s.c, http.MethodPost, at(serverPath(datacenterID, serverID, "/stop")), noBody, opts)
 }
 
 // Reboot hard-reboots a server. The Response names the request to hand to
 // WaitForCompletion. Replaces the Python SDK's reboot_server.
 func (s *ServersService) Reboot(ctx context.Context, datacenterID, serverID string, opts ...CallOption) (*Response, error) {
-	return s.send(ctx, http.MethodPost, datacenterID, serverID, "/reboot", opts)
+	return act(ctx, s.c, http.MethodPost, at(serverPath(datacenterID, serverID, "/reboot")), noBody, opts)
 }
 
 // Upgrade upgrades a server to the newest hardware generation of its
 // location (POST .../servers/{id}/upgrade). The Response names the request
 // to hand to WaitForCompletion. Not in the Python SDK 5.2.0.
 func (s *ServersService) Upgrade(ctx context.Context, datacenterID, serverID string, opts ...CallOption) (*Response, error) {
-	return s.send(ctx, http.MethodPost, datacenterID, serverID, "/upgrade", opts)
+	return act(ctx, s.c, http.MethodPost, at(serverPath(datacenterID, serverID, "/upgrade")), noBody, opts)
 }
 
 // ListVolumes returns the volumes attached to a server, following the
 // pages of the collection. Replaces the Python SDK's get_attached_volumes.
 func (s *ServersService) ListVolumes(ctx context.Context, datacenterID, serverID string, opts ...CallOption) ([]Volume, *Response, error) {
-	p, err := serverPath(datacenterID, serverID, "/volumes")
-	if err != nil {
-		return nil, nil, err
-	}
-	return listAll[Volume](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+	return list[Volume](ctx, s.c, at(serverPath(datacenterID, serverID, "/volumes")), opts)
 }
 
 // AllVolumes iterates over the volumes attached to a server page by page.
 func (s *ServersService) AllVolumes(ctx context.Context, datacenterID, serverID string, opts ...CallOption) iter.Seq2[Volume, error] {
-	p, err := serverPath(datacenterID, serverID, "/volumes")
-	if err != nil {
-		return errSeq[Volume](err)
-	}
-	return iterate[Volume](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+	return all[Volume](ctx, s.c, at(serverPath(datacenterID, serverID, "/volumes")), opts)
 }
 
 // GetVolume returns a volume attached to a server, at the client's default
 // depth (the Python SDK's get_attached_volume, which it replaces, sent
 // none).
 func (s *ServersService) GetVolume(ctx context.Context, datacenterID, serverID, volumeID string, opts ...CallOption) (*Volume, *Response, error) {
-	p, err := serverChildPath(datacenterID, serverID, "/volumes/{}", id("volumeID", volumeID))
-	if err != nil {
-		return nil, nil, err
-	}
-	return doGet[Volume](ctx, s.c, p, opts)
+	return get[Volume](ctx, s.c, at(serverChildPath(datacenterID, serverID, "/volumes/{}", id("volumeID", volumeID))), opts)
 }
 
 // AttachVolume attaches an existing volume to a server and returns it.
 // Replaces the Python SDK's attach_volume.
 func (s *ServersService) AttachVolume(ctx context.Context, datacenterID, serverID, volumeID string, opts ...CallOption) (*Volume, *Response, error) {
-	p, err := serverPath(datacenterID, serverID, "/volumes")
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := id("volumeID", volumeID).check(); err != nil {
-		return nil, nil, err
-	}
-	return doWrite[Volume](ctx, s.c, http.MethodPost, p, &idRef{ID: volumeID}, opts)
+	return write[Volume](ctx, s.c, http.MethodPost, at(serverPath(datacenterID, serverID, "/volumes")), with(&idRef{ID: volumeID}, id("volumeID", volumeID).check()), opts)
 }
 
 // DetachVolume detaches a volume from a server; the volume is kept.
 // Replaces the Python SDK's detach_volume.
 func (s *ServersService) DetachVolume(ctx context.Context, datacenterID, serverID, volumeID string, opts ...CallOption) (*Response, error) {
-	p, err := serverChildPath(datacenterID, serverID, "/volumes/{}", id("volumeID", volumeID))
-	if err != nil {
-		return nil, err
-	}
-	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+	return del(ctx, s.c, at(serverChildPath(datacenterID, serverID, "/volumes/{}", id("volumeID", volumeID))), opts)
 }
 
 // ListCDROMs returns the CD-ROM images attached to a server, following the
 // pages of the collection. Replaces the Python SDK's get_attached_cdroms.
 func (s *ServersService) ListCDROMs(ctx context.Context, datacenterID, serverID string, opts ...CallOption) ([]Image, *Response, error) {
-	p, err := serverPath(datacenterID, serverID, "/cdroms")
-	if err != nil {
-		return nil, nil, err
-	}
-	return listAll[Image](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+	return list[Image](ctx, s.c, at(serverPath(datacenterID, serverID, "/cdroms")), opts)
 }
 
 // AllCDROMs iterates over the CD-ROMs attached to a server page by page.
 func (s *ServersService) AllCDROMs(ctx context.Context, datacenterID, serverID string, opts ...CallOption) iter.Seq2[Image, error] {
-	p, err := serverPath(datacenterID, serverID, "/cdroms")
-	if err != nil {
-		return errSeq[Image](err)
-	}
-	return iterate[Image](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+	return all[Image](ctx, s.c, at(serverPath(datacenterID, serverID, "/cdroms")), opts)
 }
 
 // GetCDROM returns a CD-ROM attached to a server, at the client's default
 // depth (the Python SDK's get_attached_cdrom, which it replaces, sent none).
 func (s *ServersService) GetCDROM(ctx context.Context, datacenterID, serverID, cdromID string, opts ...CallOption) (*Image, *Response, error) {
-	p, err := serverChildPath(datacenterID, serverID, "/cdroms/{}", id("cdromID", cdromID))
-	if err != nil {
-		return nil, nil, err
-	}
-	return doGet[Image](ctx, s.c, p, opts)
+	return get[Image](ctx, s.c, at(serverChildPath(datacenterID, serverID, "/cdroms/{}", id("cdromID", cdromID))), opts)
 }
 
 // AttachCDROM attaches a CD-ROM image to a server and returns it. Replaces
 // the Python SDK's attach_cdrom.
 func (s *ServersService) AttachCDROM(ctx context.Context, datacenterID, serverID, cdromID string, opts ...CallOption) (*Image, *Response, error) {
-	p, err := serverPath(datacenterID, serverID, "/cdroms")
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := id("cdromID", cdromID).check(); err != nil {
-		return nil, nil, err
-	}
-	return doWrite[Image](ctx, s.c, http.MethodPost, p, &idRef{ID: cdromID}, opts)
+	return write[Image](ctx, s.c, http.MethodPost, at(serverPath(datacenterID, serverID, "/cdroms")), with(&idRef{ID: cdromID}, id("cdromID", cdromID).check()), opts)
 }
 
 // DetachCDROM detaches a CD-ROM from a server. Replaces the Python SDK's
 // detach_cdrom.
 func (s *ServersService) DetachCDROM(ctx context.Context, datacenterID, serverID, cdromID string, opts ...CallOption) (*Response, error) {
-	p, err := serverChildPath(datacenterID, serverID, "/cdroms/{}", id("cdromID", cdromID))
-	if err != nil {
-		return nil, err
-	}
-	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
-}
-
-// send makes a bodiless call on a server (delete and the actions).
-func (s *ServersService) send(ctx context.Context, method, datacenterID, serverID, suffix string, opts []CallOption) (*Response, error) {
-	p, err := serverPath(datacenterID, serverID, suffix)
-	if err != nil {
-		return nil, err
-	}
-	return s.c.do(ctx, &request{method: method, path: p}, nil, opts)
+	return del(ctx, s.c, at(serverChildPath(datacenterID, serverID, "/cdroms/{}", id("cdromID", cdromID))), opts)
 }
 
 // serverPath is /datacenters/{dc}/servers/{srv} followed by suffix.

@@ -74,38 +74,23 @@ type SnapshotsService struct{ c *Client }
 // List returns every snapshot of the account, at the client's default depth
 // unless WithDepth is given. Replaces the Python SDK's list_snapshots.
 func (s *SnapshotsService) List(ctx context.Context, opts ...CallOption) ([]Snapshot, *Response, error) {
-	return listAll[Snapshot](ctx, s.c, &request{method: http.MethodGet, path: "/snapshots"}, opts)
+	return list[Snapshot](ctx, s.c, fixed("/snapshots"), opts)
 }
 
 // Get returns one snapshot, at the client's default depth unless WithDepth
 // is given (the Python SDK's get_snapshot, which it replaces, sent none).
 func (s *SnapshotsService) Get(ctx context.Context, snapshotID string, opts ...CallOption) (*Snapshot, *Response, error) {
-	p, err := pathOf("/snapshots/{}", id("snapshotID", snapshotID))
-	if err != nil {
-		return nil, nil, err
-	}
-	return doGet[Snapshot](ctx, s.c, p, opts)
+	return get[Snapshot](ctx, s.c, at(pathOf("/snapshots/{}", id("snapshotID", snapshotID))), opts)
 }
 
 // Update changes the fields of a snapshot that upd sets (PATCH). Replaces
 // the Python SDK's update_snapshot.
 func (s *SnapshotsService) Update(ctx context.Context, snapshotID string, upd SnapshotUpdate, opts ...CallOption) (*Snapshot, *Response, error) {
-	p, err := pathOf("/snapshots/{}", id("snapshotID", snapshotID))
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := upd.check(); err != nil {
-		return nil, nil, err
-	}
-	return doWrite[Snapshot](ctx, s.c, http.MethodPatch, p, &upd, opts)
+	return write[Snapshot](ctx, s.c, http.MethodPatch, at(pathOf("/snapshots/{}", id("snapshotID", snapshotID))), with(&upd, upd.check()), opts)
 }
 
 // Delete deletes a snapshot. Replaces the Python SDK's delete_snapshot and
 // its duplicate remove_snapshot.
 func (s *SnapshotsService) Delete(ctx context.Context, snapshotID string, opts ...CallOption) (*Response, error) {
-	p, err := pathOf("/snapshots/{}", id("snapshotID", snapshotID))
-	if err != nil {
-		return nil, err
-	}
-	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+	return del(ctx, s.c, at(pathOf("/snapshots/{}", id("snapshotID", snapshotID))), opts)
 }

@@ -317,31 +317,19 @@ type VolumesService struct{ c *Client }
 // client's default depth unless WithDepth is given. Replaces the Python
 // SDK's list_volumes.
 func (s *VolumesService) List(ctx context.Context, datacenterID string, opts ...CallOption) ([]Volume, *Response, error) {
-	p, err := pathOf("/datacenters/{}/volumes", id("datacenterID", datacenterID))
-	if err != nil {
-		return nil, nil, err
-	}
-	return listAll[Volume](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+	return list[Volume](ctx, s.c, at(pathOf("/datacenters/{}/volumes", id("datacenterID", datacenterID))), opts)
 }
 
 // All iterates over the volumes of a data center page by page; breaking
 // out of the loop stops fetching.
 func (s *VolumesService) All(ctx context.Context, datacenterID string, opts ...CallOption) iter.Seq2[Volume, error] {
-	p, err := pathOf("/datacenters/{}/volumes", id("datacenterID", datacenterID))
-	if err != nil {
-		return errSeq[Volume](err)
-	}
-	return iterate[Volume](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+	return all[Volume](ctx, s.c, at(pathOf("/datacenters/{}/volumes", id("datacenterID", datacenterID))), opts)
 }
 
 // Get returns one volume, at the client's default depth unless WithDepth is
 // given (the Python SDK's get_volume, which it replaces, sent none).
 func (s *VolumesService) Get(ctx context.Context, datacenterID, volumeID string, opts ...CallOption) (*Volume, *Response, error) {
-	p, err := volumePath(datacenterID, volumeID, "")
-	if err != nil {
-		return nil, nil, err
-	}
-	return doGet[Volume](ctx, s.c, p, opts)
+	return get[Volume](ctx, s.c, at(volumePath(datacenterID, volumeID, "")), opts)
 }
 
 // Create creates a volume in a data center; it is not attached to any
@@ -349,37 +337,18 @@ func (s *VolumesService) Get(ctx context.Context, datacenterID, volumeID string,
 // create_volume; unlike it, Type and LicenceType are honoured and unset
 // fields are left to the API's defaults.
 func (s *VolumesService) Create(ctx context.Context, datacenterID string, spec VolumeSpec, opts ...CallOption) (*Volume, *Response, error) {
-	p, err := pathOf("/datacenters/{}/volumes", id("datacenterID", datacenterID))
-	if err != nil {
-		return nil, nil, err
-	}
-	body, err := spec.body("VolumeSpec")
-	if err != nil {
-		return nil, nil, err
-	}
-	return doWrite[Volume](ctx, s.c, http.MethodPost, p, body, opts)
+	return write[Volume](ctx, s.c, http.MethodPost, at(pathOf("/datacenters/{}/volumes", id("datacenterID", datacenterID))), with(spec.body("VolumeSpec")), opts)
 }
 
 // Update changes the fields of a volume that upd sets (PATCH). Replaces the
 // Python SDK's update_volume.
 func (s *VolumesService) Update(ctx context.Context, datacenterID, volumeID string, upd VolumeUpdate, opts ...CallOption) (*Volume, *Response, error) {
-	p, err := volumePath(datacenterID, volumeID, "")
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := upd.check(); err != nil {
-		return nil, nil, err
-	}
-	return doWrite[Volume](ctx, s.c, http.MethodPatch, p, &upd, opts)
+	return write[Volume](ctx, s.c, http.MethodPatch, at(volumePath(datacenterID, volumeID, "")), with(&upd, upd.check()), opts)
 }
 
 // Delete deletes a volume. Replaces the Python SDK's delete_volume.
 func (s *VolumesService) Delete(ctx context.Context, datacenterID, volumeID string, opts ...CallOption) (*Response, error) {
-	p, err := volumePath(datacenterID, volumeID, "")
-	if err != nil {
-		return nil, err
-	}
-	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+	return del(ctx, s.c, at(volumePath(datacenterID, volumeID, "")), opts)
 }
 
 // CreateSnapshot takes a snapshot of a volume and returns it (form-encoded,
@@ -387,34 +356,15 @@ func (s *VolumesService) Delete(ctx context.Context, datacenterID, volumeID stri
 // create_snapshot, which sent the text "None" for a missing name or
 // description.
 func (s *VolumesService) CreateSnapshot(ctx context.Context, datacenterID, volumeID string, spec SnapshotSpec, opts ...CallOption) (*Snapshot, *Response, error) {
-	p, err := volumePath(datacenterID, volumeID, "/create-snapshot")
-	if err != nil {
-		return nil, nil, err
-	}
-	form, err := spec.form()
-	if err != nil {
-		return nil, nil, err
-	}
-	var snap Snapshot
-	resp, err := s.c.do(ctx, &request{method: http.MethodPost, path: p, form: form}, &snap, opts)
-	if err != nil {
-		return nil, resp, err
-	}
-	return &snap, resp, nil
+	return write[Snapshot](ctx, s.c, http.MethodPost, at(volumePath(datacenterID, volumeID, "/create-snapshot")), with(spec.form()), opts)
 }
 
 // RestoreSnapshot restores a snapshot onto a volume. The Response names the
 // request to hand to WaitForCompletion. Replaces the Python SDK's
 // restore_snapshot, which returned True and lost the request.
 func (s *VolumesService) RestoreSnapshot(ctx context.Context, datacenterID, volumeID, snapshotID string, opts ...CallOption) (*Response, error) {
-	p, err := volumePath(datacenterID, volumeID, "/restore-snapshot")
-	if err != nil {
-		return nil, err
-	}
-	if err := id("snapshotID", snapshotID).check(); err != nil {
-		return nil, err
-	}
-	return s.c.do(ctx, &request{method: http.MethodPost, path: p, form: url.Values{"snapshotId": {snapshotID}}}, nil, opts)
+	return act(ctx, s.c, http.MethodPost, at(volumePath(datacenterID, volumeID, "/restore-snapshot")),
+		with(url.Values{"snapshotId": {snapshotID}}, id("snapshotID", snapshotID).check()), opts)
 }
 
 func volumePath(datacenterID, volumeID, suffix string) (string, error) {
