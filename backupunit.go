@@ -116,25 +116,25 @@ type BackupUnitsService struct{ c *Client }
 
 // List returns every backup unit. Replaces the Python SDK's
 // list_backupunits.
-func (s *BackupUnitsService) List(ctx context.Context, opts ...CallOption) ([]BackupUnit, *Response, error) {
+func (s *BackupUnitsService) List(ctx context.Context, opts ...ListOption) ([]BackupUnit, *Response, error) {
 	return list[BackupUnit](ctx, s.c, fixed("/backupunits"), opts)
 }
 
 // Get returns one backup unit. Replaces the Python SDK's get_backupunit.
-func (s *BackupUnitsService) Get(ctx context.Context, backupUnitID string, opts ...CallOption) (*BackupUnit, *Response, error) {
+func (s *BackupUnitsService) Get(ctx context.Context, backupUnitID string, opts ...ReadOption) (*BackupUnit, *Response, error) {
 	return get[BackupUnit](ctx, s.c, at(pathOf("/backupunits/{}", id("backupUnitID", backupUnitID))), opts)
 }
 
 // Create creates a backup unit. The password is sent to the API and
 // nowhere else. Replaces the Python SDK's create_backupunit.
-func (s *BackupUnitsService) Create(ctx context.Context, spec BackupUnitSpec, opts ...CallOption) (*BackupUnit, *Response, error) {
+func (s *BackupUnitsService) Create(ctx context.Context, spec BackupUnitSpec, opts ...WriteOption) (*BackupUnit, *Response, error) {
 	b, resp, err := write[BackupUnit](ctx, s.c, http.MethodPost, fixed("/backupunits"), with(spec.body("BackupUnitSpec", true)), opts)
 	return b, resp, scrubSecrets(err, spec.Password)
 }
 
 // Update changes the fields of a backup unit that upd sets (PATCH, flat
 // body). Replaces the Python SDK's update_backupunit.
-func (s *BackupUnitsService) Update(ctx context.Context, backupUnitID string, upd BackupUnitUpdate, opts ...CallOption) (*BackupUnit, *Response, error) {
+func (s *BackupUnitsService) Update(ctx context.Context, backupUnitID string, upd BackupUnitUpdate, opts ...WriteOption) (*BackupUnit, *Response, error) {
 	b, resp, err := write[BackupUnit](ctx, s.c, http.MethodPatch, at(pathOf("/backupunits/{}", id("backupUnitID", backupUnitID))), with(upd.body("BackupUnitUpdate")), opts)
 	var secret Secret
 	if upd.Password != nil {
@@ -146,20 +146,20 @@ func (s *BackupUnitsService) Update(ctx context.Context, backupUnitID string, up
 // Replace replaces a backup unit's settings with spec (PUT,
 // {"properties": ...}); an empty Password is left out. Replaces the Python
 // SDK's update_backupunit_put.
-func (s *BackupUnitsService) Replace(ctx context.Context, backupUnitID string, spec BackupUnitSpec, opts ...CallOption) (*BackupUnit, *Response, error) {
+func (s *BackupUnitsService) Replace(ctx context.Context, backupUnitID string, spec BackupUnitSpec, opts ...WriteOption) (*BackupUnit, *Response, error) {
 	b, resp, err := write[BackupUnit](ctx, s.c, http.MethodPut, at(pathOf("/backupunits/{}", id("backupUnitID", backupUnitID))), with(spec.body("BackupUnitSpec", false)), opts)
 	return b, resp, scrubSecrets(err, spec.Password)
 }
 
 // Delete deletes a backup unit. Replaces the Python SDK's
 // delete_backupunit.
-func (s *BackupUnitsService) Delete(ctx context.Context, backupUnitID string, opts ...CallOption) (*Response, error) {
+func (s *BackupUnitsService) Delete(ctx context.Context, backupUnitID string, opts ...WriteOption) (*Response, error) {
 	return del(ctx, s.c, at(pathOf("/backupunits/{}", id("backupUnitID", backupUnitID))), opts)
 }
 
 // SSOURL returns a single sign-on URL into the backup unit's console. The
 // API takes no depth here, so none is sent unless WithDepth asks. Replaces
 // the Python SDK's get_ssourl.
-func (s *BackupUnitsService) SSOURL(ctx context.Context, backupUnitID string, opts ...CallOption) (*SSOURL, *Response, error) {
+func (s *BackupUnitsService) SSOURL(ctx context.Context, backupUnitID string, opts ...ReadOption) (*SSOURL, *Response, error) {
 	return getRaw[SSOURL](ctx, s.c, at(pathOf("/backupunits/{}/ssourl", id("backupUnitID", backupUnitID))), opts)
 }

@@ -52,28 +52,24 @@ func (req *request) setBody(v any) {
 var noBody payload
 
 // get reads the resource at r (GET, at the default depth).
-func get[T any](ctx context.Context, c *Client, r route, opts []CallOption) (*T, *Response, error) {
+func get[T any, O option](ctx context.Context, c *Client, r route, opts []O) (*T, *Response, error) {
 	return call[T](ctx, c, &request{method: http.MethodGet, getDepth: true}, r, noBody, opts)
 }
 
 // getRaw reads the resource at r without sending a depth.
-func getRaw[T any](ctx context.Context, c *Client, r route, opts []CallOption) (*T, *Response, error) {
+func getRaw[T any, O option](ctx context.Context, c *Client, r route, opts []O) (*T, *Response, error) {
 	return call[T](ctx, c, &request{method: http.MethodGet}, r, noBody, opts)
 }
 
 // write sends body with method to r and decodes the resource the API
 // answers with.
-func write[T any](ctx context.Context, c *Client, method string, r route, body payload, opts []CallOption) (*T, *Response, error) {
+func write[T any, O option](ctx context.Context, c *Client, method string, r route, body payload, opts []O) (*T, *Response, error) {
 	return call[T](ctx, c, &request{method: method}, r, body, opts)
 }
 
-// replace sends a full-replace PUT of props, {"properties": props}, to r.
-func replace[T, P any](ctx context.Context, c *Client, r route, props P, opts []CallOption) (*T, *Response, error) {
-	return write[T](ctx, c, http.MethodPut, r, with(&putBody[P]{Properties: props}, nil), opts)
-}
 
 // call sends req to r with body and decodes the answer into a new T.
-func call[T any](ctx context.Context, c *Client, req *request, r route, body payload, opts []CallOption) (*T, *Response, error) {
+func call[T any, O option](ctx context.Context, c *Client, req *request, r route, body payload, opts []O) (*T, *Response, error) {
 	if r.err != nil {
 		return nil, nil, r.err
 	}
@@ -82,8 +78,12 @@ func call[T any](ctx context.Context, c *Client, req *request, r route, body pay
 	}
 	req.path = r.path
 	req.setBody(body.v)
+	co, err := applyOptions(opts)
+	if err != nil {
+		return nil, nil, err
+	}
 	var v T
-	resp, err := c.do(ctx, req, &v, opts)
+	resp, err := c.doWith(ctx, req, &v, &co)
 	if err != nil {
 		return nil, resp, err
 	}
@@ -92,25 +92,29 @@ func call[T any](ctx context.Context, c *Client, req *request, r route, body pay
 
 // act sends a call whose answer has no body the caller needs: deletes, and
 // actions such as a server's start.
-func act(ctx context.Context, c *Client, method string, r route, body payload, opts []CallOption) (*Response, error) {
+func act[O option](ctx context.Context, c *Client, method string, r route, body payload, opts []O) (*Response, error) {
 	if r.err != nil {
 		return nil, r.err
 	}
 	if body.err != nil {
 		return nil, body.err
 	}
+	co, err := applyOptions(opts)
+	if err != nil {
+		return nil, err
+	}
 	req := &request{method: method, path: r.path}
 	req.setBody(body.v)
-	return c.do(ctx, req, nil, opts)
+	return c.doWith(ctx, req, nil, &co)
 }
 
 // del deletes the resource at r.
-func del(ctx context.Context, c *Client, r route, opts []CallOption) (*Response, error) {
+func del[O option](ctx context.Context, c *Client, r route, opts []O) (*Response, error) {
 	return act(ctx, c, http.MethodDelete, r, noBody, opts)
 }
 
 // list returns the whole collection at r, following its pages.
-func list[T any](ctx context.Context, c *Client, r route, opts []CallOption) ([]T, *Response, error) {
+func list[T any, O option](ctx context.Context, c *Client, r route, opts []O) ([]T, *Response, error) {
 	if r.err != nil {
 		return nil, nil, r.err
 	}
@@ -119,7 +123,7 @@ func list[T any](ctx context.Context, c *Client, r route, opts []CallOption) ([]
 
 // all iterates over the collection at r page by page. A route that cannot
 // be built is yielded as the only error.
-func all[T any](ctx context.Context, c *Client, r route, opts []CallOption) iter.Seq2[T, error] {
+func all[T any, O option](ctx context.Context, c *Client, r route, opts []O) iter.Seq2[T, error] {
 	if r.err != nil {
 		return errSeq[T](r.err)
 	}

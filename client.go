@@ -558,7 +558,7 @@ type request struct {
 // out (when out is non-nil). It is the one place where calls are built, sent
 // and decoded.
 func (c *Client) do(ctx context.Context, req *request, out any, opts []CallOption) (*Response, error) {
-	co, err := applyCallOptions(opts)
+	co, err := applyOptions(opts)
 	if err != nil {
 		return nil, err
 	}

@@ -49,6 +49,6 @@ type ContractsService struct{ c *Client }
 // WithContractNumber or WithCallContractNumber, for users with more than
 // one). Replaces the Python SDK's list_contracts, which despite its name
 // returns this one object.
-func (s *ContractsService) Get(ctx context.Context, opts ...CallOption) (*Contract, *Response, error) {
+func (s *ContractsService) Get(ctx context.Context, opts ...ReadOption) (*Contract, *Response, error) {
 	return get[Contract](ctx, s.c, fixed("/contracts"), opts)
 }

@@ -179,19 +179,19 @@ type DatacentersService struct{ c *Client }
 // collection until it is complete (WithPage asks for one page). The
 // client's default depth is sent unless WithDepth is given. Replaces the
 // Python SDK's list_datacenters.
-func (s *DatacentersService) List(ctx context.Context, opts ...CallOption) ([]Datacenter, *Response, error) {
+func (s *DatacentersService) List(ctx context.Context, opts ...ListOption) ([]Datacenter, *Response, error) {
 	return list[Datacenter](ctx, s.c, fixed("/datacenters"), opts)
 }
 
 // All iterates over the data centers page by page; breaking out of the loop
 // stops fetching.
-func (s *DatacentersService) All(ctx context.Context, opts ...CallOption) iter.Seq2[Datacenter, error] {
+func (s *DatacentersService) All(ctx context.Context, opts ...ListOption) iter.Seq2[Datacenter, error] {
 	return all[Datacenter](ctx, s.c, fixed("/datacenters"), opts)
 }
 
 // Get returns one data center, at the client's default depth unless
 // WithDepth is given. Replaces the Python SDK's get_datacenter.
-func (s *DatacentersService) Get(ctx context.Context, datacenterID string, opts ...CallOption) (*Datacenter, *Response, error) {
+func (s *DatacentersService) Get(ctx context.Context, datacenterID string, opts ...ReadOption) (*Datacenter, *Response, error) {
 	return get[Datacenter](ctx, s.c, at(pathOf("/datacenters/{}", id("datacenterID", datacenterID))), opts)
 }
 
@@ -201,7 +201,7 @@ func (s *DatacentersService) Get(ctx context.Context, datacenterID string, opts 
 // anything decides. No match fails with ErrNotFound; more than one with an
 // *AmbiguousNameError (ErrAmbiguousName) that names the candidates.
 // Replaces the Python SDK's get_datacenter_by_name.
-func (s *DatacentersService) GetByName(ctx context.Context, name string, opts ...CallOption) (*Datacenter, *Response, error) {
+func (s *DatacentersService) GetByName(ctx context.Context, name string, opts ...ListOption) (*Datacenter, *Response, error) {
 	if name == "" {
 		return nil, nil, invalid("name", "must not be empty")
 	}
@@ -219,13 +219,13 @@ func (s *DatacentersService) GetByName(ctx context.Context, name string, opts ..
 // (WaitForCompletion). Nothing is sent if any part of spec is invalid; the
 // error names the part ("DatacenterSpec.Servers[0].NICs[1].LAN").
 // Replaces the Python SDK's create_datacenter.
-func (s *DatacentersService) Create(ctx context.Context, spec DatacenterSpec, opts ...CallOption) (*Datacenter, *Response, error) {
+func (s *DatacentersService) Create(ctx context.Context, spec DatacenterSpec, opts ...WriteOption) (*Datacenter, *Response, error) {
 	return write[Datacenter](ctx, s.c, http.MethodPost, fixed("/datacenters"), with(spec.body()), opts)
 }
 
 // Update changes the fields of a data center that upd sets (PATCH).
 // Replaces the Python SDK's update_datacenter.
-func (s *DatacentersService) Update(ctx context.Context, datacenterID string, upd DatacenterUpdate, opts ...CallOption) (*Datacenter, *Response, error) {
+func (s *DatacentersService) Update(ctx context.Context, datacenterID string, upd DatacenterUpdate, opts ...WriteOption) (*Datacenter, *Response, error) {
 	var err error
 	if upd.Name != nil {
 		err = checkDatacenterName("DatacenterUpdate.Name", *upd.Name, true)
@@ -237,13 +237,13 @@ func (s *DatacentersService) Update(ctx context.Context, datacenterID string, up
 // properties spec leaves empty are reset. The location cannot change, and
 // spec may not hold servers, volumes, LANs or load balancers. Not in the
 // Python SDK 5.2.0, which only had the partial Update.
-func (s *DatacentersService) Replace(ctx context.Context, datacenterID string, spec DatacenterSpec, opts ...CallOption) (*Datacenter, *Response, error) {
+func (s *DatacentersService) Replace(ctx context.Context, datacenterID string, spec DatacenterSpec, opts ...WriteOption) (*Datacenter, *Response, error) {
 	return write[Datacenter](ctx, s.c, http.MethodPut, at(pathOf("/datacenters/{}", id("datacenterID", datacenterID))),
 		with(spec.body()).propsOnly("DatacenterSpec", "create or attach servers, volumes, LANs and load balancers separately"), opts)
 }
 
 // Delete deletes a data center and everything in it. Replaces the Python
 // SDK's delete_datacenter.
-func (s *DatacentersService) Delete(ctx context.Context, datacenterID string, opts ...CallOption) (*Response, error) {
+func (s *DatacentersService) Delete(ctx context.Context, datacenterID string, opts ...WriteOption) (*Response, error) {
 	return del(ctx, s.c, at(pathOf("/datacenters/{}", id("datacenterID", datacenterID))), opts)
 }

@@ -298,20 +298,20 @@ func firewallRulePath(datacenterID, serverID, nicID, ruleID string) (string, err
 // belong to a server's NIC: the path takes the server ID (the seed README's
 // examples pass a load balancer ID, which is wrong). Replaces the Python
 // SDK's get_firewall_rules.
-func (s *FirewallRulesService) List(ctx context.Context, datacenterID, serverID, nicID string, opts ...CallOption) ([]FirewallRule, *Response, error) {
+func (s *FirewallRulesService) List(ctx context.Context, datacenterID, serverID, nicID string, opts ...ListOption) ([]FirewallRule, *Response, error) {
 	return list[FirewallRule](ctx, s.c, at(firewallRulesPath(datacenterID, serverID, nicID)), opts)
 }
 
 // All iterates over the firewall rules of a NIC page by page; breaking out
 // of the loop stops fetching. An invalid ID is yielded as the only error.
-func (s *FirewallRulesService) All(ctx context.Context, datacenterID, serverID, nicID string, opts ...CallOption) iter.Seq2[FirewallRule, error] {
+func (s *FirewallRulesService) All(ctx context.Context, datacenterID, serverID, nicID string, opts ...ListOption) iter.Seq2[FirewallRule, error] {
 	return all[FirewallRule](ctx, s.c, at(firewallRulesPath(datacenterID, serverID, nicID)), opts)
 }
 
 // Get returns one firewall rule, at the client's default depth unless
 // WithDepth is given (the Python SDK sent no depth here). Replaces the
 // Python SDK's get_firewall_rule.
-func (s *FirewallRulesService) Get(ctx context.Context, datacenterID, serverID, nicID, ruleID string, opts ...CallOption) (*FirewallRule, *Response, error) {
+func (s *FirewallRulesService) Get(ctx context.Context, datacenterID, serverID, nicID, ruleID string, opts ...ReadOption) (*FirewallRule, *Response, error) {
 	return get[FirewallRule](ctx, s.c, at(firewallRulePath(datacenterID, serverID, nicID, ruleID)), opts)
 }
 
@@ -320,25 +320,25 @@ func (s *FirewallRulesService) Get(ctx context.Context, datacenterID, serverID, 
 // (WaitForCompletion). Ports and ICMP values are sent as JSON numbers (the
 // Python SDK sent the ICMP values as strings). Replaces the Python SDK's
 // create_firewall_rule.
-func (s *FirewallRulesService) Create(ctx context.Context, datacenterID, serverID, nicID string, spec FirewallRuleSpec, opts ...CallOption) (*FirewallRule, *Response, error) {
+func (s *FirewallRulesService) Create(ctx context.Context, datacenterID, serverID, nicID string, spec FirewallRuleSpec, opts ...WriteOption) (*FirewallRule, *Response, error) {
 	return write[FirewallRule](ctx, s.c, http.MethodPost, at(firewallRulesPath(datacenterID, serverID, nicID)), with(spec.body("FirewallRuleSpec")), opts)
 }
 
 // Update changes the fields of a firewall rule that upd sets (PATCH).
 // Replaces the Python SDK's update_firewall_rule.
-func (s *FirewallRulesService) Update(ctx context.Context, datacenterID, serverID, nicID, ruleID string, upd FirewallRuleUpdate, opts ...CallOption) (*FirewallRule, *Response, error) {
+func (s *FirewallRulesService) Update(ctx context.Context, datacenterID, serverID, nicID, ruleID string, upd FirewallRuleUpdate, opts ...WriteOption) (*FirewallRule, *Response, error) {
 	return write[FirewallRule](ctx, s.c, http.MethodPatch, at(firewallRulePath(datacenterID, serverID, nicID, ruleID)), with(upd.body()), opts)
 }
 
 // Replace replaces every property of a firewall rule (the protocol cannot change) with spec's (PUT); properties
 // spec leaves empty are reset. Not in the Python SDK 5.2.0, which only had
 // the partial Update.
-func (s *FirewallRulesService) Replace(ctx context.Context, datacenterID, serverID, nicID, ruleID string, spec FirewallRuleSpec, opts ...CallOption) (*FirewallRule, *Response, error) {
+func (s *FirewallRulesService) Replace(ctx context.Context, datacenterID, serverID, nicID, ruleID string, spec FirewallRuleSpec, opts ...WriteOption) (*FirewallRule, *Response, error) {
 	return write[FirewallRule](ctx, s.c, http.MethodPut, at(firewallRulePath(datacenterID, serverID, nicID, ruleID)), with(spec.body("FirewallRuleSpec")).propsOnly("FirewallRuleSpec", ""), opts)
 }
 
 // Delete removes a firewall rule from a NIC. Replaces the Python SDK's
 // delete_firewall_rule.
-func (s *FirewallRulesService) Delete(ctx context.Context, datacenterID, serverID, nicID, ruleID string, opts ...CallOption) (*Response, error) {
+func (s *FirewallRulesService) Delete(ctx context.Context, datacenterID, serverID, nicID, ruleID string, opts ...WriteOption) (*Response, error) {
 	return del(ctx, s.c, at(firewallRulePath(datacenterID, serverID, nicID, ruleID)), opts)
 }

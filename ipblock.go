@@ -81,19 +81,19 @@ type IPBlocksService struct{ c *Client }
 // collection until it is complete (WithPage asks for one page), at the
 // client's default depth unless WithDepth is given. Replaces the Python
 // SDK's list_ipblocks.
-func (s *IPBlocksService) List(ctx context.Context, opts ...CallOption) ([]IPBlock, *Response, error) {
+func (s *IPBlocksService) List(ctx context.Context, opts ...ListOption) ([]IPBlock, *Response, error) {
 	return list[IPBlock](ctx, s.c, fixed("/ipblocks").paged(1000), opts)
 }
 
 // All iterates over the IP blocks page by page; breaking out of the loop
 // stops fetching.
-func (s *IPBlocksService) All(ctx context.Context, opts ...CallOption) iter.Seq2[IPBlock, error] {
+func (s *IPBlocksService) All(ctx context.Context, opts ...ListOption) iter.Seq2[IPBlock, error] {
 	return all[IPBlock](ctx, s.c, fixed("/ipblocks").paged(1000), opts)
 }
 
 // Get returns one IP block, at the client's default depth unless WithDepth
 // is given (the Python SDK's get_ipblock, which it replaces, sent none).
-func (s *IPBlocksService) Get(ctx context.Context, ipBlockID string, opts ...CallOption) (*IPBlock, *Response, error) {
+func (s *IPBlocksService) Get(ctx context.Context, ipBlockID string, opts ...ReadOption) (*IPBlock, *Response, error) {
 	return get[IPBlock](ctx, s.c, at(pathOf("/ipblocks/{}", id("ipBlockID", ipBlockID))), opts)
 }
 
@@ -105,24 +105,24 @@ type IPBlockUpdate struct {
 
 // Update changes the name of an IP block (PATCH /ipblocks/{id}). Not in the
 // Python SDK 5.2.0.
-func (s *IPBlocksService) Update(ctx context.Context, ipBlockID string, upd IPBlockUpdate, opts ...CallOption) (*IPBlock, *Response, error) {
+func (s *IPBlocksService) Update(ctx context.Context, ipBlockID string, upd IPBlockUpdate, opts ...WriteOption) (*IPBlock, *Response, error) {
 	return write[IPBlock](ctx, s.c, http.MethodPatch, at(pathOf("/ipblocks/{}", id("ipBlockID", ipBlockID))), with(&upd, nil), opts)
 }
 
 // Reserve reserves a block of public IPs in a location. The size goes out
 // as a JSON integer (the Python SDK's reserve_ipblock, which this replaces,
 // sent a string).
-func (s *IPBlocksService) Reserve(ctx context.Context, spec IPBlockSpec, opts ...CallOption) (*IPBlock, *Response, error) {
+func (s *IPBlocksService) Reserve(ctx context.Context, spec IPBlockSpec, opts ...WriteOption) (*IPBlock, *Response, error) {
 	return write[IPBlock](ctx, s.c, http.MethodPost, fixed("/ipblocks"), with(spec.body()), opts)
 }
 
 // Replace replaces every property of an IP block with spec's (PUT); the
 // location and size must stay as they are. Not in the Python SDK 5.2.0.
-func (s *IPBlocksService) Replace(ctx context.Context, ipBlockID string, spec IPBlockSpec, opts ...CallOption) (*IPBlock, *Response, error) {
+func (s *IPBlocksService) Replace(ctx context.Context, ipBlockID string, spec IPBlockSpec, opts ...WriteOption) (*IPBlock, *Response, error) {
 	return write[IPBlock](ctx, s.c, http.MethodPut, at(pathOf("/ipblocks/{}", id("ipBlockID", ipBlockID))), with(spec.body()).propsOnly("IPBlockSpec", ""), opts)
 }
 
 // Delete releases an IP block. Replaces the Python SDK's delete_ipblock.
-func (s *IPBlocksService) Delete(ctx context.Context, ipBlockID string, opts ...CallOption) (*Response, error) {
+func (s *IPBlocksService) Delete(ctx context.Context, ipBlockID string, opts ...WriteOption) (*Response, error) {
 	return del(ctx, s.c, at(pathOf("/ipblocks/{}", id("ipBlockID", ipBlockID))), opts)
 }

@@ -426,26 +426,26 @@ type KubernetesService struct{ c *Client }
 
 // ListClusters returns every Kubernetes cluster. Replaces the Python SDK's
 // list_k8s_clusters.
-func (s *KubernetesService) ListClusters(ctx context.Context, opts ...CallOption) ([]KubernetesCluster, *Response, error) {
+func (s *KubernetesService) ListClusters(ctx context.Context, opts ...ListOption) ([]KubernetesCluster, *Response, error) {
 	return list[KubernetesCluster](ctx, s.c, fixed("/k8s"), opts)
 }
 
 // GetCluster returns one cluster. Replaces the Python SDK's
 // get_k8s_cluster (which sent no depth; this sends the client's default).
-func (s *KubernetesService) GetCluster(ctx context.Context, clusterID string, opts ...CallOption) (*KubernetesCluster, *Response, error) {
+func (s *KubernetesService) GetCluster(ctx context.Context, clusterID string, opts ...ReadOption) (*KubernetesCluster, *Response, error) {
 	return get[KubernetesCluster](ctx, s.c, at(pathOf("/k8s/{}", id("clusterID", clusterID))), opts)
 }
 
 // CreateCluster creates a cluster; it is ready when its state is ACTIVE
 // (WaitForClusterActive). Replaces the Python SDK's create_k8s_cluster.
-func (s *KubernetesService) CreateCluster(ctx context.Context, spec KubernetesClusterSpec, opts ...CallOption) (*KubernetesCluster, *Response, error) {
+func (s *KubernetesService) CreateCluster(ctx context.Context, spec KubernetesClusterSpec, opts ...WriteOption) (*KubernetesCluster, *Response, error) {
 	return write[KubernetesCluster](ctx, s.c, http.MethodPost, fixed("/k8s"), with(spec.body("KubernetesClusterSpec")), opts)
 }
 
 // UpdateCluster changes a cluster (PUT, with the {"properties": ...} body
 // the API requires). Replaces the Python SDK's update_k8s_cluster, which
 // sent the properties flat, a body the API refuses.
-func (s *KubernetesService) UpdateCluster(ctx context.Context, clusterID string, upd KubernetesClusterUpdate, opts ...CallOption) (*KubernetesCluster, *Response, error) {
+func (s *KubernetesService) UpdateCluster(ctx context.Context, clusterID string, upd KubernetesClusterUpdate, opts ...WriteOption) (*KubernetesCluster, *Response, error) {
 	err := firstError(checkK8sName("KubernetesClusterUpdate.Name", upd.Name), upd.MaintenanceWindow.check("KubernetesClusterUpdate.MaintenanceWindow"))
 	return write[KubernetesCluster](ctx, s.c, http.MethodPut, at(pathOf("/k8s/{}", id("clusterID", clusterID))), with(&putBody[*KubernetesClusterUpdate]{Properties: &upd}, err), opts)
 }
@@ -453,45 +453,45 @@ func (s *KubernetesService) UpdateCluster(ctx context.Context, clusterID string,
 // DeleteCluster deletes a cluster (its node pools must be deleted first);
 // WaitForClusterDeleted follows it. Replaces the Python SDK's
 // delete_k8s_cluster.
-func (s *KubernetesService) DeleteCluster(ctx context.Context, clusterID string, opts ...CallOption) (*Response, error) {
+func (s *KubernetesService) DeleteCluster(ctx context.Context, clusterID string, opts ...WriteOption) (*Response, error) {
 	return del(ctx, s.c, at(pathOf("/k8s/{}", id("clusterID", clusterID))), opts)
 }
 
 // GetKubeconfig returns the kubeconfig of a cluster. Its content is a
 // Secret: cfg.Properties.Kubeconfig.Reveal() gives the YAML text, and it is
 // never printed or logged. Replaces the Python SDK's get_k8s_config.
-func (s *KubernetesService) GetKubeconfig(ctx context.Context, clusterID string, opts ...CallOption) (*KubernetesConfig, *Response, error) {
+func (s *KubernetesService) GetKubeconfig(ctx context.Context, clusterID string, opts ...ReadOption) (*KubernetesConfig, *Response, error) {
 	return get[KubernetesConfig](ctx, s.c, at(pathOf("/k8s/{}/kubeconfig", id("clusterID", clusterID))), opts)
 }
 
 // ListNodePools returns the node pools of a cluster. Replaces the Python
 // SDK's list_k8s_cluster_nodepools.
-func (s *KubernetesService) ListNodePools(ctx context.Context, clusterID string, opts ...CallOption) ([]KubernetesNodePool, *Response, error) {
+func (s *KubernetesService) ListNodePools(ctx context.Context, clusterID string, opts ...ListOption) ([]KubernetesNodePool, *Response, error) {
 	return list[KubernetesNodePool](ctx, s.c, at(pathOf("/k8s/{}/nodepools", id("clusterID", clusterID))), opts)
 }
 
 // GetNodePool returns one node pool. Replaces the Python SDK's
 // get_k8s_cluster_nodepool.
-func (s *KubernetesService) GetNodePool(ctx context.Context, clusterID, nodePoolID string, opts ...CallOption) (*KubernetesNodePool, *Response, error) {
+func (s *KubernetesService) GetNodePool(ctx context.Context, clusterID, nodePoolID string, opts ...ReadOption) (*KubernetesNodePool, *Response, error) {
 	return get[KubernetesNodePool](ctx, s.c, at(nodePoolPath(clusterID, nodePoolID)), opts)
 }
 
 // CreateNodePool creates a node pool in a cluster; it is ready when its
 // state is ACTIVE (WaitForNodePoolActive). Replaces the Python SDK's
 // create_k8s_cluster_nodepool.
-func (s *KubernetesService) CreateNodePool(ctx context.Context, clusterID string, spec KubernetesNodePoolSpec, opts ...CallOption) (*KubernetesNodePool, *Response, error) {
+func (s *KubernetesService) CreateNodePool(ctx context.Context, clusterID string, spec KubernetesNodePoolSpec, opts ...WriteOption) (*KubernetesNodePool, *Response, error) {
 	return write[KubernetesNodePool](ctx, s.c, http.MethodPost, at(pathOf("/k8s/{}/nodepools", id("clusterID", clusterID))), with(spec.body("KubernetesNodePoolSpec")), opts)
 }
 
 // UpdateNodePool changes a node pool (PUT, {"properties": ...}). Replaces
 // the Python SDK's update_k8s_cluster_nodepool.
-func (s *KubernetesService) UpdateNodePool(ctx context.Context, clusterID, nodePoolID string, upd KubernetesNodePoolUpdate, opts ...CallOption) (*KubernetesNodePool, *Response, error) {
+func (s *KubernetesService) UpdateNodePool(ctx context.Context, clusterID, nodePoolID string, upd KubernetesNodePoolUpdate, opts ...WriteOption) (*KubernetesNodePool, *Response, error) {
 	return write[KubernetesNodePool](ctx, s.c, http.MethodPut, at(nodePoolPath(clusterID, nodePoolID)), with(upd.body("KubernetesNodePoolUpdate")), opts)
 }
 
 // DeleteNodePool deletes a node pool; WaitForNodePoolDeleted follows it.
 // Replaces the Python SDK's delete_k8s_cluster_nodepool.
-func (s *KubernetesService) DeleteNodePool(ctx context.Context, clusterID, nodePoolID string, opts ...CallOption) (*Response, error) {
+func (s *KubernetesService) DeleteNodePool(ctx context.Context, clusterID, nodePoolID string, opts ...WriteOption) (*Response, error) {
 	return del(ctx, s.c, at(nodePoolPath(clusterID, nodePoolID)), opts)
 }
 

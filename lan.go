@@ -171,20 +171,20 @@ func lanPath(datacenterID, lanID, suffix string) (string, error) {
 // collection until it is complete (WithPage asks for one page). The
 // client's default depth is sent unless WithDepth is given. Replaces the
 // Python SDK's list_lans.
-func (s *LANsService) List(ctx context.Context, datacenterID string, opts ...CallOption) ([]LAN, *Response, error) {
+func (s *LANsService) List(ctx context.Context, datacenterID string, opts ...ListOption) ([]LAN, *Response, error) {
 	return list[LAN](ctx, s.c, at(lansPath(datacenterID)), opts)
 }
 
 // All iterates over the LANs of a data center page by page; breaking out
 // of the loop stops fetching. An invalid ID is yielded as the only error.
-func (s *LANsService) All(ctx context.Context, datacenterID string, opts ...CallOption) iter.Seq2[LAN, error] {
+func (s *LANsService) All(ctx context.Context, datacenterID string, opts ...ListOption) iter.Seq2[LAN, error] {
 	return all[LAN](ctx, s.c, at(lansPath(datacenterID)), opts)
 }
 
 // Get returns one LAN, at the client's default depth unless WithDepth is
 // given. lanID is the LAN's numeric ID ("1"). Replaces the Python SDK's
 // get_lan.
-func (s *LANsService) Get(ctx context.Context, datacenterID, lanID string, opts ...CallOption) (*LAN, *Response, error) {
+func (s *LANsService) Get(ctx context.Context, datacenterID, lanID string, opts ...ReadOption) (*LAN, *Response, error) {
 	return get[LAN](ctx, s.c, at(lanPath(datacenterID, lanID, "")), opts)
 }
 
@@ -192,26 +192,26 @@ func (s *LANsService) Get(ctx context.Context, datacenterID, lanID string, opts 
 // ID; the LAN is ready once the request in the Response is DONE
 // (WaitForCompletion). Public is sent as a JSON boolean. Replaces the
 // Python SDK's create_lan.
-func (s *LANsService) Create(ctx context.Context, datacenterID string, spec LANSpec, opts ...CallOption) (*LAN, *Response, error) {
+func (s *LANsService) Create(ctx context.Context, datacenterID string, spec LANSpec, opts ...WriteOption) (*LAN, *Response, error) {
 	return write[LAN](ctx, s.c, http.MethodPost, at(lansPath(datacenterID)), with(spec.body("LANSpec")), opts)
 }
 
 // Update changes the fields of a LAN that upd sets (PATCH): its name,
 // whether it is public, its IP failover groups and its private
 // cross-connect. Replaces the Python SDK's update_lan.
-func (s *LANsService) Update(ctx context.Context, datacenterID, lanID string, upd LANUpdate, opts ...CallOption) (*LAN, *Response, error) {
+func (s *LANsService) Update(ctx context.Context, datacenterID, lanID string, upd LANUpdate, opts ...WriteOption) (*LAN, *Response, error) {
 	return write[LAN](ctx, s.c, http.MethodPatch, at(lanPath(datacenterID, lanID, "")), with(upd.body()), opts)
 }
 
 // Replace replaces every property of a LAN with spec's (PUT); properties
 // spec leaves empty are reset. Not in the Python SDK 5.2.0, which only had
 // the partial Update.
-func (s *LANsService) Replace(ctx context.Context, datacenterID, lanID string, spec LANSpec, opts ...CallOption) (*LAN, *Response, error) {
+func (s *LANsService) Replace(ctx context.Context, datacenterID, lanID string, spec LANSpec, opts ...WriteOption) (*LAN, *Response, error) {
 	return write[LAN](ctx, s.c, http.MethodPut, at(lanPath(datacenterID, lanID, "")), with(spec.body("LANSpec")).propsOnly("LANSpec", "put NICs on the LAN by creating or updating them"), opts)
 }
 
 // Delete deletes a LAN. Replaces the Python SDK's delete_lan.
-func (s *LANsService) Delete(ctx context.Context, datacenterID, lanID string, opts ...CallOption) (*Response, error) {
+func (s *LANsService) Delete(ctx context.Context, datacenterID, lanID string, opts ...WriteOption) (*Response, error) {
 	return del(ctx, s.c, at(lanPath(datacenterID, lanID, "")), opts)
 }
 
@@ -219,19 +219,19 @@ func (s *LANsService) Delete(ctx context.Context, datacenterID, lanID string, op
 // collection until it is complete (WithPage asks for one page), at the
 // client's default depth unless WithDepth is given. Replaces the Python
 // SDK's get_lan_members.
-func (s *LANsService) ListMembers(ctx context.Context, datacenterID, lanID string, opts ...CallOption) ([]NIC, *Response, error) {
+func (s *LANsService) ListMembers(ctx context.Context, datacenterID, lanID string, opts ...ListOption) ([]NIC, *Response, error) {
 	return list[NIC](ctx, s.c, at(lanPath(datacenterID, lanID, "/nics")), opts)
 }
 
 // GetMember returns one NIC on a LAN (GET
 // /datacenters/{dc}/lans/{lan}/nics/{nic}), at the client's default depth
 // unless WithDepth is given. Not in the Python SDK 5.2.0.
-func (s *LANsService) GetMember(ctx context.Context, datacenterID, lanID, nicID string, opts ...CallOption) (*NIC, *Response, error) {
+func (s *LANsService) GetMember(ctx context.Context, datacenterID, lanID, nicID string, opts ...ReadOption) (*NIC, *Response, error) {
 	return get[NIC](ctx, s.c, at(pathOf("/datacenters/{}/lans/{}/nics/{}", id("datacenterID", datacenterID), lanIDArg(lanID), id("nicID", nicID))), opts)
 }
 
 // AllMembers iterates over the NICs on a LAN page by page; breaking out of
 // the loop stops fetching. An invalid ID is yielded as the only error.
-func (s *LANsService) AllMembers(ctx context.Context, datacenterID, lanID string, opts ...CallOption) iter.Seq2[NIC, error] {
+func (s *LANsService) AllMembers(ctx context.Context, datacenterID, lanID string, opts ...ListOption) iter.Seq2[NIC, error] {
 	return all[NIC](ctx, s.c, at(lanPath(datacenterID, lanID, "/nics")), opts)
 }

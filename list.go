@@ -33,7 +33,7 @@ type PaginationLinks struct {
 
 // listAll returns the whole collection at req: it follows the pages until
 // there is no next one, unless WithPage asks for one page.
-func listAll[T any](ctx context.Context, c *Client, req *request, opts []CallOption) ([]T, *Response, error) {
+func listAll[T any, O option](ctx context.Context, c *Client, req *request, opts []O) ([]T, *Response, error) {
 	var all []T
 	resp, err := eachPage(ctx, c, req, opts, func(p *Collection[T]) bool {
 		if all == nil {
@@ -54,7 +54,7 @@ func listAll[T any](ctx context.Context, c *Client, req *request, opts []CallOpt
 
 // iterate yields the items of the collection at req page by page; it stops
 // fetching when the loop breaks. An error is yielded once, last.
-func iterate[T any](ctx context.Context, c *Client, req *request, opts []CallOption) iter.Seq2[T, error] {
+func iterate[T any, O option](ctx context.Context, c *Client, req *request, opts []O) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		stopped := false
 		_, err := eachPage(ctx, c, req, opts, func(p *Collection[T]) bool {
@@ -86,8 +86,8 @@ func errSeq[T any](err error) iter.Seq2[T, error] {
 // until fn returns false or there is no next page. Next links are followed
 // only on the client's own scheme, host and base path, and a link seen
 // before is an error rather than a loop.
-func eachPage[T any](ctx context.Context, c *Client, req *request, opts []CallOption, fn func(*Collection[T]) bool) (*Response, error) {
-	co, err := applyCallOptions(opts)
+func eachPage[T any, O option](ctx context.Context, c *Client, req *request, opts []O, fn func(*Collection[T]) bool) (*Response, error) {
+	co, err := applyOptions(opts)
 	if err != nil {
 		return nil, err
 	}

@@ -27,12 +27,12 @@ type LocationsService struct{ c *Client }
 // List returns every location. The client's default depth is sent unless
 // WithDepth is given (the Python SDK sent 0 here; depth 1 adds nothing to a
 // location's answer). Replaces the Python SDK's list_locations.
-func (s *LocationsService) List(ctx context.Context, opts ...CallOption) ([]Location, *Response, error) {
+func (s *LocationsService) List(ctx context.Context, opts ...ListOption) ([]Location, *Response, error) {
 	return list[Location](ctx, s.c, fixed("/locations"), opts)
 }
 
 // ListRegion returns the locations of one region, such as "de".
-func (s *LocationsService) ListRegion(ctx context.Context, regionID string, opts ...CallOption) ([]Location, *Response, error) {
+func (s *LocationsService) ListRegion(ctx context.Context, regionID string, opts ...ListOption) ([]Location, *Response, error) {
 	if strings.Contains(regionID, "/") {
 		return nil, nil, invalid("regionID", "%q is a location, not a region (use Get)", regionID)
 	}
@@ -42,7 +42,7 @@ func (s *LocationsService) ListRegion(ctx context.Context, regionID string, opts
 // Get returns one location by its ID, "region/city" such as "de/fra" (the
 // slash is part of the path: /locations/de/fra). Replaces the Python SDK's
 // get_location.
-func (s *LocationsService) Get(ctx context.Context, locationID string, opts ...CallOption) (*Location, *Response, error) {
+func (s *LocationsService) Get(ctx context.Context, locationID string, opts ...ReadOption) (*Location, *Response, error) {
 	region, city, ok := strings.Cut(locationID, "/")
 	if !ok || strings.Contains(city, "/") {
 		return nil, nil, invalid("locationID", "%q is not a location ID such as \"de/fra\"", locationID)

@@ -176,19 +176,19 @@ func nicPath(datacenterID, serverID, nicID string) (string, error) {
 // collection until it is complete (WithPage asks for one page). The
 // client's default depth is sent unless WithDepth is given. Replaces the
 // Python SDK's list_nics.
-func (s *NICsService) List(ctx context.Context, datacenterID, serverID string, opts ...CallOption) ([]NIC, *Response, error) {
+func (s *NICsService) List(ctx context.Context, datacenterID, serverID string, opts ...ListOption) ([]NIC, *Response, error) {
 	return list[NIC](ctx, s.c, at(nicsPath(datacenterID, serverID)), opts)
 }
 
 // All iterates over the NICs of a server page by page; breaking out of the
 // loop stops fetching. An invalid ID is yielded as the only error.
-func (s *NICsService) All(ctx context.Context, datacenterID, serverID string, opts ...CallOption) iter.Seq2[NIC, error] {
+func (s *NICsService) All(ctx context.Context, datacenterID, serverID string, opts ...ListOption) iter.Seq2[NIC, error] {
 	return all[NIC](ctx, s.c, at(nicsPath(datacenterID, serverID)), opts)
 }
 
 // Get returns one NIC, at the client's default depth unless WithDepth is
 // given. Replaces the Python SDK's get_nic.
-func (s *NICsService) Get(ctx context.Context, datacenterID, serverID, nicID string, opts ...CallOption) (*NIC, *Response, error) {
+func (s *NICsService) Get(ctx context.Context, datacenterID, serverID, nicID string, opts ...ReadOption) (*NIC, *Response, error) {
 	return get[NIC](ctx, s.c, at(nicPath(datacenterID, serverID, nicID)), opts)
 }
 
@@ -197,25 +197,25 @@ func (s *NICsService) Get(ctx context.Context, datacenterID, serverID, nicID str
 // DONE (WaitForCompletion). DHCP, FirewallActive and NAT are sent whenever
 // they are set, false included (the Python SDK dropped nat=False).
 // Replaces the Python SDK's create_nic.
-func (s *NICsService) Create(ctx context.Context, datacenterID, serverID string, spec NICSpec, opts ...CallOption) (*NIC, *Response, error) {
+func (s *NICsService) Create(ctx context.Context, datacenterID, serverID string, spec NICSpec, opts ...WriteOption) (*NIC, *Response, error) {
 	return write[NIC](ctx, s.c, http.MethodPost, at(nicsPath(datacenterID, serverID)), with(spec.body("NICSpec")), opts)
 }
 
 // Update changes the fields of a NIC that upd sets (PATCH). Replaces the
 // Python SDK's update_nic.
-func (s *NICsService) Update(ctx context.Context, datacenterID, serverID, nicID string, upd NICUpdate, opts ...CallOption) (*NIC, *Response, error) {
+func (s *NICsService) Update(ctx context.Context, datacenterID, serverID, nicID string, upd NICUpdate, opts ...WriteOption) (*NIC, *Response, error) {
 	return write[NIC](ctx, s.c, http.MethodPatch, at(nicPath(datacenterID, serverID, nicID)), with(upd.body()), opts)
 }
 
 // Replace replaces every property of a NIC with spec's (PUT); properties
 // spec leaves empty are reset. Not in the Python SDK 5.2.0, which only had
 // the partial Update.
-func (s *NICsService) Replace(ctx context.Context, datacenterID, serverID, nicID string, spec NICSpec, opts ...CallOption) (*NIC, *Response, error) {
+func (s *NICsService) Replace(ctx context.Context, datacenterID, serverID, nicID string, spec NICSpec, opts ...WriteOption) (*NIC, *Response, error) {
 	return write[NIC](ctx, s.c, http.MethodPut, at(nicPath(datacenterID, serverID, nicID)), with(spec.body("NICSpec")).propsOnly("NICSpec", "create firewall rules separately"), opts)
 }
 
 // Delete removes a NIC from a server. Replaces the Python SDK's
 // delete_nic.
-func (s *NICsService) Delete(ctx context.Context, datacenterID, serverID, nicID string, opts ...CallOption) (*Response, error) {
+func (s *NICsService) Delete(ctx context.Context, datacenterID, serverID, nicID string, opts ...WriteOption) (*Response, error) {
 	return del(ctx, s.c, at(nicPath(datacenterID, serverID, nicID)), opts)
 }

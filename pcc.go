@@ -61,18 +61,18 @@ type CrossConnectUpdate struct {
 type CrossConnectsService struct{ c *Client }
 
 // List returns every cross-connect. Replaces the Python SDK's list_pccs.
-func (s *CrossConnectsService) List(ctx context.Context, opts ...CallOption) ([]CrossConnect, *Response, error) {
+func (s *CrossConnectsService) List(ctx context.Context, opts ...ListOption) ([]CrossConnect, *Response, error) {
 	return list[CrossConnect](ctx, s.c, fixed("/pccs"), opts)
 }
 
 // Get returns one cross-connect. Replaces the Python SDK's get_pcc.
-func (s *CrossConnectsService) Get(ctx context.Context, pccID string, opts ...CallOption) (*CrossConnect, *Response, error) {
+func (s *CrossConnectsService) Get(ctx context.Context, pccID string, opts ...ReadOption) (*CrossConnect, *Response, error) {
 	return get[CrossConnect](ctx, s.c, at(pathOf("/pccs/{}", id("pccID", pccID))), opts)
 }
 
 // Create creates a cross-connect; LANs join it through their PCC property
 // (LANSpec.PCC). Replaces the Python SDK's create_pcc.
-func (s *CrossConnectsService) Create(ctx context.Context, spec CrossConnectSpec, opts ...CallOption) (*CrossConnect, *Response, error) {
+func (s *CrossConnectsService) Create(ctx context.Context, spec CrossConnectSpec, opts ...WriteOption) (*CrossConnect, *Response, error) {
 	var err error
 	if hasControl(spec.Name) {
 		err = invalid("CrossConnectSpec.Name", "%q contains control characters", spec.Name)
@@ -82,11 +82,11 @@ func (s *CrossConnectsService) Create(ctx context.Context, spec CrossConnectSpec
 
 // Update changes the fields of a cross-connect that upd sets (PATCH, flat
 // body). Replaces the Python SDK's update_pcc.
-func (s *CrossConnectsService) Update(ctx context.Context, pccID string, upd CrossConnectUpdate, opts ...CallOption) (*CrossConnect, *Response, error) {
+func (s *CrossConnectsService) Update(ctx context.Context, pccID string, upd CrossConnectUpdate, opts ...WriteOption) (*CrossConnect, *Response, error) {
 	return write[CrossConnect](ctx, s.c, http.MethodPatch, at(pathOf("/pccs/{}", id("pccID", pccID))), with(&upd, nil), opts)
 }
 
 // Delete deletes a cross-connect. Replaces the Python SDK's delete_pcc.
-func (s *CrossConnectsService) Delete(ctx context.Context, pccID string, opts ...CallOption) (*Response, error) {
+func (s *CrossConnectsService) Delete(ctx context.Context, pccID string, opts ...WriteOption) (*Response, error) {
 	return del(ctx, s.c, at(pathOf("/pccs/{}", id("pccID", pccID))), opts)
 }

@@ -102,11 +102,11 @@ const requestFilterTime = "2006-01-02 15:04:05"
 
 // WithRequestFilter narrows Requests.List and Requests.All with the API's
 // request filters.
-func WithRequestFilter(f RequestFilter) CallOption {
-	return func(co *callOptions) error {
+func WithRequestFilter(f RequestFilter) RequestFilterOption {
+	return RequestFilterOption{func(co *callOptions) error {
 		set := func(k, v string) {
 			if v != "" {
-				_ = withQuery(k, v)(co)
+				co.setQuery(k, v)
 			}
 		}
 		switch f.Status {
@@ -129,31 +129,31 @@ func WithRequestFilter(f RequestFilter) CallOption {
 		set("filter.body", f.Body)
 		set("filter.createdBy", f.CreatedBy)
 		return nil
-	}
+	}}
 }
 
 // List returns every request of the account, following the pages of the
 // collection until it is complete (WithPage asks for one page). Narrow it
 // with WithRequestFilter. Replaces the Python SDK's list_requests.
-func (s *RequestsService) List(ctx context.Context, opts ...CallOption) ([]Request, *Response, error) {
+func (s *RequestsService) List(ctx context.Context, opts ...RequestListOption) ([]Request, *Response, error) {
 	return list[Request](ctx, s.c, fixed("/requests"), opts)
 }
 
 // All iterates over the requests page by page; breaking out of the loop
 // stops fetching.
-func (s *RequestsService) All(ctx context.Context, opts ...CallOption) iter.Seq2[Request, error] {
+func (s *RequestsService) All(ctx context.Context, opts ...RequestListOption) iter.Seq2[Request, error] {
 	return all[Request](ctx, s.c, fixed("/requests"), opts)
 }
 
 // Get returns one request: its method, URL, body and (at depth 1 and more)
 // status. Replaces the Python SDK's get_request(request_id).
-func (s *RequestsService) Get(ctx context.Context, requestID string, opts ...CallOption) (*Request, *Response, error) {
+func (s *RequestsService) Get(ctx context.Context, requestID string, opts ...ReadOption) (*Request, *Response, error) {
 	return get[Request](ctx, s.c, at(pathOf("/requests/{}", id("requestID", requestID))), opts)
 }
 
 // GetStatus returns the status of a request. Replaces the Python SDK's
 // get_request(request_id, status=True).
-func (s *RequestsService) GetStatus(ctx context.Context, requestID string, opts ...CallOption) (*RequestStatus, *Response, error) {
+func (s *RequestsService) GetStatus(ctx context.Context, requestID string, opts ...ReadOption) (*RequestStatus, *Response, error) {
 	return getRaw[RequestStatus](ctx, s.c, at(pathOf("/requests/{}/status", id("requestID", requestID))), opts)
 }
 

@@ -316,19 +316,19 @@ type VolumesService struct{ c *Client }
 // collection until it is complete (WithPage asks for one page), at the
 // client's default depth unless WithDepth is given. Replaces the Python
 // SDK's list_volumes.
-func (s *VolumesService) List(ctx context.Context, datacenterID string, opts ...CallOption) ([]Volume, *Response, error) {
+func (s *VolumesService) List(ctx context.Context, datacenterID string, opts ...ListOption) ([]Volume, *Response, error) {
 	return list[Volume](ctx, s.c, at(pathOf("/datacenters/{}/volumes", id("datacenterID", datacenterID))), opts)
 }
 
 // All iterates over the volumes of a data center page by page; breaking
 // out of the loop stops fetching.
-func (s *VolumesService) All(ctx context.Context, datacenterID string, opts ...CallOption) iter.Seq2[Volume, error] {
+func (s *VolumesService) All(ctx context.Context, datacenterID string, opts ...ListOption) iter.Seq2[Volume, error] {
 	return all[Volume](ctx, s.c, at(pathOf("/datacenters/{}/volumes", id("datacenterID", datacenterID))), opts)
 }
 
 // Get returns one volume, at the client's default depth unless WithDepth is
 // given (the Python SDK's get_volume, which it replaces, sent none).
-func (s *VolumesService) Get(ctx context.Context, datacenterID, volumeID string, opts ...CallOption) (*Volume, *Response, error) {
+func (s *VolumesService) Get(ctx context.Context, datacenterID, volumeID string, opts ...ReadOption) (*Volume, *Response, error) {
 	return get[Volume](ctx, s.c, at(volumePath(datacenterID, volumeID, "")), opts)
 }
 
@@ -336,18 +336,18 @@ func (s *VolumesService) Get(ctx context.Context, datacenterID, volumeID string,
 // server (see Servers.AttachVolume). Replaces the Python SDK's
 // create_volume; unlike it, Type and LicenceType are honoured and unset
 // fields are left to the API's defaults.
-func (s *VolumesService) Create(ctx context.Context, datacenterID string, spec VolumeSpec, opts ...CallOption) (*Volume, *Response, error) {
+func (s *VolumesService) Create(ctx context.Context, datacenterID string, spec VolumeSpec, opts ...WriteOption) (*Volume, *Response, error) {
 	return write[Volume](ctx, s.c, http.MethodPost, at(pathOf("/datacenters/{}/volumes", id("datacenterID", datacenterID))), with(spec.body("VolumeSpec")), opts)
 }
 
 // Update changes the fields of a volume that upd sets (PATCH). Replaces the
 // Python SDK's update_volume.
-func (s *VolumesService) Update(ctx context.Context, datacenterID, volumeID string, upd VolumeUpdate, opts ...CallOption) (*Volume, *Response, error) {
+func (s *VolumesService) Update(ctx context.Context, datacenterID, volumeID string, upd VolumeUpdate, opts ...WriteOption) (*Volume, *Response, error) {
 	return write[Volume](ctx, s.c, http.MethodPatch, at(volumePath(datacenterID, volumeID, "")), with(&upd, upd.check()), opts)
 }
 
 // Delete deletes a volume. Replaces the Python SDK's delete_volume.
-func (s *VolumesService) Delete(ctx context.Context, datacenterID, volumeID string, opts ...CallOption) (*Response, error) {
+func (s *VolumesService) Delete(ctx context.Context, datacenterID, volumeID string, opts ...WriteOption) (*Response, error) {
 	return del(ctx, s.c, at(volumePath(datacenterID, volumeID, "")), opts)
 }
 
@@ -355,14 +355,14 @@ func (s *VolumesService) Delete(ctx context.Context, datacenterID, volumeID stri
 // as the API wants; unset fields are not sent). Replaces the Python SDK's
 // create_snapshot, which sent the text "None" for a missing name or
 // description.
-func (s *VolumesService) CreateSnapshot(ctx context.Context, datacenterID, volumeID string, spec SnapshotSpec, opts ...CallOption) (*Snapshot, *Response, error) {
+func (s *VolumesService) CreateSnapshot(ctx context.Context, datacenterID, volumeID string, spec SnapshotSpec, opts ...WriteOption) (*Snapshot, *Response, error) {
 	return write[Snapshot](ctx, s.c, http.MethodPost, at(volumePath(datacenterID, volumeID, "/create-snapshot")), with(spec.form()), opts)
 }
 
 // RestoreSnapshot restores a snapshot onto a volume. The Response names the
 // request to hand to WaitForCompletion. Replaces the Python SDK's
 // restore_snapshot, which returned True and lost the request.
-func (s *VolumesService) RestoreSnapshot(ctx context.Context, datacenterID, volumeID, snapshotID string, opts ...CallOption) (*Response, error) {
+func (s *VolumesService) RestoreSnapshot(ctx context.Context, datacenterID, volumeID, snapshotID string, opts ...WriteOption) (*Response, error) {
 	return act(ctx, s.c, http.MethodPost, at(volumePath(datacenterID, volumeID, "/restore-snapshot")),
 		with(url.Values{"snapshotId": {snapshotID}}, id("snapshotID", snapshotID).check()), opts)
 }
