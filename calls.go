@@ -67,7 +67,6 @@ func write[T any, O option](ctx context.Context, c *Client, method string, r rou
 	return call[T](ctx, c, &request{method: method}, r, body, opts)
 }
 
-
 // call sends req to r with body and decodes the answer into a new T.
 func call[T any, O option](ctx context.Context, c *Client, req *request, r route, body payload, opts []O) (*T, *Response, error) {
 	if r.err != nil {
