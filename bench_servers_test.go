@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"net/http"
 	"net/http/httptest"
 	"runtime"
@@ -148,7 +149,7 @@ func benchServersJSON(b *testing.B, n int) []byte {
 			}
 			nics[j] = NIC{ID: nid, Type: "nic", Href: nh, Metadata: md(i),
 				Properties: NICProperties{Name: "nic", MAC: "02:01:2e:4f:5a:6b", IPs: []string{fmt.Sprintf("10.%d.%d.%d", j, i/256%256, i%256)},
-					DHCP: true, LAN: j + 1, FirewallActive: true},
+					DHCP: true, LAN: LANID(strconv.Itoa(j + 1)), FirewallActive: true},
 				Entities: NICEntities{FirewallRules: Collection[FirewallRule]{ID: nid + "/firewallrules", Type: "collection", Href: nh + "/firewallrules", Items: rules}}}
 		}
 		servers[i] = Server{ID: sid, Type: "server", Href: sh, Metadata: md(i),

@@ -56,7 +56,7 @@ func TestDatacentersGetDepths(t *testing.T) {
 			assert.Equal(t, "2e4d1a2c-6d3f-4b43-9b1e-7f4b8f0a1c11", dc.Entities.Servers.Items[0].ID)
 			assert.Empty(t, dc.Entities.Servers.Items[0].Properties.Name, "references only at depth 1")
 			require.Len(t, dc.Entities.LANs.Items, 1)
-			assert.Equal(t, "1", dc.Entities.LANs.Items[0].ID)
+			assert.Equal(t, LANID("1"), dc.Entities.LANs.Items[0].ID)
 		}},
 		{3, "datacenter_depth3.json", func(t *testing.T, dc *Datacenter) {
 			srv := dc.Entities.Servers.Items[0]

@@ -3,6 +3,7 @@ package ionos
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"regexp"
 	"strings"
@@ -117,9 +118,9 @@ type AutoScaling struct {
 }
 
 // KubernetesNodePoolLAN is an additional LAN attached to a node pool's
-// nodes, by its numeric LAN ID.
+// nodes.
 type KubernetesNodePoolLAN struct {
-	ID int `json:"id"`
+	ID LANID `json:"id"`
 }
 
 // KubernetesClusterSpec describes a cluster to create. Name is required;
@@ -259,8 +260,8 @@ type KubernetesNodePoolSpec struct {
 	MaintenanceWindow *MaintenanceWindow
 	// AutoScaling, when set, lets the API scale the pool.
 	AutoScaling *AutoScaling
-	// LANIDs are the numeric IDs of additional LANs for the nodes.
-	LANIDs []int
+	// LANs are additional LANs for the nodes.
+	LANs []LANID
 	// Labels and Annotations are attached to the nodes.
 	Labels      map[string]string
 	Annotations map[string]string
@@ -330,7 +331,7 @@ func (s *KubernetesNodePoolSpec) body(field string) (*putBody[nodePoolPostProper
 	if err := s.AutoScaling.check(field + ".AutoScaling"); err != nil {
 		return nil, err
 	}
-	lans, err := nodePoolLANs(field+".LANIDs", s.LANIDs)
+	lans, err := nodePoolLANs(field+".LANs", s.LANs)
 	if err != nil {
 		return nil, err
 	}
@@ -352,14 +353,14 @@ func checkNodeCount(field string, n int) error {
 
 // nodePoolLANs turns LAN IDs into the API's [{"id": n}], keeping nil and
 // empty apart.
-func nodePoolLANs(field string, ids []int) ([]KubernetesNodePoolLAN, error) {
+func nodePoolLANs(field string, ids []LANID) ([]KubernetesNodePoolLAN, error) {
 	if ids == nil {
 		return nil, nil
 	}
 	lans := make([]KubernetesNodePoolLAN, len(ids))
 	for i, n := range ids {
-		if n < 1 {
-			return nil, invalid(field, "LAN ID %d (at %d) is below 1", n, i)
+		if err := (idArg{name: fmt.Sprintf("%s[%d]", field, i), val: string(n), positive: true}).check(); err != nil {
+			return nil, err
 		}
 		lans[i] = KubernetesNodePoolLAN{ID: n}
 	}
@@ -368,7 +369,7 @@ func nodePoolLANs(field string, ids []int) ([]KubernetesNodePoolLAN, error) {
 
 // KubernetesNodePoolUpdate is what UpdateNodePool sends (PUT). NodeCount
 // is required (>= 1); the other fields are sent when set. A nil slice or
-// map is left out; an empty, non-nil one is sent empty (LANIDs: []int{}
+// map is left out; an empty, non-nil one is sent empty (LANs: []LANID{}
 // detaches every additional LAN).
 type KubernetesNodePoolUpdate struct {
 	NodeCount         int
@@ -376,7 +377,7 @@ type KubernetesNodePoolUpdate struct {
 	K8sVersion        string
 	MaintenanceWindow *MaintenanceWindow
 	AutoScaling       *AutoScaling
-	LANIDs            []int
+	LANs              []LANID
 	Labels            map[string]string
 	Annotations       map[string]string
 	PublicIPs         []string
@@ -409,7 +410,7 @@ func (u *KubernetesNodePoolUpdate) body(field string) (*putBody[nodePoolPutPrope
 	if err := u.AutoScaling.check(field + ".AutoScaling"); err != nil {
 		return nil, err
 	}
-	lans, err := nodePoolLANs(field+".LANIDs", u.LANIDs)
+	lans, err := nodePoolLANs(field+".LANs", u.LANs)
 	if err != nil {
 		return nil, err
 	}

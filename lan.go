@@ -2,20 +2,63 @@ package ionos
 
 import (
 	"context"
+	"encoding/json"
+	"strconv"
 	"fmt"
 	"iter"
 	"net/http"
 )
 
 // LAN is a data center's network as the API returns it. Its ID is the API's
-// numeric LAN ID, as a string. At depth 1 and more, Entities lists its NICs.
+// numeric LAN ID, the value every LAN reference takes ([NICSpec].LAN, the
+// lanID parameters). At depth 1 and more, Entities lists its NICs.
 type LAN struct {
-	ID         string        `json:"id"`
+	ID         LANID         `json:"id"`
 	Type       string        `json:"type,omitempty"`
 	Href       string        `json:"href,omitempty"`
 	Metadata   Metadata      `json:"metadata,omitzero"`
 	Properties LANProperties `json:"properties,omitzero"`
 	Entities   LANEntities   `json:"entities,omitzero"`
+}
+
+// LANID is the ID of a LAN. The API's LAN IDs are positive integers,
+// unique within a data center ("1", "2", ...); the SDK refuses anything
+// else before sending. A LANID is sent as a JSON number where the API wants
+// one (a NIC's or a node pool's LAN) and as a string in LAN.ID and in paths;
+// it is read from either.
+type LANID string
+
+// MarshalJSON sends the ID as a JSON number when it is one, as the API
+// wants LAN references.
+func (id LANID) MarshalJSON() ([]byte, error) {
+	if n, err := strconv.ParseUint(string(id), 10, 31); err == nil {
+		return strconv.AppendUint(nil, n, 10), nil
+	}
+	return json.Marshal(string(id))
+}
+
+// UnmarshalJSON reads the ID from a JSON number or string.
+func (id *LANID) UnmarshalJSON(b []byte) error {
+	var n json.Number
+	if err := json.Unmarshal(b, &n); err == nil {
+		*id = LANID(n.String())
+		return nil
+	}
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return fmt.Errorf("ionos: a LAN ID must be a number or a string: %s", b)
+	}
+	*id = LANID(s)
+	return nil
+}
+
+// MarshalJSON keeps the LAN's "id" a string, as the API sends it.
+func (l LAN) MarshalJSON() ([]byte, error) {
+	type plain LAN
+	return json.Marshal(struct {
+		ID string `json:"id"`
+		plain
+	}{string(l.ID), plain(l)})
 }
 
 // LANProperties are a LAN's settings.
@@ -152,7 +195,7 @@ func (u *LANUpdate) body() (*lanPatch, error) {
 // lanIDArg is a LAN ID for pathOf: the API's LAN IDs are positive
 // integers ("1", "2", ...), so anything else names no LAN and is refused
 // before sending.
-func lanIDArg(lanID string) idArg { return idArg{name: "lanID", val: lanID, positive: true} }
+func lanIDArg(lanID LANID) idArg { return idArg{name: "lanID", val: string(lanID), positive: true} }
 
 // LANsService manages a data center's LANs
 // (/datacenters/{dc}/lans). LAN IDs are the API's numeric IDs as strings
@@ -163,7 +206,7 @@ func lansPath(datacenterID string) (string, error) {
 	return pathOf("/datacenters/{}/lans", id("datacenterID", datacenterID))
 }
 
-func lanPath(datacenterID, lanID, suffix string) (string, error) {
+func lanPath(datacenterID string, lanID LANID, suffix string) (string, error) {
 	return pathOf("/datacenters/{}/lans/{}"+suffix, id("datacenterID", datacenterID), lanIDArg(lanID))
 }
 
@@ -184,7 +227,7 @@ func (s *LANsService) All(ctx context.Context, datacenterID string, opts ...List
 // Get returns one LAN, at the client's default depth unless WithDepth is
 // given. lanID is the LAN's numeric ID ("1"). Replaces the Python SDK's
 // get_lan.
-func (s *LANsService) Get(ctx context.Context, datacenterID, lanID string, opts ...ReadOption) (*LAN, *Response, error) {
+func (s *LANsService) Get(ctx context.Context, datacenterID string, lanID LANID, opts ...ReadOption) (*LAN, *Response, error) {
 	return get[LAN](ctx, s.c, at(lanPath(datacenterID, lanID, "")), opts)
 }
 
@@ -199,19 +242,19 @@ func (s *LANsService) Create(ctx context.Context, datacenterID string, spec LANS
 // Update changes the fields of a LAN that upd sets (PATCH): its name,
 // whether it is public, its IP failover groups and its private
 // cross-connect. Replaces the Python SDK's update_lan.
-func (s *LANsService) Update(ctx context.Context, datacenterID, lanID string, upd LANUpdate, opts ...WriteOption) (*LAN, *Response, error) {
+func (s *LANsService) Update(ctx context.Context, datacenterID string, lanID LANID, upd LANUpdate, opts ...WriteOption) (*LAN, *Response, error) {
 	return write[LAN](ctx, s.c, http.MethodPatch, at(lanPath(datacenterID, lanID, "")), with(upd.body()), opts)
 }
 
 // Replace replaces every property of a LAN with spec's (PUT); properties
 // spec leaves empty are reset. Not in the Python SDK 5.2.0, which only had
 // the partial Update.
-func (s *LANsService) Replace(ctx context.Context, datacenterID, lanID string, spec LANSpec, opts ...WriteOption) (*LAN, *Response, error) {
+func (s *LANsService) Replace(ctx context.Context, datacenterID string, lanID LANID, spec LANSpec, opts ...WriteOption) (*LAN, *Response, error) {
 	return write[LAN](ctx, s.c, http.MethodPut, at(lanPath(datacenterID, lanID, "")), with(spec.body("LANSpec")).propsOnly("LANSpec", "put NICs on the LAN by creating or updating them"), opts)
 }
 
 // Delete deletes a LAN. Replaces the Python SDK's delete_lan.
-func (s *LANsService) Delete(ctx context.Context, datacenterID, lanID string, opts ...WriteOption) (*Response, error) {
+func (s *LANsService) Delete(ctx context.Context, datacenterID string, lanID LANID, opts ...WriteOption) (*Response, error) {
 	return del(ctx, s.c, at(lanPath(datacenterID, lanID, "")), opts)
 }
 
@@ -219,19 +262,19 @@ func (s *LANsService) Delete(ctx context.Context, datacenterID, lanID string, op
 // collection until it is complete (WithPage asks for one page), at the
 // client's default depth unless WithDepth is given. Replaces the Python
 // SDK's get_lan_members.
-func (s *LANsService) ListMembers(ctx context.Context, datacenterID, lanID string, opts ...ListOption) ([]NIC, *Response, error) {
+func (s *LANsService) ListMembers(ctx context.Context, datacenterID string, lanID LANID, opts ...ListOption) ([]NIC, *Response, error) {
 	return list[NIC](ctx, s.c, at(lanPath(datacenterID, lanID, "/nics")), opts)
 }
 
 // GetMember returns one NIC on a LAN (GET
 // /datacenters/{dc}/lans/{lan}/nics/{nic}), at the client's default depth
 // unless WithDepth is given. Not in the Python SDK 5.2.0.
-func (s *LANsService) GetMember(ctx context.Context, datacenterID, lanID, nicID string, opts ...ReadOption) (*NIC, *Response, error) {
+func (s *LANsService) GetMember(ctx context.Context, datacenterID string, lanID LANID, nicID string, opts ...ReadOption) (*NIC, *Response, error) {
 	return get[NIC](ctx, s.c, at(pathOf("/datacenters/{}/lans/{}/nics/{}", id("datacenterID", datacenterID), lanIDArg(lanID), id("nicID", nicID))), opts)
 }
 
 // AllMembers iterates over the NICs on a LAN page by page; breaking out of
 // the loop stops fetching. An invalid ID is yielded as the only error.
-func (s *LANsService) AllMembers(ctx context.Context, datacenterID, lanID string, opts ...ListOption) iter.Seq2[NIC, error] {
+func (s *LANsService) AllMembers(ctx context.Context, datacenterID string, lanID LANID, opts ...ListOption) iter.Seq2[NIC, error] {
 	return all[NIC](ctx, s.c, at(lanPath(datacenterID, lanID, "/nics")), opts)
 }

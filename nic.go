@@ -24,7 +24,7 @@ type NICProperties struct {
 	MAC            string   `json:"mac,omitempty"`
 	IPs            []string `json:"ips,omitempty"`
 	DHCP           bool     `json:"dhcp,omitempty"`
-	LAN            int      `json:"lan,omitempty"`
+	LAN            LANID    `json:"lan,omitempty"`
 	FirewallActive bool     `json:"firewallActive,omitempty"`
 	NAT            bool     `json:"nat,omitempty"`
 }
@@ -38,9 +38,9 @@ type NICEntities struct {
 // server (ServerSpec.NICs): the Python SDK's NIC object. LAN is required.
 type NICSpec struct {
 	Name string
-	// LAN is the numeric ID of the LAN the NIC sits on (>= 1); the API
-	// creates the LAN if it does not exist.
-	LAN int
+	// LAN is the ID of the LAN the NIC sits on (LAN.ID); the API creates
+	// the LAN if it does not exist.
+	LAN LANID
 	// IPs are fixed IPs; empty lets the API assign one. Public IPs must
 	// come from an IP block reserved by the contract; private ones given by
 	// hand must lie in 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16. The SDK
@@ -65,7 +65,7 @@ func (p *nicPost) split() (any, bool) { return p.Properties, p.Entities != nil }
 
 type nicPostProperties struct {
 	Name           string   `json:"name,omitempty"`
-	LAN            int      `json:"lan"`
+	LAN            LANID    `json:"lan"`
 	IPs            []string `json:"ips,omitempty"`
 	DHCP           *bool    `json:"dhcp,omitempty"`
 	FirewallActive *bool    `json:"firewallActive,omitempty"`
@@ -79,8 +79,11 @@ type nicPostEntities struct {
 // body validates the spec and builds the POST body; field prefixes the
 // names in errors ("NICSpec", "ServerSpec.NICs[0]").
 func (s *NICSpec) body(field string) (*nicPost, error) {
-	if s.LAN < 1 {
-		return nil, invalid(field+".LAN", "is required and must be at least 1 (got %d)", s.LAN)
+	if s.LAN == "" {
+		return nil, invalid(field+".LAN", "is required")
+	}
+	if err := (idArg{name: field + ".LAN", val: string(s.LAN), positive: true}).check(); err != nil {
+		return nil, err
 	}
 	if err := checkNICIPs(field+".IPs", s.IPs); err != nil {
 		return nil, err
@@ -125,8 +128,8 @@ type NICUpdate struct {
 	// be combined with IPs.
 	ClearIPs bool  `json:"-"`
 	DHCP     *bool `json:"dhcp,omitempty"`
-	// LAN moves the NIC to the LAN with this numeric ID (>= 1).
-	LAN            *int  `json:"lan,omitempty"`
+	// LAN moves the NIC to this LAN.
+	LAN            *LANID `json:"lan,omitempty"`
 	FirewallActive *bool `json:"firewallActive,omitempty"`
 	// NAT is deprecated by the API.
 	NAT *bool `json:"nat,omitempty"`
@@ -147,8 +150,10 @@ func (u *NICUpdate) body() (*nicPatch, error) {
 	if err := checkNICIPs(f+".IPs", u.IPs); err != nil {
 		return nil, err
 	}
-	if u.LAN != nil && *u.LAN < 1 {
-		return nil, invalid(f+".LAN", "must be at least 1 (got %d)", *u.LAN)
+	if u.LAN != nil {
+		if err := (idArg{name: f + ".LAN", val: string(*u.LAN), positive: true}).check(); err != nil {
+			return nil, err
+		}
 	}
 	p := &nicPatch{NICUpdate: u}
 	switch {

@@ -97,7 +97,7 @@ func TestServersGet(t *testing.T) {
 	assert.Equal(t, 0.88, cd.Properties.Size)
 	n := s.Entities.NICs.Items[0]
 	assert.Equal(t, []string{"158.222.102.177"}, n.Properties.IPs)
-	assert.Equal(t, 1, n.Properties.LAN)
+	assert.Equal(t, LANID("1"), n.Properties.LAN)
 }
 
 func TestServersGetDefaultDepth(t *testing.T) {
@@ -133,7 +133,7 @@ func TestServersCreateNested(t *testing.T) {
 		Name: "db", Cores: 2, RAM: 1024, BootCDROM: csCDID,
 		Volumes:       []VolumeSpec{{Name: "data", Size: 50, LicenceType: LicenceOther, RAMHotPlug: Ptr(true), NICHotUnplug: Ptr(false)}},
 		AttachVolumes: []string{csVol2ID},
-		NICs:          []NICSpec{{LAN: 2, FirewallActive: Ptr(false), FirewallRules: []FirewallRuleSpec{{Protocol: "ICMP", ICMPType: Ptr(0)}}}},
+		NICs:          []NICSpec{{LAN: "2", FirewallActive: Ptr(false), FirewallRules: []FirewallRuleSpec{{Protocol: "ICMP", ICMPType: Ptr(0)}}}},
 	})
 	require.NoError(t, err)
 	assertJSONBody(t, m.only(), `{
@@ -174,9 +174,9 @@ func TestServersCreateValidation(t *testing.T) {
 		{"blank boot volume", func(s *ServerSpec) { s.BootVolume = " " }, "ServerSpec.BootVolume"},
 		{"empty attached volume ID", func(s *ServerSpec) { s.AttachVolumes = []string{csVolID, ""} }, "ServerSpec.AttachVolumes[1]"},
 		{"bad nested volume", func(s *ServerSpec) { s.Volumes = []VolumeSpec{{Size: 0, LicenceType: "LINUX"}} }, "ServerSpec.Volumes[0].Size"},
-		{"bad nested NIC", func(s *ServerSpec) { s.NICs = []NICSpec{{LAN: 1}, {LAN: 0}} }, "ServerSpec.NICs[1].LAN"},
+		{"bad nested NIC", func(s *ServerSpec) { s.NICs = []NICSpec{{LAN: "1"}, {LAN: "0"}} }, "ServerSpec.NICs[1].LAN"},
 		{"bad nested firewall rule", func(s *ServerSpec) {
-			s.NICs = []NICSpec{{LAN: 1, FirewallRules: []FirewallRuleSpec{{Protocol: "SCTP"}}}}
+			s.NICs = []NICSpec{{LAN: "1", FirewallRules: []FirewallRuleSpec{{Protocol: "SCTP"}}}}
 		}, "ServerSpec.NICs[0].FirewallRules[0].Protocol"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

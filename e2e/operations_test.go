@@ -205,7 +205,7 @@ func computeAndNetwork(r *opRun, ctx context.Context) {
 	resp, err = c.Servers.Upgrade(ctx, dc.ID, srv.ID)
 	r.call("Servers.Upgrade", resp, err)
 
-	lanNo := 1
+	lanNo := ionos.LANID("1")
 	nic, resp, err := c.NICs.Create(ctx, dc.ID, srv.ID, ionos.NICSpec{Name: "eth0", LAN: lanNo, DHCP: ionos.Ptr(true)})
 	r.call("NICs.Create", resp, err)
 	_, resp, err = c.NICs.Update(ctx, dc.ID, srv.ID, nic.ID, ionos.NICUpdate{FirewallActive: ionos.Ptr(true)})

@@ -12,7 +12,6 @@ import (
 	"io"
 	"log"
 	"os"
-	"strconv"
 
 	"github.com/ionos-go/ionos"
 	"github.com/ionos-go/ionos/examples/internal/connect"
@@ -58,12 +57,8 @@ func run(ctx context.Context, c *ionos.Client, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := step(ctx, c, out, "LAN "+lan.ID, resp); err != nil {
+	if err := step(ctx, c, out, "LAN "+string(lan.ID), resp); err != nil {
 		return err
-	}
-	lanNumber, err := strconv.Atoi(lan.ID)
-	if err != nil {
-		return fmt.Errorf("LAN ID %q is not a number: %w", lan.ID, err)
 	}
 
 	srv, resp, err := c.Servers.Create(ctx, dc.ID, ionos.ServerSpec{Name: "Go SDK Server", RAM: 4096, Cores: 4, CPUFamily: "INTEL_XEON"})
@@ -75,7 +70,7 @@ func run(ctx context.Context, c *ionos.Client, out io.Writer) error {
 	}
 
 	nic, resp, err := c.NICs.Create(ctx, dc.ID, srv.ID, ionos.NICSpec{
-		Name: "Public NIC", DHCP: ionos.Ptr(true), LAN: lanNumber, FirewallActive: ionos.Ptr(true), NAT: ionos.Ptr(false),
+		Name: "Public NIC", DHCP: ionos.Ptr(true), LAN: lan.ID, FirewallActive: ionos.Ptr(true), NAT: ionos.Ptr(false),
 	})
 	if err != nil {
 		return err

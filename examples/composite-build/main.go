@@ -45,7 +45,7 @@ func run(ctx context.Context, c *ionos.Client, out io.Writer) error {
 				{
 					Name:           "Public NIC",
 					DHCP:           ionos.Ptr(true),
-					LAN:            1,
+					LAN:            "1",
 					FirewallActive: ionos.Ptr(true),
 					NAT:            ionos.Ptr(false),
 					FirewallRules: []ionos.FirewallRuleSpec{{
@@ -56,7 +56,7 @@ func run(ctx context.Context, c *ionos.Client, out io.Writer) error {
 						PortRangeEnd:   ionos.Ptr(22),
 					}},
 				},
-				{Name: "Private NIC", DHCP: ionos.Ptr(true), LAN: 2},
+				{Name: "Private NIC", DHCP: ionos.Ptr(true), LAN: "2"},
 			},
 			Volumes: []ionos.VolumeSpec{
 				{
@@ -118,7 +118,7 @@ func printDatacenter(out io.Writer, dc *ionos.Datacenter) {
 			fmt.Fprintf(out, "    volume %q: %g GB %s, %s\n", v.Properties.Name, v.Properties.Size, v.Properties.Type, v.Properties.AvailabilityZone)
 		}
 		for _, n := range s.Entities.NICs.Items {
-			fmt.Fprintf(out, "    NIC %q on LAN %d, firewall %t, %d rule(s)\n", n.Properties.Name, n.Properties.LAN, n.Properties.FirewallActive, len(n.Entities.FirewallRules.Items))
+			fmt.Fprintf(out, "    NIC %q on LAN %s, firewall %t, %d rule(s)\n", n.Properties.Name, n.Properties.LAN, n.Properties.FirewallActive, len(n.Entities.FirewallRules.Items))
 			for _, r := range n.Entities.FirewallRules.Items {
 				rp := r.Properties
 				ports := "any port"
