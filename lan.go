@@ -3,10 +3,10 @@ package ionos
 import (
 	"context"
 	"encoding/json"
-	"strconv"
 	"fmt"
 	"iter"
 	"net/http"
+	"strconv"
 )
 
 // LAN is a data center's network as the API returns it. Its ID is the API's

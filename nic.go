@@ -130,7 +130,7 @@ type NICUpdate struct {
 	DHCP     *bool `json:"dhcp,omitempty"`
 	// LAN moves the NIC to this LAN.
 	LAN            *LANID `json:"lan,omitempty"`
-	FirewallActive *bool `json:"firewallActive,omitempty"`
+	FirewallActive *bool  `json:"firewallActive,omitempty"`
 	// NAT is deprecated by the API.
 	NAT *bool `json:"nat,omitempty"`
 }
