@@ -22,8 +22,9 @@ var (
 	// ErrNotFound matches an *APIError with status 404 (ICNotFoundError), and
 	// the error of a lookup by name that found nothing.
 	ErrNotFound = errors.New("ionos: not found")
-	// ErrValidation matches an *APIError with status 422: the API refused the
-	// request body (ICValidationError).
+	// ErrValidation matches wrong input, wherever it was found: an *APIError
+	// with status 422 (the API refused the request body), and an
+	// *InvalidInputError (the SDK refused the call before sending it).
 	ErrValidation = errors.New("ionos: validation failed")
 	// ErrRateLimited matches an *APIError with status 429
 	// (ICRateLimitExceededError). APIError.RetryAfter says how long the API
@@ -32,8 +33,8 @@ var (
 	// ErrUnknownOutcome matches an *UnknownOutcomeError: a write may have
 	// reached the API, but no answer came back, so it was not sent again.
 	ErrUnknownOutcome = errors.New("ionos: outcome of the request is unknown")
-	// ErrInvalidInput matches an *InvalidInputError: the call was refused
-	// before anything was sent.
+	// ErrInvalidInput matches an *InvalidInputError alone: the call was
+	// refused before anything was sent. ErrValidation matches it too.
 	ErrInvalidInput = errors.New("ionos: invalid input")
 	// ErrAmbiguousName matches an *AmbiguousNameError: a lookup by name found
 	// more than one candidate.
@@ -199,7 +200,12 @@ func (e *UnknownOutcomeError) Unwrap() error { return e.Err }
 // InvalidInputError is returned before anything is sent when an argument is
 // one the API would refuse for sure, or one that cannot be sent at all (an
 // empty ID). Field names the argument, in Go terms ("ServerSpec.RAM",
-// "datacenterID").
+// "datacenterID"). The SDK checks only what cannot go stale: required
+// fields, empty or malformed IDs, documented numeric ranges and fields that
+// exclude each other; the values the API owns (types, zones, protocols) are
+// the API's to refuse. It matches both ErrInvalidInput and ErrValidation,
+// so that errors.Is(err, ErrValidation) finds wrong input wherever it was
+// caught.
 type InvalidInputError struct {
 	Field  string
 	Reason string
@@ -210,8 +216,10 @@ func (e *InvalidInputError) Error() string {
 	return "ionos: invalid " + e.Field + ": " + e.Reason
 }
 
-// Is matches ErrInvalidInput.
-func (e *InvalidInputError) Is(target error) bool { return target == ErrInvalidInput }
+// Is matches ErrInvalidInput and ErrValidation.
+func (e *InvalidInputError) Is(target error) bool {
+	return target == ErrInvalidInput || target == ErrValidation
+}
 
 func invalid(field, format string, args ...any) *InvalidInputError {
 	return &InvalidInputError{Field: field, Reason: fmt.Sprintf(format, args...)}

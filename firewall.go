@@ -84,15 +84,12 @@ type firewallRulePostProperties struct {
 // body validates the spec and builds the POST body; field prefixes the
 // names in errors.
 func (s *FirewallRuleSpec) body(field string) (*firewallRulePost, error) {
-	switch s.Protocol {
-	case ProtocolTCP, ProtocolUDP, ProtocolICMP, ProtocolANY:
-	case "":
-		return nil, invalid(field+".Protocol", "is required (TCP, UDP, ICMP or ANY)")
-	default:
-		return nil, invalid(field+".Protocol", "%q is not TCP, UDP, ICMP or ANY", s.Protocol)
+	if s.Protocol == "" {
+		return nil, invalid(field+".Protocol", "is required (TCP, UDP, ICMP, ANY, ...)")
 	}
-	ports := s.Protocol == ProtocolTCP || s.Protocol == ProtocolUDP
-	if !ports {
+	// Ports and ICMP fields exclude each other: refused for the protocols
+	// known not to take them, left to the API for any other.
+	if s.Protocol == ProtocolICMP || s.Protocol == ProtocolANY {
 		if s.PortRangeStart != nil {
 			return nil, invalid(field+".PortRangeStart", "applies to TCP and UDP only, not %s", s.Protocol)
 		}
@@ -100,7 +97,7 @@ func (s *FirewallRuleSpec) body(field string) (*firewallRulePost, error) {
 			return nil, invalid(field+".PortRangeEnd", "applies to TCP and UDP only, not %s", s.Protocol)
 		}
 	}
-	if s.Protocol != ProtocolICMP {
+	if s.Protocol == ProtocolTCP || s.Protocol == ProtocolUDP || s.Protocol == ProtocolANY {
 		if s.ICMPType != nil {
 			return nil, invalid(field+".ICMPType", "applies to ICMP only, not %s", s.Protocol)
 		}

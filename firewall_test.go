@@ -149,8 +149,6 @@ func TestFirewallRulesCreateValidation(t *testing.T) {
 		field string
 	}{
 		{"no protocol", FirewallRuleSpec{Name: "x"}, "FirewallRuleSpec.Protocol"},
-		{"lower-case protocol", FirewallRuleSpec{Protocol: "tcp"}, "FirewallRuleSpec.Protocol"},
-		{"unknown protocol", FirewallRuleSpec{Protocol: "SSH"}, "FirewallRuleSpec.Protocol"},
 		{"port with ICMP", FirewallRuleSpec{Protocol: ProtocolICMP, PortRangeStart: Ptr(22)}, "FirewallRuleSpec.PortRangeStart"},
 		{"port end with ANY", FirewallRuleSpec{Protocol: ProtocolANY, PortRangeEnd: Ptr(22)}, "FirewallRuleSpec.PortRangeEnd"},
 		{"port 0", FirewallRuleSpec{Protocol: ProtocolTCP, PortRangeStart: Ptr(0)}, "FirewallRuleSpec.PortRangeStart"},

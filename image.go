@@ -67,12 +67,6 @@ func (u *ImageUpdate) check() error {
 		if *u.LicenceType == "" {
 			return invalid("ImageUpdate.LicenceType", "must not be empty")
 		}
-		if err := checkLicence("ImageUpdate.LicenceType", *u.LicenceType); err != nil {
-			return err
-		}
-	}
-	if u.CloudInit != nil && !isUpperSnake(*u.CloudInit) {
-		return invalid("ImageUpdate.CloudInit", "%q is not NONE or V1", *u.CloudInit)
 	}
 	return nil
 }

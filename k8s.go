@@ -319,8 +319,8 @@ func (s *KubernetesNodePoolSpec) body(field string) (*putBody[nodePoolPostProper
 	if zone == "" {
 		zone = "AUTO"
 	}
-	if s.StorageType != "HDD" && s.StorageType != "SSD" {
-		return nil, invalid(field+".StorageType", "%q is not HDD or SSD", s.StorageType)
+	if s.StorageType == "" {
+		return nil, invalid(field+".StorageType", "is required (HDD, SSD, ...)")
 	}
 	if s.StorageSize <= 10 {
 		return nil, invalid(field+".StorageSize", "%d GB is not more than 10 GB", s.StorageSize)

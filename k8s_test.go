@@ -313,8 +313,6 @@ func TestKubernetesValidation(t *testing.T) {
 		{"pool without cores", np(func(s *KubernetesNodePoolSpec) { s.CoresCount = 0 }), "KubernetesNodePoolSpec.CoresCount"},
 		{"pool RAM below 2048", np(func(s *KubernetesNodePoolSpec) { s.RAMSize = 1024 }), "KubernetesNodePoolSpec.RAMSize"},
 		{"pool RAM not a multiple of 1024", np(func(s *KubernetesNodePoolSpec) { s.RAMSize = 2560 }), "KubernetesNodePoolSpec.RAMSize"},
-		{"pool storage type", np(func(s *KubernetesNodePoolSpec) { s.StorageType = "NVME" }), "KubernetesNodePoolSpec.StorageType"},
-		{"pool storage type lower case", np(func(s *KubernetesNodePoolSpec) { s.StorageType = "ssd" }), "KubernetesNodePoolSpec.StorageType"},
 		{"pool storage 10 GB", np(func(s *KubernetesNodePoolSpec) { s.StorageSize = 10 }), "KubernetesNodePoolSpec.StorageSize"},
 		{"pool window day", np(func(s *KubernetesNodePoolSpec) {
 			s.MaintenanceWindow = &MaintenanceWindow{DayOfTheWeek: "Mon", Time: "17:00:00"}

@@ -138,8 +138,6 @@ func TestNICsCreateValidation(t *testing.T) {
 		{"bad IP", NICSpec{LAN: "1", IPs: []string{"10.0.0.5", "10.0.0.256"}}, "NICSpec.IPs[1]"},
 		{"empty IP", NICSpec{LAN: "1", IPs: []string{""}}, "NICSpec.IPs[0]"},
 		{"CIDR", NICSpec{LAN: "1", IPs: []string{"10.0.0.5/24"}}, "NICSpec.IPs[0]"},
-		{"nested rule protocol", NICSpec{LAN: "1", FirewallRules: []FirewallRuleSpec{{Protocol: ProtocolTCP}, {Protocol: "HTTP"}}},
-			"NICSpec.FirewallRules[1].Protocol"},
 		{"nested rule port", NICSpec{LAN: "1", FirewallRules: []FirewallRuleSpec{{Protocol: ProtocolTCP, PortRangeStart: Ptr(70000)}}},
 			"NICSpec.FirewallRules[0].PortRangeStart"},
 		{"nested rule MAC", NICSpec{LAN: "1", FirewallRules: []FirewallRuleSpec{{Protocol: ProtocolANY, SourceMAC: "nope"}}},

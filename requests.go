@@ -109,11 +109,6 @@ func WithRequestFilter(f RequestFilter) RequestFilterOption {
 				co.setQuery(k, v)
 			}
 		}
-		switch f.Status {
-		case "", RequestQueued, RequestRunning, RequestDone, RequestFailed:
-		default:
-			return &InvalidInputError{Field: "RequestFilter.Status", Reason: "must be QUEUED, RUNNING, DONE or FAILED"}
-		}
 		if !f.CreatedAfter.IsZero() && !f.CreatedBefore.IsZero() && f.CreatedBefore.Before(f.CreatedAfter) {
 			return &InvalidInputError{Field: "RequestFilter.CreatedBefore", Reason: "is before CreatedAfter"}
 		}

@@ -49,10 +49,8 @@ func TestRequestsListFilters(t *testing.T) {
 
 func TestRequestFilterValidation(t *testing.T) {
 	m := newMockAPI(t)
-	_, _, err := m.c.Requests.List(context.Background(), WithRequestFilter(RequestFilter{Status: "done"}))
-	assert.ErrorIs(t, err, ErrInvalidInput)
 	now := time.Now()
-	_, _, err = m.c.Requests.List(context.Background(), WithRequestFilter(RequestFilter{CreatedAfter: now, CreatedBefore: now.Add(-time.Hour)}))
+	_, _, err := m.c.Requests.List(context.Background(), WithRequestFilter(RequestFilter{CreatedAfter: now, CreatedBefore: now.Add(-time.Hour)}))
 	assert.ErrorIs(t, err, ErrInvalidInput)
 	m.none()
 }

@@ -125,12 +125,6 @@ func (s *ServerSpec) body(field string) (*serverPost, error) {
 	if err := checkServerRAM(field+".RAM", s.RAM, ramHotPlug); err != nil {
 		return nil, err
 	}
-	if err := checkServerZone(field+".AvailabilityZone", s.AvailabilityZone); err != nil {
-		return nil, err
-	}
-	if err := checkCPUFamily(field+".CPUFamily", s.CPUFamily); err != nil {
-		return nil, err
-	}
 	p := &serverPost{Properties: serverPostProperties{
 		Name: s.Name, Cores: s.Cores, RAM: s.RAM, AvailabilityZone: s.AvailabilityZone, CPUFamily: s.CPUFamily,
 	}}
@@ -238,41 +232,6 @@ func checkServerRAM(field string, ram int, hotPlug bool) error {
 	return nil
 }
 
-func checkServerZone(field, zone string) error {
-	switch zone {
-	case "", ServerZoneAuto, ServerZone1, ServerZone2:
-		return nil
-	}
-	return invalid(field, "%q is not AUTO, ZONE_1 or ZONE_2", zone)
-}
-
-// checkCPUFamily checks the shape of a CPU family (an upper-case
-// identifier such as INTEL_XEON), not the list, which the API owns.
-func checkCPUFamily(field, family string) error {
-	if family == "" {
-		return nil
-	}
-	if !isUpperSnake(family) {
-		return invalid(field, "%q is not a CPU family such as AMD_OPTERON or INTEL_XEON", family)
-	}
-	return nil
-}
-
-// isUpperSnake reports whether s is an upper-case identifier: A-Z first,
-// then A-Z, 0-9 and _.
-func isUpperSnake(s string) bool {
-	if s == "" || s[0] < 'A' || s[0] > 'Z' {
-		return false
-	}
-	for i := 1; i < len(s); i++ {
-		c := s[i]
-		if !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
-			return false
-		}
-	}
-	return true
-}
-
 // ServerUpdate changes the fields of a server that are set (non-nil); the
 // others keep their value. BootVolume and BootCDROM are IDs, sent as
 // {"id": ...} references; at most one of them may be set.
@@ -315,15 +274,10 @@ func (u *ServerUpdate) body() (*serverPatch, error) {
 			return nil, err
 		}
 	}
-	if u.AvailabilityZone != nil {
-		if err := checkServerZone(f+".AvailabilityZone", *u.AvailabilityZone); err != nil {
-			return nil, err
-		}
+	if u.AvailabilityZone != nil && *u.AvailabilityZone == "" {
+		return nil, invalid(f+".AvailabilityZone", "must not be empty")
 	}
 	if u.CPUFamily != nil {
-		if err := checkCPUFamily(f+".CPUFamily", *u.CPUFamily); err != nil {
-			return nil, err
-		}
 		if *u.CPUFamily == "" {
 			return nil, invalid(f+".CPUFamily", "must not be empty")
 		}

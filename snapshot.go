@@ -61,9 +61,6 @@ func (u *SnapshotUpdate) check() error {
 		if *u.LicenceType == "" {
 			return invalid("SnapshotUpdate.LicenceType", "must not be empty")
 		}
-		if err := checkLicence("SnapshotUpdate.LicenceType", *u.LicenceType); err != nil {
-			return err
-		}
 	}
 	return nil
 }

@@ -93,16 +93,8 @@ func TestVolumesCreateValidation(t *testing.T) {
 		{"no size", func(s *VolumeSpec) { s.Size = 0 }, "VolumeSpec.Size"},
 		{"negative size", func(s *VolumeSpec) { s.Size = -5 }, "VolumeSpec.Size"},
 		{"no image, alias or licence", func(s *VolumeSpec) { s.LicenceType = "" }, "VolumeSpec.LicenceType"},
-		{"lower-case licence", func(s *VolumeSpec) { s.LicenceType = "linux" }, "VolumeSpec.LicenceType"},
-		{"bad bus", func(s *VolumeSpec) { s.Bus = "SCSI" }, "VolumeSpec.Bus"},
-		{"lower-case bus", func(s *VolumeSpec) { s.Bus = "virtio" }, "VolumeSpec.Bus"},
-		{"bad type", func(s *VolumeSpec) { s.Type = "NVME" }, "VolumeSpec.Type"},
-		{"lower-case type", func(s *VolumeSpec) { s.Type = "ssd" }, "VolumeSpec.Type"},
-		{"zone 4", func(s *VolumeSpec) { s.AvailabilityZone = "ZONE_4" }, "VolumeSpec.AvailabilityZone"},
 		{"short password", func(s *VolumeSpec) { s.Image, s.ImagePassword = csImgID, "abc12" }, "VolumeSpec.ImagePassword"},
 		{"long password", func(s *VolumeSpec) { s.Image, s.ImagePassword = csImgID, strings.Repeat("a", 51) }, "VolumeSpec.ImagePassword"},
-		{"password with a symbol", func(s *VolumeSpec) { s.Image, s.ImagePassword = csImgID, "secret-pass" }, "VolumeSpec.ImagePassword"},
-		{"password with a space", func(s *VolumeSpec) { s.Image, s.ImagePassword = csImgID, "secret pass" }, "VolumeSpec.ImagePassword"},
 		{"empty SSH key", func(s *VolumeSpec) { s.SSHKeys = []string{"ssh-rsa A", ""} }, "VolumeSpec.SSHKeys[1]"},
 		{"control character in name", func(s *VolumeSpec) { s.Name = "a\x00b" }, "VolumeSpec.Name"},
 	} {
@@ -119,9 +111,9 @@ func TestVolumesCreateValidation(t *testing.T) {
 
 func TestVolumesCreatePasswordNotInError(t *testing.T) {
 	m := newMockAPI(t)
-	_, _, err := m.c.Volumes.Create(context.Background(), dcID, VolumeSpec{Size: 10, Image: csImgID, ImagePassword: "topsecret!"})
+	_, _, err := m.c.Volumes.Create(context.Background(), dcID, VolumeSpec{Size: 10, Image: csImgID, ImagePassword: "topsecr"})
 	require.Error(t, err)
-	assert.NotContains(t, err.Error(), "topsecret")
+	assert.NotContains(t, err.Error(), "topsecr")
 	m.none()
 }
 
@@ -135,6 +127,12 @@ func TestVolumesCreateAcceptsWhatTheAPIAccepts(t *testing.T) {
 		{Size: 1, Image: csImgID, ImagePassword: "s3cr3tpass0rd"}, // the seed README's own example
 		{Size: 1, Image: csImgID, ImagePassword: strings.Repeat("Ab1", 16) + "xy"},
 	}
+	// Values the API owns and adds to are its to refuse, not the SDK's:
+	// a new type, bus, licence or zone, and any password alphabet.
+	specs = append(specs,
+		VolumeSpec{Size: 1, LicenceType: "FUTURE_OS", Type: "SSD Premium Plus", Bus: "NVME", AvailabilityZone: "ZONE_9"},
+		VolumeSpec{Size: 1, Image: csImgID, ImagePassword: "with space & symbols!"},
+	)
 	for _, typ := range []string{"HDD", "SSD", "SSD Standard", "SSD Premium", "DAS", "ISO"} {
 		specs = append(specs, VolumeSpec{Size: 1, LicenceType: "LINUX", Type: typ})
 	}
@@ -180,9 +178,7 @@ func TestVolumesUpdateValidation(t *testing.T) {
 	}{
 		{"zero size", VolumeUpdate{Size: Ptr(0)}, "VolumeUpdate.Size"},
 		{"negative size", VolumeUpdate{Size: Ptr(-1)}, "VolumeUpdate.Size"},
-		{"bad bus", VolumeUpdate{Bus: Ptr("SATA")}, "VolumeUpdate.Bus"},
 		{"empty bus", VolumeUpdate{Bus: Ptr("")}, "VolumeUpdate.Bus"},
-		{"bad licence", VolumeUpdate{LicenceType: Ptr("Linux")}, "VolumeUpdate.LicenceType"},
 		{"empty licence", VolumeUpdate{LicenceType: Ptr("")}, "VolumeUpdate.LicenceType"},
 		{"control character in name", VolumeUpdate{Name: Ptr("a\tb")}, "VolumeUpdate.Name"},
 	} {
@@ -246,9 +242,7 @@ func TestVolumesCreateSnapshotLeavesOutUnsetFields(t *testing.T) {
 
 func TestVolumesCreateSnapshotValidation(t *testing.T) {
 	m := newMockAPI(t)
-	_, _, err := m.c.Volumes.CreateSnapshot(context.Background(), dcID, csVolID, SnapshotSpec{LicenceType: "linux"})
-	assertInvalid(t, err, "SnapshotSpec.LicenceType")
-	_, _, err = m.c.Volumes.CreateSnapshot(context.Background(), dcID, csVolID, SnapshotSpec{Name: "a\nb"})
+	_, _, err := m.c.Volumes.CreateSnapshot(context.Background(), dcID, csVolID, SnapshotSpec{Name: "a\nb"})
 	assertInvalid(t, err, "SnapshotSpec.Name")
 	m.none()
 }
