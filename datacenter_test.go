@@ -70,7 +70,7 @@ func TestDatacentersGetDepths(t *testing.T) {
 			vol := dc.Entities.Volumes.Items[0]
 			assert.Equal(t, 20.0, vol.Properties.Size)
 			assert.True(t, vol.Properties.DiscVirtioHotPlug)
-			assert.Equal(t, "LINUX", vol.Properties.LicenceType)
+			assert.Equal(t, LicenceType("LINUX"), vol.Properties.LicenceType)
 			lan := dc.Entities.LANs.Items[0]
 			assert.True(t, lan.Properties.Public)
 			require.Len(t, lan.Entities.NICs.Items, 1)

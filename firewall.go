@@ -20,24 +20,16 @@ type FirewallRule struct {
 // FirewallRuleProperties are a firewall rule's settings. A nil ICMP type or
 // code, or port, means "any".
 type FirewallRuleProperties struct {
-	Name           string `json:"name,omitempty"`
-	Protocol       string `json:"protocol,omitempty"`
-	SourceMAC      string `json:"sourceMac,omitempty"`
-	SourceIP       string `json:"sourceIp,omitempty"`
-	TargetIP       string `json:"targetIp,omitempty"`
-	ICMPCode       *int   `json:"icmpCode,omitempty"`
-	ICMPType       *int   `json:"icmpType,omitempty"`
-	PortRangeStart *int   `json:"portRangeStart,omitempty"`
-	PortRangeEnd   *int   `json:"portRangeEnd,omitempty"`
+	Name           string   `json:"name,omitempty"`
+	Protocol       Protocol `json:"protocol,omitempty"`
+	SourceMAC      string   `json:"sourceMac,omitempty"`
+	SourceIP       string   `json:"sourceIp,omitempty"`
+	TargetIP       string   `json:"targetIp,omitempty"`
+	ICMPCode       *int     `json:"icmpCode,omitempty"`
+	ICMPType       *int     `json:"icmpType,omitempty"`
+	PortRangeStart *int     `json:"portRangeStart,omitempty"`
+	PortRangeEnd   *int     `json:"portRangeEnd,omitempty"`
 }
-
-// Firewall rule protocols (FirewallRuleSpec.Protocol).
-const (
-	ProtocolTCP  = "TCP"
-	ProtocolUDP  = "UDP"
-	ProtocolICMP = "ICMP"
-	ProtocolANY  = "ANY"
-)
 
 // FirewallRuleSpec describes a firewall rule to create, alone
 // (FirewallRules.Create) or inside a NIC (NICSpec.FirewallRules): the Python
@@ -46,7 +38,7 @@ const (
 type FirewallRuleSpec struct {
 	Name string
 	// Protocol is TCP, UDP, ICMP or ANY (upper case, as the API's enum).
-	Protocol string
+	Protocol Protocol
 	// SourceMAC is aa:bb:cc:dd:ee:ff (the API also takes '-' between the
 	// bytes); empty allows any.
 	SourceMAC string
@@ -70,15 +62,15 @@ type firewallRulePost struct {
 func (p *firewallRulePost) split() (any, bool) { return p.Properties, false }
 
 type firewallRulePostProperties struct {
-	Name           string `json:"name,omitempty"`
-	Protocol       string `json:"protocol"`
-	SourceMAC      string `json:"sourceMac,omitempty"`
-	SourceIP       string `json:"sourceIp,omitempty"`
-	TargetIP       string `json:"targetIp,omitempty"`
-	PortRangeStart *int   `json:"portRangeStart,omitempty"`
-	PortRangeEnd   *int   `json:"portRangeEnd,omitempty"`
-	ICMPType       *int   `json:"icmpType,omitempty"`
-	ICMPCode       *int   `json:"icmpCode,omitempty"`
+	Name           string   `json:"name,omitempty"`
+	Protocol       Protocol `json:"protocol"`
+	SourceMAC      string   `json:"sourceMac,omitempty"`
+	SourceIP       string   `json:"sourceIp,omitempty"`
+	TargetIP       string   `json:"targetIp,omitempty"`
+	PortRangeStart *int     `json:"portRangeStart,omitempty"`
+	PortRangeEnd   *int     `json:"portRangeEnd,omitempty"`
+	ICMPType       *int     `json:"icmpType,omitempty"`
+	ICMPCode       *int     `json:"icmpCode,omitempty"`
 }
 
 // body validates the spec and builds the POST body; field prefixes the

@@ -17,25 +17,25 @@ type Image struct {
 
 // ImageProperties are an image's settings.
 type ImageProperties struct {
-	Name                string   `json:"name,omitempty"`
-	Description         string   `json:"description,omitempty"`
-	Location            string   `json:"location,omitempty"`
-	Size                float64  `json:"size,omitempty"` // GB
-	CPUHotPlug          bool     `json:"cpuHotPlug,omitempty"`
-	CPUHotUnplug        bool     `json:"cpuHotUnplug,omitempty"`
-	RAMHotPlug          bool     `json:"ramHotPlug,omitempty"`
-	RAMHotUnplug        bool     `json:"ramHotUnplug,omitempty"`
-	NICHotPlug          bool     `json:"nicHotPlug,omitempty"`
-	NICHotUnplug        bool     `json:"nicHotUnplug,omitempty"`
-	DiscVirtioHotPlug   bool     `json:"discVirtioHotPlug,omitempty"`
-	DiscVirtioHotUnplug bool     `json:"discVirtioHotUnplug,omitempty"`
-	DiscSCSIHotPlug     bool     `json:"discScsiHotPlug,omitempty"`
-	DiscSCSIHotUnplug   bool     `json:"discScsiHotUnplug,omitempty"`
-	LicenceType         string   `json:"licenceType,omitempty"`
-	ImageType           string   `json:"imageType,omitempty"` // HDD, CDROM
-	Public              bool     `json:"public,omitempty"`
-	ImageAliases        []string `json:"imageAliases,omitempty"`
-	CloudInit           string   `json:"cloudInit,omitempty"`
+	Name                string      `json:"name,omitempty"`
+	Description         string      `json:"description,omitempty"`
+	Location            string      `json:"location,omitempty"`
+	Size                float64     `json:"size,omitempty"` // GB
+	CPUHotPlug          bool        `json:"cpuHotPlug,omitempty"`
+	CPUHotUnplug        bool        `json:"cpuHotUnplug,omitempty"`
+	RAMHotPlug          bool        `json:"ramHotPlug,omitempty"`
+	RAMHotUnplug        bool        `json:"ramHotUnplug,omitempty"`
+	NICHotPlug          bool        `json:"nicHotPlug,omitempty"`
+	NICHotUnplug        bool        `json:"nicHotUnplug,omitempty"`
+	DiscVirtioHotPlug   bool        `json:"discVirtioHotPlug,omitempty"`
+	DiscVirtioHotUnplug bool        `json:"discVirtioHotUnplug,omitempty"`
+	DiscSCSIHotPlug     bool        `json:"discScsiHotPlug,omitempty"`
+	DiscSCSIHotUnplug   bool        `json:"discScsiHotUnplug,omitempty"`
+	LicenceType         LicenceType `json:"licenceType,omitempty"`
+	ImageType           string      `json:"imageType,omitempty"` // HDD, CDROM
+	Public              bool        `json:"public,omitempty"`
+	ImageAliases        []string    `json:"imageAliases,omitempty"`
+	CloudInit           string      `json:"cloudInit,omitempty"`
 }
 
 // ImagesService reads and changes HDD and CD-ROM images.
@@ -45,21 +45,21 @@ type ImagesService struct{ c *Client }
 // others keep their value. Only images you uploaded can be changed.
 // ImageAliases replaces the list when non-empty; it cannot be cleared here.
 type ImageUpdate struct {
-	Name                *string  `json:"name,omitempty"`
-	Description         *string  `json:"description,omitempty"`
-	LicenceType         *string  `json:"licenceType,omitempty"`
-	CPUHotPlug          *bool    `json:"cpuHotPlug,omitempty"`
-	CPUHotUnplug        *bool    `json:"cpuHotUnplug,omitempty"`
-	RAMHotPlug          *bool    `json:"ramHotPlug,omitempty"`
-	RAMHotUnplug        *bool    `json:"ramHotUnplug,omitempty"`
-	NICHotPlug          *bool    `json:"nicHotPlug,omitempty"`
-	NICHotUnplug        *bool    `json:"nicHotUnplug,omitempty"`
-	DiscVirtioHotPlug   *bool    `json:"discVirtioHotPlug,omitempty"`
-	DiscVirtioHotUnplug *bool    `json:"discVirtioHotUnplug,omitempty"`
-	DiscSCSIHotPlug     *bool    `json:"discScsiHotPlug,omitempty"`
-	DiscSCSIHotUnplug   *bool    `json:"discScsiHotUnplug,omitempty"`
-	CloudInit           *string  `json:"cloudInit,omitempty"` // NONE or V1
-	ImageAliases        []string `json:"imageAliases,omitempty"`
+	Name                *string      `json:"name,omitempty"`
+	Description         *string      `json:"description,omitempty"`
+	LicenceType         *LicenceType `json:"licenceType,omitempty"`
+	CPUHotPlug          *bool        `json:"cpuHotPlug,omitempty"`
+	CPUHotUnplug        *bool        `json:"cpuHotUnplug,omitempty"`
+	RAMHotPlug          *bool        `json:"ramHotPlug,omitempty"`
+	RAMHotUnplug        *bool        `json:"ramHotUnplug,omitempty"`
+	NICHotPlug          *bool        `json:"nicHotPlug,omitempty"`
+	NICHotUnplug        *bool        `json:"nicHotUnplug,omitempty"`
+	DiscVirtioHotPlug   *bool        `json:"discVirtioHotPlug,omitempty"`
+	DiscVirtioHotUnplug *bool        `json:"discVirtioHotUnplug,omitempty"`
+	DiscSCSIHotPlug     *bool        `json:"discScsiHotPlug,omitempty"`
+	DiscSCSIHotUnplug   *bool        `json:"discScsiHotUnplug,omitempty"`
+	CloudInit           *string      `json:"cloudInit,omitempty"` // NONE or V1
+	ImageAliases        []string     `json:"imageAliases,omitempty"`
 }
 
 func (u *ImageUpdate) check() error {

@@ -9,18 +9,6 @@ import (
 	"strings"
 )
 
-// More states of Kubernetes clusters and node pools (Metadata.State),
-// besides StateDeploying, StateActive and StateFailed.
-const (
-	StateSuspended        = "SUSPENDED"
-	StateFailedSuspended  = "FAILED_SUSPENDED"
-	StateUpdating         = "UPDATING"
-	StateFailedUpdating   = "FAILED_UPDATING"
-	StateDestroying       = "DESTROYING"
-	StateFailedDestroying = "FAILED_DESTROYING"
-	StateTerminated       = "TERMINATED"
-)
-
 // KubernetesCluster is a managed Kubernetes cluster as the API returns it.
 // It is ready when Metadata.State is ACTIVE (see WaitForClusterActive). At
 // depth 1 and more, Entities lists its node pools.
@@ -93,11 +81,11 @@ type KubernetesNodePoolProperties struct {
 	Name                     string                  `json:"name,omitempty"`
 	DatacenterID             string                  `json:"datacenterId,omitempty"`
 	NodeCount                int                     `json:"nodeCount,omitempty"`
-	CPUFamily                string                  `json:"cpuFamily,omitempty"`
+	CPUFamily                CPUFamily               `json:"cpuFamily,omitempty"`
 	CoresCount               int                     `json:"coresCount,omitempty"`
 	RAMSize                  int                     `json:"ramSize,omitempty"`
-	AvailabilityZone         string                  `json:"availabilityZone,omitempty"`
-	StorageType              string                  `json:"storageType,omitempty"`
+	AvailabilityZone         AvailabilityZone        `json:"availabilityZone,omitempty"`
+	StorageType              StorageType             `json:"storageType,omitempty"`
 	StorageSize              int                     `json:"storageSize,omitempty"`
 	K8sVersion               string                  `json:"k8sVersion,omitempty"`
 	MaintenanceWindow        MaintenanceWindow       `json:"maintenanceWindow,omitzero"`
@@ -243,15 +231,15 @@ type KubernetesNodePoolSpec struct {
 	NodeCount int
 	// CPUFamily of the nodes ("INTEL_SKYLAKE", "AMD_OPTERON", ... as the
 	// data center offers).
-	CPUFamily string
+	CPUFamily CPUFamily
 	// CoresCount is the cores per node (>= 1).
 	CoresCount int
 	// RAMSize is the RAM per node in MB: at least 2048, a multiple of 1024.
 	RAMSize int
 	// AvailabilityZone is AUTO (the default when empty), ZONE_1 or ZONE_2.
-	AvailabilityZone string
+	AvailabilityZone AvailabilityZone
 	// StorageType is HDD or SSD.
-	StorageType string
+	StorageType StorageType
 	// StorageSize is the volume size per node in GB, more than 10.
 	StorageSize int
 	// K8sVersion; empty takes the cluster's.
@@ -277,11 +265,11 @@ type nodePoolPostProperties struct {
 	Name              string                  `json:"name"`
 	DatacenterID      string                  `json:"datacenterId"`
 	NodeCount         int                     `json:"nodeCount"`
-	CPUFamily         string                  `json:"cpuFamily"`
+	CPUFamily         CPUFamily               `json:"cpuFamily"`
 	CoresCount        int                     `json:"coresCount"`
 	RAMSize           int                     `json:"ramSize"`
-	AvailabilityZone  string                  `json:"availabilityZone"`
-	StorageType       string                  `json:"storageType"`
+	AvailabilityZone  AvailabilityZone        `json:"availabilityZone"`
+	StorageType       StorageType             `json:"storageType"`
 	StorageSize       int                     `json:"storageSize"`
 	K8sVersion        string                  `json:"k8sVersion,omitempty"`
 	MaintenanceWindow *MaintenanceWindow      `json:"maintenanceWindow,omitempty"`
@@ -510,22 +498,22 @@ type FailedStateError struct {
 	// Kind is "Kubernetes cluster" or "node pool".
 	Kind  string
 	ID    string
-	State string
+	State State
 }
 
 // Error names the resource and its state.
 func (e *FailedStateError) Error() string {
-	return "ionos: " + e.Kind + " " + e.ID + " is in state " + e.State
+	return "ionos: " + e.Kind + " " + e.ID + " is in state " + string(e.State)
 }
 
 // Is matches ErrFailedState.
 func (e *FailedStateError) Is(target error) bool { return target == ErrFailedState }
 
-func isFailedState(state string) bool { return strings.HasPrefix(state, StateFailed) }
+func isFailedState(state State) bool { return strings.HasPrefix(string(state), string(StateFailed)) }
 
 // waitState polls get until the resource is ACTIVE (or, with gone, until
 // get fails with ErrNotFound), failing at once on a FAILED* state.
-func waitState[T any](ctx context.Context, c *Client, kind, resID string, gone bool, get func(ctx context.Context) (*T, string, error), opts []WaitOption) (*T, error) {
+func waitState[T any](ctx context.Context, c *Client, kind, resID string, gone bool, get func(ctx context.Context) (*T, State, error), opts []WaitOption) (*T, error) {
 	w, err := newWaitConfig(c.wait, opts)
 	if err != nil {
 		return nil, err
@@ -541,9 +529,9 @@ func waitState[T any](ctx context.Context, c *Client, kind, resID string, gone b
 		}
 		last = v
 		if isFailedState(state) {
-			return false, state, &FailedStateError{Kind: kind, ID: resID, State: state}
+			return false, string(state), &FailedStateError{Kind: kind, ID: resID, State: state}
 		}
-		return !gone && state == StateActive, state, nil
+		return !gone && state == StateActive, string(state), nil
 	})
 	return last, err
 }
@@ -559,7 +547,7 @@ func (s *KubernetesService) WaitForClusterActive(ctx context.Context, clusterID 
 	if err := id("clusterID", clusterID).check(); err != nil {
 		return nil, err
 	}
-	return waitState(ctx, s.c, "Kubernetes cluster", clusterID, false, func(ctx context.Context) (*KubernetesCluster, string, error) {
+	return waitState(ctx, s.c, "Kubernetes cluster", clusterID, false, func(ctx context.Context) (*KubernetesCluster, State, error) {
 		k, _, err := s.GetCluster(ctx, clusterID, WithDepth(0))
 		if err != nil {
 			return nil, "", err
@@ -577,7 +565,7 @@ func (s *KubernetesService) WaitForClusterDeleted(ctx context.Context, clusterID
 	if err := id("clusterID", clusterID).check(); err != nil {
 		return err
 	}
-	_, err := waitState(ctx, s.c, "Kubernetes cluster", clusterID, true, func(ctx context.Context) (*KubernetesCluster, string, error) {
+	_, err := waitState(ctx, s.c, "Kubernetes cluster", clusterID, true, func(ctx context.Context) (*KubernetesCluster, State, error) {
 		k, _, err := s.GetCluster(ctx, clusterID, WithDepth(0))
 		if err != nil {
 			return nil, "", err
@@ -594,7 +582,7 @@ func (s *KubernetesService) WaitForNodePoolActive(ctx context.Context, clusterID
 	if _, err := nodePoolPath(clusterID, nodePoolID); err != nil {
 		return nil, err
 	}
-	return waitState(ctx, s.c, "node pool", nodePoolID, false, func(ctx context.Context) (*KubernetesNodePool, string, error) {
+	return waitState(ctx, s.c, "node pool", nodePoolID, false, func(ctx context.Context) (*KubernetesNodePool, State, error) {
 		np, _, err := s.GetNodePool(ctx, clusterID, nodePoolID, WithDepth(0))
 		if err != nil {
 			return nil, "", err
@@ -610,7 +598,7 @@ func (s *KubernetesService) WaitForNodePoolDeleted(ctx context.Context, clusterI
 	if _, err := nodePoolPath(clusterID, nodePoolID); err != nil {
 		return err
 	}
-	_, err := waitState(ctx, s.c, "node pool", nodePoolID, true, func(ctx context.Context) (*KubernetesNodePool, string, error) {
+	_, err := waitState(ctx, s.c, "node pool", nodePoolID, true, func(ctx context.Context) (*KubernetesNodePool, State, error) {
 		np, _, err := s.GetNodePool(ctx, clusterID, nodePoolID, WithDepth(0))
 		if err != nil {
 			return nil, "", err

@@ -22,7 +22,7 @@ type KubernetesNodeMetadata struct {
 	CreatedDate             time.Time `json:"createdDate,omitzero"`
 	LastModifiedDate        time.Time `json:"lastModifiedDate,omitzero"`
 	LastSoftwareUpdatedDate time.Time `json:"lastSoftwareUpdatedDate,omitzero"`
-	State                   string    `json:"state,omitempty"`
+	State                   State     `json:"state,omitempty"`
 }
 
 // KubernetesNodeProperties are a node's name, IPs and Kubernetes version.

@@ -382,7 +382,7 @@ func TestKubernetesWaitForClusterActive(t *testing.T) {
 		WithProgress(func(p WaitProgress) { states = append(states, p.Status) }))
 	require.NoError(t, err)
 	assert.Equal(t, StateActive, k.Metadata.State)
-	assert.Equal(t, []string{StateDeploying, StateDeploying, StateActive}, states)
+	assert.Equal(t, []string{"DEPLOYING", "DEPLOYING", "ACTIVE"}, states)
 	calls := m.all()
 	require.Len(t, calls, 3)
 	for _, c := range calls {
@@ -406,7 +406,7 @@ func TestKubernetesWaitForClusterFailed(t *testing.T) {
 			require.NotNil(t, k)
 			assert.Equal(t, fe.State, k.Metadata.State)
 			assert.True(t, last.Done)
-			assert.Equal(t, fe.State, last.Status)
+			assert.Equal(t, string(fe.State), last.Status)
 			assert.Equal(t, err, last.Err)
 		})
 	}
@@ -478,7 +478,7 @@ func TestKubernetesWaitForNodePool(t *testing.T) {
 			WithProgress(func(p WaitProgress) { states = append(states, p.Status) }))
 		require.NoError(t, err)
 		assert.Equal(t, npID, np.ID)
-		assert.Equal(t, []string{StateDeploying, StateDeploying, StateActive}, states)
+		assert.Equal(t, []string{"DEPLOYING", "DEPLOYING", "ACTIVE"}, states)
 		for _, c := range m.all() {
 			assertCall(t, c, http.MethodGet, p, "depth", "0")
 		}

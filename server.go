@@ -23,11 +23,11 @@ type ServerProperties struct {
 	Name             string             `json:"name,omitempty"`
 	Cores            int                `json:"cores,omitempty"`
 	RAM              int                `json:"ram,omitempty"` // MB
-	AvailabilityZone string             `json:"availabilityZone,omitempty"`
+	AvailabilityZone AvailabilityZone   `json:"availabilityZone,omitempty"`
 	VMState          string             `json:"vmState,omitempty"`
 	BootCDROM        *ResourceReference `json:"bootCdrom,omitempty"`
 	BootVolume       *ResourceReference `json:"bootVolume,omitempty"`
-	CPUFamily        string             `json:"cpuFamily,omitempty"`
+	CPUFamily        CPUFamily          `json:"cpuFamily,omitempty"`
 }
 
 // ServerEntities are a server's children.
@@ -36,22 +36,6 @@ type ServerEntities struct {
 	Volumes Collection[Volume] `json:"volumes,omitzero"`
 	NICs    Collection[NIC]    `json:"nics,omitzero"`
 }
-
-// Availability zones of a server (ServerSpec.AvailabilityZone).
-const (
-	ServerZoneAuto = "AUTO"
-	ServerZone1    = "ZONE_1"
-	ServerZone2    = "ZONE_2"
-)
-
-// CPU families the API offered when this SDK was written. The API owns the
-// list (see a location's cpuArchitecture), so ServerSpec.CPUFamily takes any
-// upper-case identifier.
-const (
-	CPUFamilyAMDOpteron   = "AMD_OPTERON"
-	CPUFamilyIntelXeon    = "INTEL_XEON"
-	CPUFamilyIntelSkylake = "INTEL_SKYLAKE"
-)
 
 // ServerSpec describes a server to create, alone (Servers.Create) or inside
 // a data center (DatacenterSpec.Servers): the Python SDK's Server object.
@@ -66,10 +50,10 @@ type ServerSpec struct {
 	RAM int
 	// AvailabilityZone is AUTO, ZONE_1 or ZONE_2; empty leaves the API's
 	// default (AUTO).
-	AvailabilityZone string
+	AvailabilityZone AvailabilityZone
 	// CPUFamily is AMD_OPTERON, INTEL_XEON, INTEL_SKYLAKE or another family
 	// the location offers; empty leaves the API's default.
-	CPUFamily string
+	CPUFamily CPUFamily
 	// BootVolume is the ID of an existing volume to boot from; BootCDROM the
 	// ID of a CD-ROM image. At most one of them may be set.
 	BootVolume string
@@ -90,13 +74,13 @@ type serverPost struct {
 func (p *serverPost) split() (any, bool) { return p.Properties, p.Entities != nil }
 
 type serverPostProperties struct {
-	Name             string `json:"name"`
-	Cores            int    `json:"cores"`
-	RAM              int    `json:"ram"`
-	AvailabilityZone string `json:"availabilityZone,omitempty"`
-	CPUFamily        string `json:"cpuFamily,omitempty"`
-	BootVolume       *idRef `json:"bootVolume,omitempty"`
-	BootCDROM        *idRef `json:"bootCdrom,omitempty"`
+	Name             string           `json:"name"`
+	Cores            int              `json:"cores"`
+	RAM              int              `json:"ram"`
+	AvailabilityZone AvailabilityZone `json:"availabilityZone,omitempty"`
+	CPUFamily        CPUFamily        `json:"cpuFamily,omitempty"`
+	BootVolume       *idRef           `json:"bootVolume,omitempty"`
+	BootCDROM        *idRef           `json:"bootCdrom,omitempty"`
 }
 
 // serverPostEntities holds the children of a new server. Volume items are
@@ -239,20 +223,20 @@ type ServerUpdate struct {
 	Name             *string
 	Cores            *int
 	RAM              *int // MB, a multiple of 256, at least 256
-	AvailabilityZone *string
-	CPUFamily        *string
+	AvailabilityZone *AvailabilityZone
+	CPUFamily        *CPUFamily
 	BootVolume       *string
 	BootCDROM        *string
 }
 
 type serverPatch struct {
-	Name             *string `json:"name,omitempty"`
-	Cores            *int    `json:"cores,omitempty"`
-	RAM              *int    `json:"ram,omitempty"`
-	AvailabilityZone *string `json:"availabilityZone,omitempty"`
-	CPUFamily        *string `json:"cpuFamily,omitempty"`
-	BootVolume       *idRef  `json:"bootVolume,omitempty"`
-	BootCDROM        *idRef  `json:"bootCdrom,omitempty"`
+	Name             *string           `json:"name,omitempty"`
+	Cores            *int              `json:"cores,omitempty"`
+	RAM              *int              `json:"ram,omitempty"`
+	AvailabilityZone *AvailabilityZone `json:"availabilityZone,omitempty"`
+	CPUFamily        *CPUFamily        `json:"cpuFamily,omitempty"`
+	BootVolume       *idRef            `json:"bootVolume,omitempty"`
+	BootCDROM        *idRef            `json:"bootCdrom,omitempty"`
 }
 
 func (u *ServerUpdate) body() (*serverPatch, error) {

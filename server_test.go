@@ -44,8 +44,8 @@ func TestServersList(t *testing.T) {
 	assert.Equal(t, "web-1", srvs[0].Properties.Name)
 	assert.Equal(t, 4, srvs[0].Properties.Cores)
 	assert.Equal(t, 4096, srvs[0].Properties.RAM)
-	assert.Equal(t, "INTEL_XEON", srvs[0].Properties.CPUFamily)
-	assert.Equal(t, "ZONE_1", srvs[0].Properties.AvailabilityZone)
+	assert.Equal(t, CPUFamily("INTEL_XEON"), srvs[0].Properties.CPUFamily)
+	assert.Equal(t, AvailabilityZone("ZONE_1"), srvs[0].Properties.AvailabilityZone)
 	require.NotNil(t, srvs[0].Properties.BootVolume)
 	assert.Equal(t, csVolID, srvs[0].Properties.BootVolume.ID)
 	assert.Nil(t, srvs[0].Properties.BootCDROM)
@@ -113,7 +113,7 @@ func TestServersCreate(t *testing.T) {
 	m.onAccepted(http.MethodPost, "/datacenters/"+dcID+"/servers", fixture(t, "server_created.json"))
 	s, resp, err := m.c.Servers.Create(context.Background(), dcID, ServerSpec{
 		Name: "Python SDK Server", Cores: 4, RAM: 4096, CPUFamily: CPUFamilyIntelXeon,
-		AvailabilityZone: ServerZone2, BootVolume: csVolID,
+		AvailabilityZone: Zone2, BootVolume: csVolID,
 	})
 	require.NoError(t, err)
 	c := m.only()
@@ -207,7 +207,7 @@ func TestServersUpdate(t *testing.T) {
 	m := newMockAPI(t)
 	m.onAccepted(http.MethodPatch, csSrvPath, fixture(t, "server_depth2.json"))
 	s, resp, err := m.c.Servers.Update(context.Background(), dcID, csSrvID, ServerUpdate{
-		Name: Ptr("web-1"), Cores: Ptr(8), RAM: Ptr(8192), AvailabilityZone: Ptr("AUTO"), CPUFamily: Ptr("INTEL_XEON"), BootVolume: Ptr(csVolID),
+		Name: Ptr("web-1"), Cores: Ptr(8), RAM: Ptr(8192), AvailabilityZone: Ptr[AvailabilityZone]("AUTO"), CPUFamily: Ptr[CPUFamily]("INTEL_XEON"), BootVolume: Ptr(csVolID),
 	})
 	require.NoError(t, err)
 	c := m.only()
@@ -235,7 +235,7 @@ func TestServersUpdateValidation(t *testing.T) {
 		{"zero cores", ServerUpdate{Cores: Ptr(0)}, "ServerUpdate.Cores"},
 		{"RAM not a multiple of 256", ServerUpdate{RAM: Ptr(300)}, "ServerUpdate.RAM"},
 		{"RAM below 256", ServerUpdate{RAM: Ptr(0)}, "ServerUpdate.RAM"},
-		{"empty CPU family", ServerUpdate{CPUFamily: Ptr("")}, "ServerUpdate.CPUFamily"},
+		{"empty CPU family", ServerUpdate{CPUFamily: Ptr[CPUFamily]("")}, "ServerUpdate.CPUFamily"},
 		{"empty boot volume", ServerUpdate{BootVolume: Ptr("")}, "ServerUpdate.BootVolume"},
 		{"empty boot CD-ROM", ServerUpdate{BootCDROM: Ptr("")}, "ServerUpdate.BootCDROM"},
 		{"both boot devices", ServerUpdate{BootVolume: Ptr(csVolID), BootCDROM: Ptr(csCDID)}, "ServerUpdate.BootCDROM"},
@@ -307,7 +307,7 @@ func TestServersListVolumes(t *testing.T) {
 	assertNoBody(t, c)
 	require.Len(t, vols, 2)
 	assert.Equal(t, "Data Volume", vols[1].Properties.Name)
-	assert.Equal(t, "SSD", vols[1].Properties.Type)
+	assert.Equal(t, VolumeTypeSSD, vols[1].Properties.Type)
 	assert.Equal(t, 100.0, vols[1].Properties.Size)
 	assert.Equal(t, int64(2), vols[1].Properties.DeviceNumber)
 
@@ -327,7 +327,7 @@ func TestServersGetVolumeSendsDepth(t *testing.T) {
 	require.NoError(t, err)
 	assertCall(t, m.only(), http.MethodGet, csSrvPath+"/volumes/"+csVolID, "depth", "1")
 	assert.Equal(t, csVolID, v.ID)
-	assert.Equal(t, "VIRTIO", v.Properties.Bus)
+	assert.Equal(t, Bus("VIRTIO"), v.Properties.Bus)
 }
 
 func TestServersAttachVolume(t *testing.T) {

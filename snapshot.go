@@ -19,41 +19,41 @@ type Snapshot struct {
 // SnapshotProperties are a snapshot's settings. Size is 0 while a new
 // snapshot is being taken (the API sends null).
 type SnapshotProperties struct {
-	Name                string  `json:"name,omitempty"`
-	Description         string  `json:"description,omitempty"`
-	Location            string  `json:"location,omitempty"`
-	Size                float64 `json:"size,omitempty"` // GB
-	SecAuthProtection   bool    `json:"secAuthProtection,omitempty"`
-	CPUHotPlug          bool    `json:"cpuHotPlug,omitempty"`
-	CPUHotUnplug        bool    `json:"cpuHotUnplug,omitempty"`
-	RAMHotPlug          bool    `json:"ramHotPlug,omitempty"`
-	RAMHotUnplug        bool    `json:"ramHotUnplug,omitempty"`
-	NICHotPlug          bool    `json:"nicHotPlug,omitempty"`
-	NICHotUnplug        bool    `json:"nicHotUnplug,omitempty"`
-	DiscVirtioHotPlug   bool    `json:"discVirtioHotPlug,omitempty"`
-	DiscVirtioHotUnplug bool    `json:"discVirtioHotUnplug,omitempty"`
-	DiscSCSIHotPlug     bool    `json:"discScsiHotPlug,omitempty"`
-	DiscSCSIHotUnplug   bool    `json:"discScsiHotUnplug,omitempty"`
-	LicenceType         string  `json:"licenceType,omitempty"`
+	Name                string      `json:"name,omitempty"`
+	Description         string      `json:"description,omitempty"`
+	Location            string      `json:"location,omitempty"`
+	Size                float64     `json:"size,omitempty"` // GB
+	SecAuthProtection   bool        `json:"secAuthProtection,omitempty"`
+	CPUHotPlug          bool        `json:"cpuHotPlug,omitempty"`
+	CPUHotUnplug        bool        `json:"cpuHotUnplug,omitempty"`
+	RAMHotPlug          bool        `json:"ramHotPlug,omitempty"`
+	RAMHotUnplug        bool        `json:"ramHotUnplug,omitempty"`
+	NICHotPlug          bool        `json:"nicHotPlug,omitempty"`
+	NICHotUnplug        bool        `json:"nicHotUnplug,omitempty"`
+	DiscVirtioHotPlug   bool        `json:"discVirtioHotPlug,omitempty"`
+	DiscVirtioHotUnplug bool        `json:"discVirtioHotUnplug,omitempty"`
+	DiscSCSIHotPlug     bool        `json:"discScsiHotPlug,omitempty"`
+	DiscSCSIHotUnplug   bool        `json:"discScsiHotUnplug,omitempty"`
+	LicenceType         LicenceType `json:"licenceType,omitempty"`
 }
 
 // SnapshotUpdate changes the fields of a snapshot that are set (non-nil);
 // the others keep their value.
 type SnapshotUpdate struct {
-	Name                *string `json:"name,omitempty"`
-	Description         *string `json:"description,omitempty"`
-	LicenceType         *string `json:"licenceType,omitempty"`
-	SecAuthProtection   *bool   `json:"secAuthProtection,omitempty"`
-	CPUHotPlug          *bool   `json:"cpuHotPlug,omitempty"`
-	CPUHotUnplug        *bool   `json:"cpuHotUnplug,omitempty"`
-	RAMHotPlug          *bool   `json:"ramHotPlug,omitempty"`
-	RAMHotUnplug        *bool   `json:"ramHotUnplug,omitempty"`
-	NICHotPlug          *bool   `json:"nicHotPlug,omitempty"`
-	NICHotUnplug        *bool   `json:"nicHotUnplug,omitempty"`
-	DiscVirtioHotPlug   *bool   `json:"discVirtioHotPlug,omitempty"`
-	DiscVirtioHotUnplug *bool   `json:"discVirtioHotUnplug,omitempty"`
-	DiscSCSIHotPlug     *bool   `json:"discScsiHotPlug,omitempty"`
-	DiscSCSIHotUnplug   *bool   `json:"discScsiHotUnplug,omitempty"`
+	Name                *string      `json:"name,omitempty"`
+	Description         *string      `json:"description,omitempty"`
+	LicenceType         *LicenceType `json:"licenceType,omitempty"`
+	SecAuthProtection   *bool        `json:"secAuthProtection,omitempty"`
+	CPUHotPlug          *bool        `json:"cpuHotPlug,omitempty"`
+	CPUHotUnplug        *bool        `json:"cpuHotUnplug,omitempty"`
+	RAMHotPlug          *bool        `json:"ramHotPlug,omitempty"`
+	RAMHotUnplug        *bool        `json:"ramHotUnplug,omitempty"`
+	NICHotPlug          *bool        `json:"nicHotPlug,omitempty"`
+	NICHotUnplug        *bool        `json:"nicHotUnplug,omitempty"`
+	DiscVirtioHotPlug   *bool        `json:"discVirtioHotPlug,omitempty"`
+	DiscVirtioHotUnplug *bool        `json:"discVirtioHotUnplug,omitempty"`
+	DiscSCSIHotPlug     *bool        `json:"discScsiHotPlug,omitempty"`
+	DiscSCSIHotUnplug   *bool        `json:"discScsiHotUnplug,omitempty"`
 }
 
 func (u *SnapshotUpdate) check() error {

@@ -21,18 +21,8 @@ type Metadata struct {
 	LastModifiedDate     time.Time `json:"lastModifiedDate,omitzero"`
 	LastModifiedBy       string    `json:"lastModifiedBy,omitempty"`
 	LastModifiedByUserID string    `json:"lastModifiedByUserId,omitempty"`
-	State                string    `json:"state,omitempty"`
+	State                State     `json:"state,omitempty"`
 }
-
-// States of a resource (Metadata.State).
-const (
-	StateAvailable = "AVAILABLE"
-	StateBusy      = "BUSY"
-	StateInactive  = "INACTIVE"
-	StateDeploying = "DEPLOYING"
-	StateActive    = "ACTIVE"
-	StateFailed    = "FAILED"
-)
 
 // idRef is the {"id": ...} body that attaches an existing resource.
 type idRef struct {

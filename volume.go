@@ -20,57 +20,29 @@ type Volume struct {
 // VolumeProperties are a volume's settings. ImagePassword is never returned
 // by the API.
 type VolumeProperties struct {
-	Name                string   `json:"name,omitempty"`
-	Type                string   `json:"type,omitempty"` // HDD, SSD, ...
-	Size                float64  `json:"size,omitempty"` // GB
-	AvailabilityZone    string   `json:"availabilityZone,omitempty"`
-	Image               string   `json:"image,omitempty"`
-	ImageAlias          string   `json:"imageAlias,omitempty"`
-	SSHKeys             []string `json:"sshKeys,omitempty"`
-	Bus                 string   `json:"bus,omitempty"`
-	LicenceType         string   `json:"licenceType,omitempty"`
-	CPUHotPlug          bool     `json:"cpuHotPlug,omitempty"`
-	CPUHotUnplug        bool     `json:"cpuHotUnplug,omitempty"`
-	RAMHotPlug          bool     `json:"ramHotPlug,omitempty"`
-	RAMHotUnplug        bool     `json:"ramHotUnplug,omitempty"`
-	NICHotPlug          bool     `json:"nicHotPlug,omitempty"`
-	NICHotUnplug        bool     `json:"nicHotUnplug,omitempty"`
-	DiscVirtioHotPlug   bool     `json:"discVirtioHotPlug,omitempty"`
-	DiscVirtioHotUnplug bool     `json:"discVirtioHotUnplug,omitempty"`
-	DiscSCSIHotPlug     bool     `json:"discScsiHotPlug,omitempty"`
-	DiscSCSIHotUnplug   bool     `json:"discScsiHotUnplug,omitempty"`
-	DeviceNumber        int64    `json:"deviceNumber,omitempty"`
-	BackupUnitID        string   `json:"backupunitId,omitempty"`
-	UserData            string   `json:"userData,omitempty"`
+	Name                string           `json:"name,omitempty"`
+	Type                VolumeType       `json:"type,omitempty"` // HDD, SSD, ...
+	Size                float64          `json:"size,omitempty"` // GB
+	AvailabilityZone    AvailabilityZone `json:"availabilityZone,omitempty"`
+	Image               string           `json:"image,omitempty"`
+	ImageAlias          string           `json:"imageAlias,omitempty"`
+	SSHKeys             []string         `json:"sshKeys,omitempty"`
+	Bus                 Bus              `json:"bus,omitempty"`
+	LicenceType         LicenceType      `json:"licenceType,omitempty"`
+	CPUHotPlug          bool             `json:"cpuHotPlug,omitempty"`
+	CPUHotUnplug        bool             `json:"cpuHotUnplug,omitempty"`
+	RAMHotPlug          bool             `json:"ramHotPlug,omitempty"`
+	RAMHotUnplug        bool             `json:"ramHotUnplug,omitempty"`
+	NICHotPlug          bool             `json:"nicHotPlug,omitempty"`
+	NICHotUnplug        bool             `json:"nicHotUnplug,omitempty"`
+	DiscVirtioHotPlug   bool             `json:"discVirtioHotPlug,omitempty"`
+	DiscVirtioHotUnplug bool             `json:"discVirtioHotUnplug,omitempty"`
+	DiscSCSIHotPlug     bool             `json:"discScsiHotPlug,omitempty"`
+	DiscSCSIHotUnplug   bool             `json:"discScsiHotUnplug,omitempty"`
+	DeviceNumber        int64            `json:"deviceNumber,omitempty"`
+	BackupUnitID        string           `json:"backupunitId,omitempty"`
+	UserData            string           `json:"userData,omitempty"`
 }
-
-// Volume hardware types (VolumeSpec.Type), as the API lists them.
-const (
-	VolumeTypeHDD         = "HDD"
-	VolumeTypeSSD         = "SSD"
-	VolumeTypeSSDStandard = "SSD Standard"
-	VolumeTypeSSDPremium  = "SSD Premium"
-	VolumeTypeDAS         = "DAS"
-	VolumeTypeISO         = "ISO"
-)
-
-// Volume buses (VolumeSpec.Bus).
-const (
-	BusVIRTIO = "VIRTIO"
-	BusIDE    = "IDE"
-)
-
-// Licence types of volumes, images and snapshots, as the API listed them
-// when this SDK was written. The API owns the list, so any upper-case
-// identifier is accepted.
-const (
-	LicenceLinux       = "LINUX"
-	LicenceWindows     = "WINDOWS"
-	LicenceWindows2016 = "WINDOWS2016"
-	LicenceWindows2022 = "WINDOWS2022"
-	LicenceOther       = "OTHER"
-	LicenceUnknown     = "UNKNOWN"
-)
 
 // VolumeSpec describes a volume to create, alone (Volumes.Create) or inside
 // a server or data center (ServerSpec.Volumes, DatacenterSpec.Volumes): the
@@ -82,23 +54,23 @@ type VolumeSpec struct {
 	// Size is the size in GB (> 0).
 	Size int
 	// Type is HDD, SSD, SSD Standard, SSD Premium, DAS or ISO.
-	Type string
+	Type VolumeType
 	// Bus is VIRTIO or IDE.
-	Bus string
+	Bus Bus
 	// Image is the ID of an image or snapshot to copy; ImageAlias an alias
 	// such as "ubuntu:latest". Without either, LicenceType is required.
 	Image      string
 	ImageAlias string
 	// LicenceType is LINUX, WINDOWS, WINDOWS2016, WINDOWS2022, OTHER or
 	// UNKNOWN; an image brings its own.
-	LicenceType string
+	LicenceType LicenceType
 	// ImagePassword is the root or administrator password for a public
 	// image: 8 to 50 letters and digits. It is never logged.
 	ImagePassword string
 	// SSHKeys are public keys for a public Linux image.
 	SSHKeys []string
 	// AvailabilityZone is AUTO, ZONE_1, ZONE_2 or ZONE_3.
-	AvailabilityZone string
+	AvailabilityZone AvailabilityZone
 	// BackupUnitID and UserData (base64 cloud-init) can only be set on
 	// creation, with a public image.
 	BackupUnitID string
@@ -117,24 +89,24 @@ type volumePost struct {
 }
 
 type volumePostProperties struct {
-	Name                string   `json:"name,omitempty"`
-	Size                int      `json:"size"`
-	Type                string   `json:"type,omitempty"`
-	Bus                 string   `json:"bus,omitempty"`
-	Image               string   `json:"image,omitempty"`
-	ImageAlias          string   `json:"imageAlias,omitempty"`
-	LicenceType         string   `json:"licenceType,omitempty"`
-	ImagePassword       string   `json:"imagePassword,omitempty"`
-	SSHKeys             []string `json:"sshKeys,omitempty"`
-	AvailabilityZone    string   `json:"availabilityZone,omitempty"`
-	BackupUnitID        string   `json:"backupunitId,omitempty"`
-	UserData            string   `json:"userData,omitempty"`
-	CPUHotPlug          *bool    `json:"cpuHotPlug,omitempty"`
-	RAMHotPlug          *bool    `json:"ramHotPlug,omitempty"`
-	NICHotPlug          *bool    `json:"nicHotPlug,omitempty"`
-	NICHotUnplug        *bool    `json:"nicHotUnplug,omitempty"`
-	DiscVirtioHotPlug   *bool    `json:"discVirtioHotPlug,omitempty"`
-	DiscVirtioHotUnplug *bool    `json:"discVirtioHotUnplug,omitempty"`
+	Name                string           `json:"name,omitempty"`
+	Size                int              `json:"size"`
+	Type                VolumeType       `json:"type,omitempty"`
+	Bus                 Bus              `json:"bus,omitempty"`
+	Image               string           `json:"image,omitempty"`
+	ImageAlias          string           `json:"imageAlias,omitempty"`
+	LicenceType         LicenceType      `json:"licenceType,omitempty"`
+	ImagePassword       string           `json:"imagePassword,omitempty"`
+	SSHKeys             []string         `json:"sshKeys,omitempty"`
+	AvailabilityZone    AvailabilityZone `json:"availabilityZone,omitempty"`
+	BackupUnitID        string           `json:"backupunitId,omitempty"`
+	UserData            string           `json:"userData,omitempty"`
+	CPUHotPlug          *bool            `json:"cpuHotPlug,omitempty"`
+	RAMHotPlug          *bool            `json:"ramHotPlug,omitempty"`
+	NICHotPlug          *bool            `json:"nicHotPlug,omitempty"`
+	NICHotUnplug        *bool            `json:"nicHotUnplug,omitempty"`
+	DiscVirtioHotPlug   *bool            `json:"discVirtioHotPlug,omitempty"`
+	DiscVirtioHotUnplug *bool            `json:"discVirtioHotUnplug,omitempty"`
 }
 
 // body validates the spec and builds the POST body; field prefixes the
@@ -185,16 +157,16 @@ func checkImagePassword(field, pw string) error {
 // checks that it is more than 0, and the API refuses a size below the
 // current one (fetch the volume first to check it yourself).
 type VolumeUpdate struct {
-	Name                *string `json:"name,omitempty"`
-	Size                *int    `json:"size,omitempty"` // GB
-	Bus                 *string `json:"bus,omitempty"`
-	LicenceType         *string `json:"licenceType,omitempty"`
-	CPUHotPlug          *bool   `json:"cpuHotPlug,omitempty"`
-	RAMHotPlug          *bool   `json:"ramHotPlug,omitempty"`
-	NICHotPlug          *bool   `json:"nicHotPlug,omitempty"`
-	NICHotUnplug        *bool   `json:"nicHotUnplug,omitempty"`
-	DiscVirtioHotPlug   *bool   `json:"discVirtioHotPlug,omitempty"`
-	DiscVirtioHotUnplug *bool   `json:"discVirtioHotUnplug,omitempty"`
+	Name                *string      `json:"name,omitempty"`
+	Size                *int         `json:"size,omitempty"` // GB
+	Bus                 *Bus         `json:"bus,omitempty"`
+	LicenceType         *LicenceType `json:"licenceType,omitempty"`
+	CPUHotPlug          *bool        `json:"cpuHotPlug,omitempty"`
+	RAMHotPlug          *bool        `json:"ramHotPlug,omitempty"`
+	NICHotPlug          *bool        `json:"nicHotPlug,omitempty"`
+	NICHotUnplug        *bool        `json:"nicHotUnplug,omitempty"`
+	DiscVirtioHotPlug   *bool        `json:"discVirtioHotPlug,omitempty"`
+	DiscVirtioHotUnplug *bool        `json:"discVirtioHotUnplug,omitempty"`
 }
 
 func (u *VolumeUpdate) check() error {
@@ -227,7 +199,7 @@ type SnapshotSpec struct {
 	Name        string
 	Description string
 	// LicenceType overrides the volume's licence type.
-	LicenceType string
+	LicenceType LicenceType
 	// SecAuthProtection, when set, turns two-factor protection on or off.
 	SecAuthProtection *bool
 }
@@ -244,7 +216,7 @@ func (s *SnapshotSpec) form() (url.Values, error) {
 		f.Set("description", s.Description)
 	}
 	if s.LicenceType != "" {
-		f.Set("licenceType", s.LicenceType)
+		f.Set("licenceType", string(s.LicenceType))
 	}
 	if s.SecAuthProtection != nil {
 		f.Set("secAuthProtection", fmt.Sprint(*s.SecAuthProtection))

@@ -24,8 +24,8 @@ func TestVolumesList(t *testing.T) {
 	assert.Equal(t, csVolID, vols[0].ID)
 	assert.Equal(t, "volume", vols[0].Type)
 	assert.Equal(t, csImgID, vols[0].Properties.Image)
-	assert.Equal(t, "LINUX", vols[0].Properties.LicenceType)
-	assert.Equal(t, "OTHER", vols[1].Properties.LicenceType)
+	assert.Equal(t, LicenceType("LINUX"), vols[0].Properties.LicenceType)
+	assert.Equal(t, LicenceType("OTHER"), vols[1].Properties.LicenceType)
 
 	var ids []string
 	for v, err := range m.c.Volumes.All(context.Background(), dcID, WithDepth(0)) {
@@ -46,7 +46,7 @@ func TestVolumesGetSendsDepth(t *testing.T) {
 	assertNoBody(t, c)
 	assert.Equal(t, "System Volume", v.Properties.Name)
 	assert.Equal(t, 20.0, v.Properties.Size)
-	assert.Equal(t, "AUTO", v.Properties.AvailabilityZone)
+	assert.Equal(t, AvailabilityZone("AUTO"), v.Properties.AvailabilityZone)
 	assert.True(t, v.Properties.DiscVirtioHotUnplug)
 	assert.Equal(t, int64(1), v.Properties.DeviceNumber)
 }
@@ -66,7 +66,7 @@ func TestVolumesCreate(t *testing.T) {
 	assertAccepted(t, resp)
 	assert.Equal(t, csVol2ID, v.ID)
 	assert.Equal(t, StateBusy, v.Metadata.State)
-	assert.Equal(t, "SSD", v.Properties.Type)
+	assert.Equal(t, VolumeTypeSSD, v.Properties.Type)
 }
 
 func TestVolumesCreateFromImage(t *testing.T) {
@@ -133,10 +133,10 @@ func TestVolumesCreateAcceptsWhatTheAPIAccepts(t *testing.T) {
 		VolumeSpec{Size: 1, LicenceType: "FUTURE_OS", Type: "SSD Premium Plus", Bus: "NVME", AvailabilityZone: "ZONE_9"},
 		VolumeSpec{Size: 1, Image: csImgID, ImagePassword: "with space & symbols!"},
 	)
-	for _, typ := range []string{"HDD", "SSD", "SSD Standard", "SSD Premium", "DAS", "ISO"} {
+	for _, typ := range []VolumeType{"HDD", "SSD", "SSD Standard", "SSD Premium", "DAS", "ISO"} {
 		specs = append(specs, VolumeSpec{Size: 1, LicenceType: "LINUX", Type: typ})
 	}
-	for _, z := range []string{"AUTO", "ZONE_1", "ZONE_2", "ZONE_3"} {
+	for _, z := range []AvailabilityZone{"AUTO", "ZONE_1", "ZONE_2", "ZONE_3"} {
 		specs = append(specs, VolumeSpec{Size: 1, LicenceType: "LINUX", AvailabilityZone: z})
 	}
 	for _, spec := range specs {
@@ -151,7 +151,7 @@ func TestVolumesUpdate(t *testing.T) {
 	m := newMockAPI(t)
 	m.onAccepted(http.MethodPatch, csVolPath, fixture(t, "volume.json"))
 	v, resp, err := m.c.Volumes.Update(context.Background(), dcID, csVolID, VolumeUpdate{
-		Name: Ptr("New Name"), Size: Ptr(6), Bus: Ptr("IDE"), LicenceType: Ptr("LINUX"),
+		Name: Ptr("New Name"), Size: Ptr(6), Bus: Ptr[Bus]("IDE"), LicenceType: Ptr[LicenceType]("LINUX"),
 		DiscVirtioHotPlug: Ptr(true), NICHotUnplug: Ptr(false), RAMHotPlug: Ptr(false),
 	})
 	require.NoError(t, err)
@@ -178,8 +178,8 @@ func TestVolumesUpdateValidation(t *testing.T) {
 	}{
 		{"zero size", VolumeUpdate{Size: Ptr(0)}, "VolumeUpdate.Size"},
 		{"negative size", VolumeUpdate{Size: Ptr(-1)}, "VolumeUpdate.Size"},
-		{"empty bus", VolumeUpdate{Bus: Ptr("")}, "VolumeUpdate.Bus"},
-		{"empty licence", VolumeUpdate{LicenceType: Ptr("")}, "VolumeUpdate.LicenceType"},
+		{"empty bus", VolumeUpdate{Bus: Ptr[Bus]("")}, "VolumeUpdate.Bus"},
+		{"empty licence", VolumeUpdate{LicenceType: Ptr[LicenceType]("")}, "VolumeUpdate.LicenceType"},
 		{"control character in name", VolumeUpdate{Name: Ptr("a\tb")}, "VolumeUpdate.Name"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
