@@ -145,7 +145,7 @@ func benchServersJSON(b *testing.B, n int) []byte {
 				rid := uuid(6+2*j+k, i)
 				rules[k] = FirewallRule{ID: rid, Type: "firewall-rule", Href: nh + "/firewallrules/" + rid, Metadata: md(i),
 					Properties: FirewallRuleProperties{Name: "allow", Protocol: "TCP", SourceIP: "10.0.0.1",
-						PortRangeStart: Ptr(22 + k), PortRangeEnd: Ptr(22 + k)}}
+						PortRangeStart: 22 + k, PortRangeEnd: 22 + k}}
 			}
 			nics[j] = NIC{ID: nid, Type: "nic", Href: nh, Metadata: md(i),
 				Properties: NICProperties{Name: "nic", MAC: "02:01:2e:4f:5a:6b", IPs: []string{fmt.Sprintf("10.%d.%d.%d", j, i/256%256, i%256)},

@@ -14,11 +14,11 @@ import (
 func compositeBuild() DatacenterSpec {
 	fwrule1 := FirewallRuleSpec{
 		Name: "Allow SSH", Protocol: "TCP", SourceIP: "0.0.0.0",
-		PortRangeStart: Ptr(22), PortRangeEnd: Ptr(22),
+		PortRangeStart: 22, PortRangeEnd: 22,
 	}
 	nic1 := NICSpec{
-		Name: "Public NIC", DHCP: Ptr(true), LAN: "1", FirewallActive: Ptr(true),
-		FirewallRules: []FirewallRuleSpec{fwrule1}, NAT: Ptr(false),
+		Name: "Public NIC", DHCP: Ptr(true), LAN: "1", FirewallActive: true,
+		FirewallRules: []FirewallRuleSpec{fwrule1}, NAT: false,
 	}
 	nic2 := NICSpec{Name: "Private NIC", DHCP: Ptr(true), LAN: "2"}
 	volume1 := VolumeSpec{

@@ -27,8 +27,8 @@ type FirewallRuleProperties struct {
 	TargetIP       string   `json:"targetIp,omitempty"`
 	ICMPCode       *int     `json:"icmpCode,omitempty"`
 	ICMPType       *int     `json:"icmpType,omitempty"`
-	PortRangeStart *int     `json:"portRangeStart,omitempty"`
-	PortRangeEnd   *int     `json:"portRangeEnd,omitempty"`
+	PortRangeStart int      `json:"portRangeStart,omitempty"`
+	PortRangeEnd   int      `json:"portRangeEnd,omitempty"`
 }
 
 // FirewallRuleSpec describes a firewall rule to create, alone
@@ -46,9 +46,9 @@ type FirewallRuleSpec struct {
 	SourceIP string
 	TargetIP string
 	// PortRangeStart and PortRangeEnd (1..65534, start <= end) apply to TCP
-	// and UDP only; nil for both allows every port.
-	PortRangeStart *int
-	PortRangeEnd   *int
+	// and UDP only; 0, the API's "any", allows every port and is not sent.
+	PortRangeStart int
+	PortRangeEnd   int
 	// ICMPType and ICMPCode (0..254) apply to ICMP only; nil allows any.
 	// 0 is a real value (echo reply) and is sent.
 	ICMPType *int
@@ -67,8 +67,8 @@ type firewallRulePostProperties struct {
 	SourceMAC      string   `json:"sourceMac,omitempty"`
 	SourceIP       string   `json:"sourceIp,omitempty"`
 	TargetIP       string   `json:"targetIp,omitempty"`
-	PortRangeStart *int     `json:"portRangeStart,omitempty"`
-	PortRangeEnd   *int     `json:"portRangeEnd,omitempty"`
+	PortRangeStart int      `json:"portRangeStart,omitempty"`
+	PortRangeEnd   int      `json:"portRangeEnd,omitempty"`
 	ICMPType       *int     `json:"icmpType,omitempty"`
 	ICMPCode       *int     `json:"icmpCode,omitempty"`
 }
@@ -82,10 +82,10 @@ func (s *FirewallRuleSpec) body(field string) (*firewallRulePost, error) {
 	// Ports and ICMP fields exclude each other: refused for the protocols
 	// known not to take them, left to the API for any other.
 	if s.Protocol == ProtocolICMP || s.Protocol == ProtocolANY {
-		if s.PortRangeStart != nil {
+		if s.PortRangeStart != 0 {
 			return nil, invalid(field+".PortRangeStart", "applies to TCP and UDP only, not %s", s.Protocol)
 		}
-		if s.PortRangeEnd != nil {
+		if s.PortRangeEnd != 0 {
 			return nil, invalid(field+".PortRangeEnd", "applies to TCP and UDP only, not %s", s.Protocol)
 		}
 	}
@@ -97,7 +97,7 @@ func (s *FirewallRuleSpec) body(field string) (*firewallRulePost, error) {
 			return nil, invalid(field+".ICMPCode", "applies to ICMP only, not %s", s.Protocol)
 		}
 	}
-	if err := checkFirewallValues(field, s.SourceMAC, s.SourceIP, s.TargetIP, s.PortRangeStart, s.PortRangeEnd, s.ICMPType, s.ICMPCode); err != nil {
+	if err := checkFirewallValues(field, s.SourceMAC, s.SourceIP, s.TargetIP, nonZero(s.PortRangeStart), nonZero(s.PortRangeEnd), s.ICMPType, s.ICMPCode); err != nil {
 		return nil, err
 	}
 	return &firewallRulePost{Properties: firewallRulePostProperties{
@@ -330,4 +330,12 @@ func (s *FirewallRulesService) Replace(ctx context.Context, datacenterID, server
 // delete_firewall_rule.
 func (s *FirewallRulesService) Delete(ctx context.Context, datacenterID, serverID, nicID, ruleID string, opts ...WriteOption) (*Response, error) {
 	return del(ctx, s.c, at(firewallRulePath(datacenterID, serverID, nicID, ruleID)), opts)
+}
+
+// nonZero is nil for 0 (a port's "any") and a pointer to n otherwise.
+func nonZero(n int) *int {
+	if n == 0 {
+		return nil
+	}
+	return &n
 }

@@ -220,7 +220,7 @@ func TestNetworkComponentBuild(t *testing.T) {
 
 	// Public NIC on the LAN, firewall on, NAT off (sent: the Python SDK dropped it).
 	m.onAccepted(http.MethodPost, "/datacenters/"+newDC+"/servers/"+netSrvID+"/nics", fixture(t, "nic_created.json"))
-	nic, resp, err := m.c.NICs.Create(ctx, dc.ID, srv.ID, NICSpec{Name: "Public NIC", DHCP: Ptr(true), LAN: lan.ID, FirewallActive: Ptr(true), NAT: Ptr(false)})
+	nic, resp, err := m.c.NICs.Create(ctx, dc.ID, srv.ID, NICSpec{Name: "Public NIC", DHCP: Ptr(true), LAN: lan.ID, FirewallActive: true, NAT: false})
 	require.NoError(t, err)
 	wait(resp)
 
@@ -228,7 +228,7 @@ func TestNetworkComponentBuild(t *testing.T) {
 	rulesPath := "/datacenters/" + newDC + "/servers/" + netSrvID + "/nics/" + netNIC1ID + "/firewallrules"
 	m.onAccepted(http.MethodPost, rulesPath, fixture(t, "firewall_created.json"))
 	rule, resp, err := m.c.FirewallRules.Create(ctx, dc.ID, srv.ID, nic.ID, FirewallRuleSpec{
-		Name: "Allow SSH", Protocol: ProtocolTCP, SourceIP: "0.0.0.0", PortRangeStart: Ptr(22), PortRangeEnd: Ptr(22),
+		Name: "Allow SSH", Protocol: ProtocolTCP, SourceIP: "0.0.0.0", PortRangeStart: 22, PortRangeEnd: 22,
 	})
 	require.NoError(t, err)
 	assert.Equal(t, netFW1ID, rule.ID)
@@ -253,7 +253,7 @@ func TestNetworkComponentBuild(t *testing.T) {
 	assertCall(t, writes[2], http.MethodPost, "/datacenters/"+newDC+"/servers")
 	assertJSONBody(t, writes[2], `{"properties":{"name":"Python SDK Server","ram":4096,"cores":4,"cpuFamily":"INTEL_XEON"}}`)
 	assertCall(t, writes[3], http.MethodPost, "/datacenters/"+newDC+"/servers/"+netSrvID+"/nics")
-	assertJSONBody(t, writes[3], `{"properties":{"name":"Public NIC","lan":3,"dhcp":true,"firewallActive":true,"nat":false}}`)
+	assertJSONBody(t, writes[3], `{"properties":{"name":"Public NIC","lan":3,"dhcp":true,"firewallActive":true}}`)
 	assertCall(t, writes[4], http.MethodPost, rulesPath)
 	assertJSONBody(t, writes[4], `{"properties":{"name":"Allow SSH","protocol":"TCP","sourceIp":"0.0.0.0","portRangeStart":22,"portRangeEnd":22}}`)
 }

@@ -47,11 +47,12 @@ type NICSpec struct {
 	// checks only that each is an IP address: which public IPs are reserved
 	// is for the API to say.
 	IPs []string
-	// DHCP, FirewallActive and NAT are sent when set; nil leaves the API's
-	// default (DHCP on, firewall off, NAT off).
-	DHCP           *bool
-	FirewallActive *bool
-	NAT            *bool
+	// DHCP is sent when set; nil leaves the API's default, on. A pointer,
+	// since false is not the default.
+	DHCP *bool
+	// FirewallActive and NAT are off unless set (the API's default).
+	FirewallActive bool
+	NAT            bool
 	// FirewallRules are created with the NIC.
 	FirewallRules []FirewallRuleSpec
 }
@@ -68,8 +69,8 @@ type nicPostProperties struct {
 	LAN            LANID    `json:"lan"`
 	IPs            []string `json:"ips,omitempty"`
 	DHCP           *bool    `json:"dhcp,omitempty"`
-	FirewallActive *bool    `json:"firewallActive,omitempty"`
-	NAT            *bool    `json:"nat,omitempty"`
+	FirewallActive bool     `json:"firewallActive,omitempty"`
+	NAT            bool     `json:"nat,omitempty"`
 }
 
 type nicPostEntities struct {

@@ -73,16 +73,16 @@ func TestNICsGet(t *testing.T) {
 	require.Len(t, n.Entities.FirewallRules.Items, 2)
 	rule := n.Entities.FirewallRules.Items[0]
 	assert.Equal(t, "Allow SSH", rule.Properties.Name)
-	assert.Equal(t, Ptr(22), rule.Properties.PortRangeStart)
+	assert.Equal(t, 22, rule.Properties.PortRangeStart)
 }
 
 func TestNICsCreate(t *testing.T) {
 	m := newMockAPI(t)
 	m.onAccepted(http.MethodPost, nicsPathT, fixture(t, "nic_created.json"))
 	n, resp, err := m.c.NICs.Create(context.Background(), dcID, netSrvID, NICSpec{
-		Name: "Public NIC", LAN: "1", DHCP: Ptr(true), FirewallActive: Ptr(true), NAT: Ptr(false),
+		Name: "Public NIC", LAN: "1", DHCP: Ptr(true), FirewallActive: true, NAT: false,
 		FirewallRules: []FirewallRuleSpec{
-			{Name: "Allow SSH", Protocol: ProtocolTCP, PortRangeStart: Ptr(22), PortRangeEnd: Ptr(22)},
+			{Name: "Allow SSH", Protocol: ProtocolTCP, PortRangeStart: 22, PortRangeEnd: 22},
 			{Name: "Allow ping", Protocol: ProtocolICMP, ICMPType: Ptr(8), ICMPCode: Ptr(0)},
 		},
 	})
@@ -90,7 +90,7 @@ func TestNICsCreate(t *testing.T) {
 	c := m.only()
 	assertCall(t, c, http.MethodPost, nicsPathT)
 	assertJSONBody(t, c, `{
-		"properties": {"name": "Public NIC", "lan": 1, "dhcp": true, "firewallActive": true, "nat": false},
+		"properties": {"name": "Public NIC", "lan": 1, "dhcp": true, "firewallActive": true},
 		"entities": {"firewallrules": {"items": [
 			{"properties": {"name": "Allow SSH", "protocol": "TCP", "portRangeStart": 22, "portRangeEnd": 22}},
 			{"properties": {"name": "Allow ping", "protocol": "ICMP", "icmpType": 8, "icmpCode": 0}}
@@ -111,8 +111,10 @@ func TestNICsCreateWireValues(t *testing.T) {
 		want string
 	}{
 		{"LAN only: the API's defaults", NICSpec{LAN: "2"}, `{"properties":{"lan":2}}`},
-		{"false is sent", NICSpec{LAN: "2", DHCP: Ptr(false), FirewallActive: Ptr(false), NAT: Ptr(false)},
-			`{"properties":{"lan":2,"dhcp":false,"firewallActive":false,"nat":false}}`},
+		{"DHCP false is sent, the other defaults are not", NICSpec{LAN: "2", DHCP: Ptr(false), FirewallActive: false, NAT: false},
+			`{"properties":{"lan":2,"dhcp":false}}`},
+		{"firewall and NAT on", NICSpec{LAN: "2", FirewallActive: true, NAT: true},
+			`{"properties":{"lan":2,"firewallActive":true,"nat":true}}`},
 		{"fixed private and public IPs", NICSpec{LAN: "2", IPs: []string{"10.0.0.5", "172.16.4.1", "192.168.1.10", "203.0.113.10"}},
 			`{"properties":{"lan":2,"ips":["10.0.0.5","172.16.4.1","192.168.1.10","203.0.113.10"]}}`},
 	} {
@@ -138,7 +140,7 @@ func TestNICsCreateValidation(t *testing.T) {
 		{"bad IP", NICSpec{LAN: "1", IPs: []string{"10.0.0.5", "10.0.0.256"}}, "NICSpec.IPs[1]"},
 		{"empty IP", NICSpec{LAN: "1", IPs: []string{""}}, "NICSpec.IPs[0]"},
 		{"CIDR", NICSpec{LAN: "1", IPs: []string{"10.0.0.5/24"}}, "NICSpec.IPs[0]"},
-		{"nested rule port", NICSpec{LAN: "1", FirewallRules: []FirewallRuleSpec{{Protocol: ProtocolTCP, PortRangeStart: Ptr(70000)}}},
+		{"nested rule port", NICSpec{LAN: "1", FirewallRules: []FirewallRuleSpec{{Protocol: ProtocolTCP, PortRangeStart: 70000}}},
 			"NICSpec.FirewallRules[0].PortRangeStart"},
 		{"nested rule MAC", NICSpec{LAN: "1", FirewallRules: []FirewallRuleSpec{{Protocol: ProtocolANY, SourceMAC: "nope"}}},
 			"NICSpec.FirewallRules[0].SourceMAC"},

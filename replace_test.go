@@ -45,7 +45,7 @@ func TestReplace(t *testing.T) {
 		{"FirewallRules", "/datacenters/" + dcID + "/servers/" + srvID + "/nics/" + nicID + "/firewallrules/" + ruleID, "firewall_get.json",
 			`{"properties":{"name":"ssh","protocol":"TCP","portRangeStart":22,"portRangeEnd":22}}`,
 			func(c *Client) (string, *Response, error) {
-				v, r, err := c.FirewallRules.Replace(ctx, dcID, srvID, nicID, ruleID, FirewallRuleSpec{Name: "ssh", Protocol: ProtocolTCP, PortRangeStart: Ptr(22), PortRangeEnd: Ptr(22)})
+				v, r, err := c.FirewallRules.Replace(ctx, dcID, srvID, nicID, ruleID, FirewallRuleSpec{Name: "ssh", Protocol: ProtocolTCP, PortRangeStart: 22, PortRangeEnd: 22})
 				return idOf(v, func(v *FirewallRule) string { return v.ID }), r, err
 			}},
 		{"LoadBalancers", "/datacenters/" + dcID + "/loadbalancers/" + lbID, "loadbalancer_get.json",

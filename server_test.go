@@ -133,7 +133,7 @@ func TestServersCreateNested(t *testing.T) {
 		Name: "db", Cores: 2, RAM: 1024, BootCDROM: csCDID,
 		Volumes:       []VolumeSpec{{Name: "data", Size: 50, LicenceType: LicenceOther, RAMHotPlug: Ptr(true), NICHotUnplug: Ptr(false)}},
 		AttachVolumes: []string{csVol2ID},
-		NICs:          []NICSpec{{LAN: "2", FirewallActive: Ptr(false), FirewallRules: []FirewallRuleSpec{{Protocol: "ICMP", ICMPType: Ptr(0)}}}},
+		NICs:          []NICSpec{{LAN: "2", FirewallActive: false, FirewallRules: []FirewallRuleSpec{{Protocol: "ICMP", ICMPType: Ptr(0)}}}},
 	})
 	require.NoError(t, err)
 	assertJSONBody(t, m.only(), `{
@@ -143,7 +143,7 @@ func TestServersCreateNested(t *testing.T) {
 				{"properties":{"name":"data","size":50,"licenceType":"OTHER","ramHotPlug":true,"nicHotUnplug":false}},
 				{"id":"`+csVol2ID+`"}
 			]},
-			"nics":{"items":[{"properties":{"lan":2,"firewallActive":false},
+			"nics":{"items":[{"properties":{"lan":2},
 				"entities":{"firewallrules":{"items":[{"properties":{"protocol":"ICMP","icmpType":0}}]}}}]}
 		}}`)
 }

@@ -6,8 +6,13 @@ import (
 	"time"
 )
 
-// Ptr returns a pointer to v, for the optional fields of the Update types:
-// ionos.DatacenterUpdate{Name: ionos.Ptr("web")}.
+// Ptr returns a pointer to v. Pointers appear where a value must be told
+// apart from its absence: in the Update types (PATCH), where nil leaves a
+// field unchanged and Ptr(false), Ptr(0) and Ptr("") are sent
+// (ionos.DatacenterUpdate{Name: ionos.Ptr("web")}), and in a few Spec
+// fields whose API default is not the zero value ([NICSpec].DHCP, on by
+// default; [FirewallRuleSpec].ICMPType, where 0 is a real type). Elsewhere
+// the zero value is the API's default and plain values are used.
 func Ptr[T any](v T) *T { return &v }
 
 // Metadata is what the API records of a resource: its entity tag, who made

@@ -200,8 +200,9 @@ type SnapshotSpec struct {
 	Description string
 	// LicenceType overrides the volume's licence type.
 	LicenceType LicenceType
-	// SecAuthProtection, when set, turns two-factor protection on or off.
-	SecAuthProtection *bool
+	// SecAuthProtection turns two-factor protection on (off is the API's
+	// default).
+	SecAuthProtection bool
 }
 
 func (s *SnapshotSpec) form() (url.Values, error) {
@@ -218,8 +219,8 @@ func (s *SnapshotSpec) form() (url.Values, error) {
 	if s.LicenceType != "" {
 		f.Set("licenceType", string(s.LicenceType))
 	}
-	if s.SecAuthProtection != nil {
-		f.Set("secAuthProtection", fmt.Sprint(*s.SecAuthProtection))
+	if s.SecAuthProtection {
+		f.Set("secAuthProtection", "true")
 	}
 	return f, nil
 }

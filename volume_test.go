@@ -228,7 +228,8 @@ func TestVolumesCreateSnapshotLeavesOutUnsetFields(t *testing.T) {
 		{SnapshotSpec{}, ""},
 		{SnapshotSpec{Name: "only-name"}, "name=only-name"},
 		{SnapshotSpec{Description: "only description"}, "description=only+description"},
-		{SnapshotSpec{LicenceType: "LINUX", SecAuthProtection: Ptr(false)}, "licenceType=LINUX&secAuthProtection=false"},
+		{SnapshotSpec{LicenceType: "LINUX", SecAuthProtection: false}, "licenceType=LINUX"},
+		{SnapshotSpec{SecAuthProtection: true}, "secAuthProtection=true"},
 	} {
 		m := newMockAPI(t)
 		m.onAccepted(http.MethodPost, csVolPath+"/create-snapshot", fixture(t, "snapshot_created.json"))

@@ -225,7 +225,7 @@ func computeAndNetwork(r *opRun, ctx context.Context) {
 	r.call("LANs.GetMember", resp, err)
 	assert.Equal(t, nic.ID, member.ID)
 
-	rule, resp, err := c.FirewallRules.Create(ctx, dc.ID, srv.ID, nic.ID, ionos.FirewallRuleSpec{Name: "ssh", Protocol: ionos.ProtocolTCP, PortRangeStart: ionos.Ptr(22), PortRangeEnd: ionos.Ptr(22)})
+	rule, resp, err := c.FirewallRules.Create(ctx, dc.ID, srv.ID, nic.ID, ionos.FirewallRuleSpec{Name: "ssh", Protocol: ionos.ProtocolTCP, PortRangeStart: 22, PortRangeEnd: 22})
 	r.call("FirewallRules.Create", resp, err)
 	_, resp, err = c.FirewallRules.Update(ctx, dc.ID, srv.ID, nic.ID, rule.ID, ionos.FirewallRuleUpdate{Name: ionos.Ptr("ssh-in")})
 	r.call("FirewallRules.Update", resp, err)
@@ -383,11 +383,11 @@ func computeAndNetwork(r *opRun, ctx context.Context) {
 	r.call("IPBlocks.Delete", resp, err)
 
 	// Full replacements.
-	_, resp, err = c.FirewallRules.Replace(ctx, dc.ID, srv.ID, nic.ID, rule.ID, ionos.FirewallRuleSpec{Name: "https", Protocol: ionos.ProtocolTCP, PortRangeStart: ionos.Ptr(443), PortRangeEnd: ionos.Ptr(443)})
+	_, resp, err = c.FirewallRules.Replace(ctx, dc.ID, srv.ID, nic.ID, rule.ID, ionos.FirewallRuleSpec{Name: "https", Protocol: ionos.ProtocolTCP, PortRangeStart: 443, PortRangeEnd: 443})
 	r.call("FirewallRules.Replace", resp, err)
 	gotRule, _, err = c.FirewallRules.Get(ctx, dc.ID, srv.ID, nic.ID, rule.ID)
 	require.NoError(t, err)
-	assert.Equal(t, 443, *gotRule.Properties.PortRangeStart)
+	assert.Equal(t, 443, gotRule.Properties.PortRangeStart)
 	_, resp, err = c.NICs.Replace(ctx, dc.ID, srv.ID, nic.ID, ionos.NICSpec{Name: "eth1", LAN: lanNo})
 	r.call("NICs.Replace", resp, err)
 	_, resp, err = c.Servers.Replace(ctx, dc.ID, srv.ID, ionos.ServerSpec{Name: "web2", Cores: 1, RAM: 1024})

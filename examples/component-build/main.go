@@ -70,7 +70,7 @@ func run(ctx context.Context, c *ionos.Client, out io.Writer) error {
 	}
 
 	nic, resp, err := c.NICs.Create(ctx, dc.ID, srv.ID, ionos.NICSpec{
-		Name: "Public NIC", DHCP: ionos.Ptr(true), LAN: lan.ID, FirewallActive: ionos.Ptr(true), NAT: ionos.Ptr(false),
+		Name: "Public NIC", DHCP: ionos.Ptr(true), LAN: lan.ID, FirewallActive: true, NAT: false,
 	})
 	if err != nil {
 		return err
@@ -80,7 +80,7 @@ func run(ctx context.Context, c *ionos.Client, out io.Writer) error {
 	}
 
 	rule, resp, err := c.FirewallRules.Create(ctx, dc.ID, srv.ID, nic.ID, ionos.FirewallRuleSpec{
-		Name: "Allow SSH", Protocol: ionos.ProtocolTCP, SourceIP: "0.0.0.0", PortRangeStart: ionos.Ptr(22), PortRangeEnd: ionos.Ptr(22),
+		Name: "Allow SSH", Protocol: ionos.ProtocolTCP, SourceIP: "0.0.0.0", PortRangeStart: 22, PortRangeEnd: 22,
 	})
 	if err != nil {
 		return err

@@ -46,14 +46,14 @@ func run(ctx context.Context, c *ionos.Client, out io.Writer) error {
 					Name:           "Public NIC",
 					DHCP:           ionos.Ptr(true),
 					LAN:            "1",
-					FirewallActive: ionos.Ptr(true),
-					NAT:            ionos.Ptr(false),
+					FirewallActive: true,
+					NAT:            false,
 					FirewallRules: []ionos.FirewallRuleSpec{{
 						Name:           "Allow SSH",
 						Protocol:       ionos.ProtocolTCP,
 						SourceIP:       "0.0.0.0",
-						PortRangeStart: ionos.Ptr(22),
-						PortRangeEnd:   ionos.Ptr(22),
+						PortRangeStart: 22,
+						PortRangeEnd:   22,
 					}},
 				},
 				{Name: "Private NIC", DHCP: ionos.Ptr(true), LAN: "2"},
@@ -122,8 +122,8 @@ func printDatacenter(out io.Writer, dc *ionos.Datacenter) {
 			for _, r := range n.Entities.FirewallRules.Items {
 				rp := r.Properties
 				ports := "any port"
-				if rp.PortRangeStart != nil && rp.PortRangeEnd != nil {
-					ports = fmt.Sprintf("ports %d-%d", *rp.PortRangeStart, *rp.PortRangeEnd)
+				if rp.PortRangeStart != 0 {
+					ports = fmt.Sprintf("ports %d-%d", rp.PortRangeStart, rp.PortRangeEnd)
 				}
 				fmt.Fprintf(out, "      rule %q: %s %s from %s\n", rp.Name, rp.Protocol, ports, rp.SourceIP)
 			}
