@@ -13,7 +13,7 @@ type Contract struct {
 type ContractProperties struct {
 	// ContractNumber is the contract's number, an integer in the API (the
 	// X-Contract-Number header carries it as text).
-	ContractNumber int64          `json:"contractNumber,omitempty"`
+	ContractNumber int64          `json:"contractNumber"`
 	Owner          string         `json:"owner,omitempty"`
 	Status         string         `json:"status,omitempty"`
 	RegDomain      string         `json:"regDomain,omitempty"`

@@ -24,9 +24,9 @@ type DatacenterProperties struct {
 	Name              string   `json:"name,omitempty"`
 	Description       string   `json:"description,omitempty"`
 	Location          string   `json:"location,omitempty"`
-	Version           int      `json:"version,omitempty"`
+	Version           int      `json:"version"`
 	Features          []string `json:"features,omitempty"`
-	SecAuthProtection bool     `json:"secAuthProtection,omitempty"`
+	SecAuthProtection bool     `json:"secAuthProtection"`
 }
 
 // DatacenterEntities are a data center's children.

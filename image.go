@@ -20,20 +20,20 @@ type ImageProperties struct {
 	Name                string      `json:"name,omitempty"`
 	Description         string      `json:"description,omitempty"`
 	Location            string      `json:"location,omitempty"`
-	Size                float64     `json:"size,omitempty"` // GB
-	CPUHotPlug          bool        `json:"cpuHotPlug,omitempty"`
-	CPUHotUnplug        bool        `json:"cpuHotUnplug,omitempty"`
-	RAMHotPlug          bool        `json:"ramHotPlug,omitempty"`
-	RAMHotUnplug        bool        `json:"ramHotUnplug,omitempty"`
-	NICHotPlug          bool        `json:"nicHotPlug,omitempty"`
-	NICHotUnplug        bool        `json:"nicHotUnplug,omitempty"`
-	DiscVirtioHotPlug   bool        `json:"discVirtioHotPlug,omitempty"`
-	DiscVirtioHotUnplug bool        `json:"discVirtioHotUnplug,omitempty"`
-	DiscSCSIHotPlug     bool        `json:"discScsiHotPlug,omitempty"`
-	DiscSCSIHotUnplug   bool        `json:"discScsiHotUnplug,omitempty"`
+	Size                float64     `json:"size"` // GB
+	CPUHotPlug          bool        `json:"cpuHotPlug"`
+	CPUHotUnplug        bool        `json:"cpuHotUnplug"`
+	RAMHotPlug          bool        `json:"ramHotPlug"`
+	RAMHotUnplug        bool        `json:"ramHotUnplug"`
+	NICHotPlug          bool        `json:"nicHotPlug"`
+	NICHotUnplug        bool        `json:"nicHotUnplug"`
+	DiscVirtioHotPlug   bool        `json:"discVirtioHotPlug"`
+	DiscVirtioHotUnplug bool        `json:"discVirtioHotUnplug"`
+	DiscSCSIHotPlug     bool        `json:"discScsiHotPlug"`
+	DiscSCSIHotUnplug   bool        `json:"discScsiHotUnplug"`
 	LicenceType         LicenceType `json:"licenceType,omitempty"`
 	ImageType           string      `json:"imageType,omitempty"` // HDD, CDROM
-	Public              bool        `json:"public,omitempty"`
+	Public              bool        `json:"public"`
 	ImageAliases        []string    `json:"imageAliases,omitempty"`
 	CloudInit           string      `json:"cloudInit,omitempty"`
 }

@@ -19,7 +19,7 @@ type IPBlock struct {
 type IPBlockProperties struct {
 	Name     string   `json:"name,omitempty"`
 	Location string   `json:"location,omitempty"`
-	Size     int      `json:"size,omitempty"`
+	Size     int      `json:"size"`
 	IPs      []string `json:"ips,omitempty"`
 	// IPConsumers tells which NIC uses each IP (read-only).
 	IPConsumers []IPConsumer `json:"ipConsumers,omitempty"`

@@ -28,7 +28,7 @@ type KubernetesClusterProperties struct {
 	MaintenanceWindow        MaintenanceWindow `json:"maintenanceWindow,omitzero"`
 	AvailableUpgradeVersions []string          `json:"availableUpgradeVersions,omitempty"`
 	ViableNodePoolVersions   []string          `json:"viableNodePoolVersions,omitempty"`
-	Public                   bool              `json:"public,omitempty"`
+	Public                   bool              `json:"public"`
 	APISubnetAllowList       []string          `json:"apiSubnetAllowList,omitempty"`
 	S3Buckets                []S3Bucket        `json:"s3Buckets,omitempty"`
 }
@@ -80,13 +80,13 @@ type KubernetesNodePool struct {
 type KubernetesNodePoolProperties struct {
 	Name                     string                  `json:"name,omitempty"`
 	DatacenterID             string                  `json:"datacenterId,omitempty"`
-	NodeCount                int                     `json:"nodeCount,omitempty"`
+	NodeCount                int                     `json:"nodeCount"`
 	CPUFamily                CPUFamily               `json:"cpuFamily,omitempty"`
-	CoresCount               int                     `json:"coresCount,omitempty"`
-	RAMSize                  int                     `json:"ramSize,omitempty"`
+	CoresCount               int                     `json:"coresCount"`
+	RAMSize                  int                     `json:"ramSize"`
 	AvailabilityZone         AvailabilityZone        `json:"availabilityZone,omitempty"`
 	StorageType              StorageType             `json:"storageType,omitempty"`
-	StorageSize              int                     `json:"storageSize,omitempty"`
+	StorageSize              int                     `json:"storageSize"`
 	K8sVersion               string                  `json:"k8sVersion,omitempty"`
 	MaintenanceWindow        MaintenanceWindow       `json:"maintenanceWindow,omitzero"`
 	AutoScaling              AutoScaling             `json:"autoScaling,omitzero"`

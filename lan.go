@@ -66,7 +66,7 @@ type LANProperties struct {
 	Name       string       `json:"name,omitempty"`
 	IPFailover []IPFailover `json:"ipFailover,omitempty"`
 	PCC        string       `json:"pcc,omitempty"`
-	Public     bool         `json:"public,omitempty"`
+	Public     bool         `json:"public"`
 }
 
 // IPFailover moves an IP between the NICs of a LAN: the IP is served by the

@@ -21,7 +21,7 @@ type LoadBalancer struct {
 type LoadBalancerProperties struct {
 	Name string `json:"name,omitempty"`
 	IP   string `json:"ip,omitempty"`
-	DHCP bool   `json:"dhcp,omitempty"`
+	DHCP bool   `json:"dhcp"`
 }
 
 // LoadBalancerEntities are a load balancer's children.

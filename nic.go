@@ -23,10 +23,10 @@ type NICProperties struct {
 	Name           string   `json:"name,omitempty"`
 	MAC            string   `json:"mac,omitempty"`
 	IPs            []string `json:"ips,omitempty"`
-	DHCP           bool     `json:"dhcp,omitempty"`
+	DHCP           bool     `json:"dhcp"`
 	LAN            LANID    `json:"lan,omitempty"`
-	FirewallActive bool     `json:"firewallActive,omitempty"`
-	NAT            bool     `json:"nat,omitempty"`
+	FirewallActive bool     `json:"firewallActive"`
+	NAT            bool     `json:"nat"`
 }
 
 // NICEntities are a NIC's children.

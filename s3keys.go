@@ -19,7 +19,7 @@ type S3Key struct {
 // S3KeyProperties hold the secret key and whether the key is active.
 type S3KeyProperties struct {
 	SecretKey Secret `json:"secretKey,omitempty"`
-	Active    bool   `json:"active,omitempty"`
+	Active    bool   `json:"active"`
 }
 
 // SSOURL is a single sign-on URL into a web console (the S3 object storage

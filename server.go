@@ -21,8 +21,8 @@ type Server struct {
 // ServerProperties are a server's settings.
 type ServerProperties struct {
 	Name             string             `json:"name,omitempty"`
-	Cores            int                `json:"cores,omitempty"`
-	RAM              int                `json:"ram,omitempty"` // MB
+	Cores            int                `json:"cores"`
+	RAM              int                `json:"ram"` // MB
 	AvailabilityZone AvailabilityZone   `json:"availabilityZone,omitempty"`
 	VMState          string             `json:"vmState,omitempty"`
 	BootCDROM        *ResourceReference `json:"bootCdrom,omitempty"`

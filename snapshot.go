@@ -22,18 +22,18 @@ type SnapshotProperties struct {
 	Name                string      `json:"name,omitempty"`
 	Description         string      `json:"description,omitempty"`
 	Location            string      `json:"location,omitempty"`
-	Size                float64     `json:"size,omitempty"` // GB
-	SecAuthProtection   bool        `json:"secAuthProtection,omitempty"`
-	CPUHotPlug          bool        `json:"cpuHotPlug,omitempty"`
-	CPUHotUnplug        bool        `json:"cpuHotUnplug,omitempty"`
-	RAMHotPlug          bool        `json:"ramHotPlug,omitempty"`
-	RAMHotUnplug        bool        `json:"ramHotUnplug,omitempty"`
-	NICHotPlug          bool        `json:"nicHotPlug,omitempty"`
-	NICHotUnplug        bool        `json:"nicHotUnplug,omitempty"`
-	DiscVirtioHotPlug   bool        `json:"discVirtioHotPlug,omitempty"`
-	DiscVirtioHotUnplug bool        `json:"discVirtioHotUnplug,omitempty"`
-	DiscSCSIHotPlug     bool        `json:"discScsiHotPlug,omitempty"`
-	DiscSCSIHotUnplug   bool        `json:"discScsiHotUnplug,omitempty"`
+	Size                float64     `json:"size"` // GB
+	SecAuthProtection   bool        `json:"secAuthProtection"`
+	CPUHotPlug          bool        `json:"cpuHotPlug"`
+	CPUHotUnplug        bool        `json:"cpuHotUnplug"`
+	RAMHotPlug          bool        `json:"ramHotPlug"`
+	RAMHotUnplug        bool        `json:"ramHotUnplug"`
+	NICHotPlug          bool        `json:"nicHotPlug"`
+	NICHotUnplug        bool        `json:"nicHotUnplug"`
+	DiscVirtioHotPlug   bool        `json:"discVirtioHotPlug"`
+	DiscVirtioHotUnplug bool        `json:"discVirtioHotUnplug"`
+	DiscSCSIHotPlug     bool        `json:"discScsiHotPlug"`
+	DiscSCSIHotUnplug   bool        `json:"discScsiHotUnplug"`
 	LicenceType         LicenceType `json:"licenceType,omitempty"`
 }
 

@@ -21,15 +21,15 @@ type Group struct {
 // GroupProperties are a group's name and privileges.
 type GroupProperties struct {
 	Name                 string `json:"name,omitempty"`
-	CreateDataCenter     bool   `json:"createDataCenter,omitempty"`
-	CreateSnapshot       bool   `json:"createSnapshot,omitempty"`
-	ReserveIP            bool   `json:"reserveIp,omitempty"`
-	AccessActivityLog    bool   `json:"accessActivityLog,omitempty"`
-	CreatePCC            bool   `json:"createPcc,omitempty"`
-	S3Privilege          bool   `json:"s3Privilege,omitempty"`
-	CreateBackupUnit     bool   `json:"createBackupUnit,omitempty"`
-	CreateInternetAccess bool   `json:"createInternetAccess,omitempty"`
-	CreateK8sCluster     bool   `json:"createK8sCluster,omitempty"`
+	CreateDataCenter     bool   `json:"createDataCenter"`
+	CreateSnapshot       bool   `json:"createSnapshot"`
+	ReserveIP            bool   `json:"reserveIp"`
+	AccessActivityLog    bool   `json:"accessActivityLog"`
+	CreatePCC            bool   `json:"createPcc"`
+	S3Privilege          bool   `json:"s3Privilege"`
+	CreateBackupUnit     bool   `json:"createBackupUnit"`
+	CreateInternetAccess bool   `json:"createInternetAccess"`
+	CreateK8sCluster     bool   `json:"createK8sCluster"`
 }
 
 // GroupEntities are a group's members and the resources shared with it.
@@ -118,8 +118,8 @@ type GroupShare struct {
 
 // GroupShareProperties are the privileges a group has on a shared resource.
 type GroupShareProperties struct {
-	EditPrivilege  bool `json:"editPrivilege,omitempty"`
-	SharePrivilege bool `json:"sharePrivilege,omitempty"`
+	EditPrivilege  bool `json:"editPrivilege"`
+	SharePrivilege bool `json:"sharePrivilege"`
 }
 
 // ShareSpec gives a group privileges on a shared resource. Both are always
@@ -155,11 +155,11 @@ type UserProperties struct {
 	FirstName         string `json:"firstname,omitempty"`
 	LastName          string `json:"lastname,omitempty"`
 	Email             string `json:"email,omitempty"`
-	Administrator     bool   `json:"administrator,omitempty"`
-	ForceSecAuth      bool   `json:"forceSecAuth,omitempty"`
-	SecAuthActive     bool   `json:"secAuthActive,omitempty"`
+	Administrator     bool   `json:"administrator"`
+	ForceSecAuth      bool   `json:"forceSecAuth"`
+	SecAuthActive     bool   `json:"secAuthActive"`
 	S3CanonicalUserID string `json:"s3CanonicalUserId,omitempty"`
-	Active            bool   `json:"active,omitempty"`
+	Active            bool   `json:"active"`
 }
 
 // UserEntities are the resources a user owns and the groups it belongs to.
@@ -304,7 +304,7 @@ type Resource struct {
 // ResourceProperties are a resource's name and protection.
 type ResourceProperties struct {
 	Name              string `json:"name,omitempty"`
-	SecAuthProtection bool   `json:"secAuthProtection,omitempty"`
+	SecAuthProtection bool   `json:"secAuthProtection"`
 }
 
 // ResourceEntities are the groups a resource is shared with.

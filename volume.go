@@ -22,24 +22,24 @@ type Volume struct {
 type VolumeProperties struct {
 	Name                string           `json:"name,omitempty"`
 	Type                VolumeType       `json:"type,omitempty"` // HDD, SSD, ...
-	Size                float64          `json:"size,omitempty"` // GB
+	Size                float64          `json:"size"`           // GB
 	AvailabilityZone    AvailabilityZone `json:"availabilityZone,omitempty"`
 	Image               string           `json:"image,omitempty"`
 	ImageAlias          string           `json:"imageAlias,omitempty"`
 	SSHKeys             []string         `json:"sshKeys,omitempty"`
 	Bus                 Bus              `json:"bus,omitempty"`
 	LicenceType         LicenceType      `json:"licenceType,omitempty"`
-	CPUHotPlug          bool             `json:"cpuHotPlug,omitempty"`
-	CPUHotUnplug        bool             `json:"cpuHotUnplug,omitempty"`
-	RAMHotPlug          bool             `json:"ramHotPlug,omitempty"`
-	RAMHotUnplug        bool             `json:"ramHotUnplug,omitempty"`
-	NICHotPlug          bool             `json:"nicHotPlug,omitempty"`
-	NICHotUnplug        bool             `json:"nicHotUnplug,omitempty"`
-	DiscVirtioHotPlug   bool             `json:"discVirtioHotPlug,omitempty"`
-	DiscVirtioHotUnplug bool             `json:"discVirtioHotUnplug,omitempty"`
-	DiscSCSIHotPlug     bool             `json:"discScsiHotPlug,omitempty"`
-	DiscSCSIHotUnplug   bool             `json:"discScsiHotUnplug,omitempty"`
-	DeviceNumber        int64            `json:"deviceNumber,omitempty"`
+	CPUHotPlug          bool             `json:"cpuHotPlug"`
+	CPUHotUnplug        bool             `json:"cpuHotUnplug"`
+	RAMHotPlug          bool             `json:"ramHotPlug"`
+	RAMHotUnplug        bool             `json:"ramHotUnplug"`
+	NICHotPlug          bool             `json:"nicHotPlug"`
+	NICHotUnplug        bool             `json:"nicHotUnplug"`
+	DiscVirtioHotPlug   bool             `json:"discVirtioHotPlug"`
+	DiscVirtioHotUnplug bool             `json:"discVirtioHotUnplug"`
+	DiscSCSIHotPlug     bool             `json:"discScsiHotPlug"`
+	DiscSCSIHotUnplug   bool             `json:"discScsiHotUnplug"`
+	DeviceNumber        int64            `json:"deviceNumber"`
 	BackupUnitID        string           `json:"backupunitId,omitempty"`
 	UserData            string           `json:"userData,omitempty"`
 }
