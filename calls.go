@@ -32,11 +32,17 @@ func (r route) paged(maxLimit int) route { r.maxLimit = maxLimit; return r }
 type payload struct {
 	v   any
 	err error
+	// secrets are values of the body that an API error may echo; they are
+	// scrubbed from the call's error.
+	secrets []Secret
 }
 
 // with makes a payload of a body and the error of building or checking it:
 // with(spec.body("ServerSpec")), with(&upd, upd.check()).
 func with[B any](v B, err error) payload { return payload{v: v, err: err} }
+
+// hiding keeps secrets of the body out of the call's error.
+func (p payload) hiding(secrets []Secret) payload { p.secrets = secrets; return p }
 
 // setBody sets the body of req: url.Values are sent form-encoded, anything
 // else as JSON.
@@ -84,7 +90,7 @@ func call[T any, O option](ctx context.Context, c *Client, req *request, r route
 	var v T
 	resp, err := c.doWith(ctx, req, &v, &co)
 	if err != nil {
-		return nil, resp, err
+		return nil, resp, scrubSecrets(err, body.secrets...)
 	}
 	return &v, resp, nil
 }

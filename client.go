@@ -14,6 +14,7 @@ package ionos
 import (
 	"bytes"
 	"context"
+	"crypto/tls"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
@@ -113,6 +114,7 @@ type config struct {
 	username, password, token string
 	baseURL                   string
 	httpClient                *http.Client
+	tlsConfig                 *tls.Config
 	depth                     int
 	contract                  string
 	appName                   string
@@ -162,14 +164,33 @@ func WithBaseURL(u string) Option {
 }
 
 // WithHTTPClient sends requests with hc's transport, timeout, redirect policy
-// and cookie jar. hc is never changed. By default the client uses its own
-// transport that keeps up to 100 idle connections per host.
+// and cookie jar. hc is never changed. The caller takes over the
+// connections: the SDK's own transport, which keeps up to 100 idle
+// connections per host, is not used, and a clone of
+// http.DefaultTransport keeps only 2, so that a busy client opens a new
+// connection for most calls. To trust a private CA or set other TLS
+// options, use [WithTLSConfig] instead, which keeps the SDK's transport.
 func WithHTTPClient(hc *http.Client) Option {
 	return clientOption(func(c *config) error {
 		if hc == nil {
 			return errors.New("ionos: WithHTTPClient: nil *http.Client")
 		}
 		c.httpClient = hc
+		return nil
+	})
+}
+
+// WithTLSConfig sets the TLS configuration of the SDK's own transport (a
+// private CA in RootCAs, a client certificate, a minimum version), keeping
+// its connection pool. cfg is cloned; later changes to it have no effect. It
+// cannot be combined with [WithHTTPClient], whose transport brings its own
+// TLS configuration.
+func WithTLSConfig(cfg *tls.Config) Option {
+	return clientOption(func(c *config) error {
+		if cfg == nil {
+			return errors.New("ionos: WithTLSConfig: nil *tls.Config")
+		}
+		c.tlsConfig = cfg.Clone()
 		return nil
 	})
 }
@@ -383,6 +404,9 @@ func newClient(cfg config) (*Client, error) {
 	// write reached the network.
 	var base http.RoundTripper
 	hc := &http.Client{}
+	if cfg.httpClient != nil && cfg.tlsConfig != nil {
+		return nil, errors.New("ionos: WithTLSConfig and WithHTTPClient cannot be combined: set the TLS configuration on the transport of your *http.Client")
+	}
 	if cfg.httpClient != nil {
 		*hc = *cfg.httpClient
 		base = cfg.httpClient.Transport
@@ -390,7 +414,11 @@ func newClient(cfg config) (*Client, error) {
 			base = http.DefaultTransport
 		}
 	} else {
-		base = newTransport()
+		t := newTransport()
+		if cfg.tlsConfig != nil {
+			t.TLSClientConfig = cfg.tlsConfig
+		}
+		base = t
 	}
 	if ic, ok := base.(interface{ CloseIdleConnections() }); ok {
 		c.idleCloser = ic
@@ -484,7 +512,7 @@ type RateLimit struct {
 func newResponse(hr *http.Response, attempts int) *Response {
 	r := &Response{Response: hr, Attempts: attempts}
 	if loc := hr.Header.Get("Location"); loc != "" {
-		if id, ok := ParseRequestLocation(loc); ok {
+		if id, ok := parseRequestLocation(loc); ok {
 			r.RequestURL = loc
 			r.RequestID = id
 		}
@@ -508,10 +536,10 @@ func headerInt(h http.Header, key string) int {
 	return n
 }
 
-// ParseRequestLocation extracts the request ID from the Location header of an
+// parseRequestLocation extracts the request ID from the Location header of an
 // asynchronous write (".../requests/{id}/status"). It reports false when the
 // value does not name a request.
-func ParseRequestLocation(loc string) (string, bool) {
+func parseRequestLocation(loc string) (string, bool) {
 	const marker = "/requests/"
 	i := strings.LastIndex(loc, marker)
 	if i < 0 {

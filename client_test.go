@@ -3,9 +3,12 @@ package ionos
 import (
 	"bytes"
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"fmt"
 	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -215,4 +218,38 @@ func TestOneLogLinePerAttempt(t *testing.T) {
 	require.Error(t, err)
 	assert.Equal(t, 3, resp.Attempts)
 	assert.Equal(t, 3, strings.Count(logs.String(), `"msg":"ionos: http attempt"`))
+}
+
+// TestWithTLSConfig: a private CA is trusted through the SDK's own
+// transport, which keeps its pool of idle connections; the option does not
+// combine with WithHTTPClient.
+func TestWithTLSConfig(t *testing.T) {
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(`{"href":"x","name":"CLOUD API","version":"5.0"}`))
+	}))
+	defer srv.Close()
+	pool := x509.NewCertPool()
+	pool.AddCert(srv.Certificate())
+
+	plain, err := NewClient(WithToken("t"), WithBaseURL(srv.URL))
+	require.NoError(t, err)
+	_, _, err = plain.Info(context.Background())
+	require.Error(t, err, "the test server's CA is not trusted by default")
+
+	cfg := &tls.Config{RootCAs: pool, MinVersion: tls.VersionTLS12}
+	c, err := NewClient(WithToken("t"), WithBaseURL(srv.URL), WithTLSConfig(cfg))
+	require.NoError(t, err)
+	info, _, err := c.Info(context.Background())
+	require.NoError(t, err)
+	assert.Equal(t, "CLOUD API", info.Name)
+	tr, ok := c.hc.Transport.(*attemptTransport).base.(*http.Transport)
+	require.True(t, ok, "the SDK's own transport")
+	assert.Equal(t, 100, tr.MaxIdleConnsPerHost)
+	assert.NotSame(t, cfg, tr.TLSClientConfig, "the caller's config is cloned")
+
+	_, err = NewClient(WithToken("t"), WithBaseURL(srv.URL), WithTLSConfig(cfg), WithHTTPClient(&http.Client{}))
+	assert.Error(t, err)
+	_, err = NewClient(WithToken("t"), WithTLSConfig(nil))
+	assert.Error(t, err)
 }

@@ -220,7 +220,11 @@ func (s *DatacentersService) GetByName(ctx context.Context, name string, opts ..
 // error names the part ("DatacenterSpec.Servers[0].NICs[1].LAN").
 // Replaces the Python SDK's create_datacenter.
 func (s *DatacentersService) Create(ctx context.Context, spec DatacenterSpec, opts ...WriteOption) (*Datacenter, *Response, error) {
-	return write[Datacenter](ctx, s.c, http.MethodPost, fixed("/datacenters"), with(spec.body()), opts)
+	secrets := imagePasswords(nil, spec.Volumes...)
+	for i := range spec.Servers {
+		secrets = imagePasswords(secrets, spec.Servers[i].Volumes...)
+	}
+	return write[Datacenter](ctx, s.c, http.MethodPost, fixed("/datacenters"), with(spec.body()).hiding(secrets), opts)
 }
 
 // Update changes the fields of a data center that upd sets (PATCH).

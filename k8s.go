@@ -51,19 +51,11 @@ type S3Bucket struct {
 	Name string `json:"name,omitempty"`
 }
 
-// KubernetesConfig is a cluster's kubeconfig, as GetKubeconfig returns it.
-type KubernetesConfig struct {
-	ID         string                     `json:"id"`
-	Type       string                     `json:"type,omitempty"`
-	Href       string                     `json:"href,omitempty"`
-	Properties KubernetesConfigProperties `json:"properties,omitzero"`
-}
-
-// KubernetesConfigProperties hold the kubeconfig.
-type KubernetesConfigProperties struct {
-	// Kubeconfig is the YAML text of the kubeconfig; it holds the cluster's
-	// credentials, so it prints as "[redacted]" (Reveal returns it).
-	Kubeconfig Secret `json:"kubeconfig,omitempty"`
+// kubernetesConfig is the API's envelope of a cluster's kubeconfig.
+type kubernetesConfig struct {
+	Properties struct {
+		Kubeconfig Secret `json:"kubeconfig"`
+	} `json:"properties"`
 }
 
 // KubernetesNodePool is a node pool of a cluster as the API returns it. It
@@ -446,11 +438,15 @@ func (s *KubernetesService) DeleteCluster(ctx context.Context, clusterID string,
 	return del(ctx, s.c, at(pathOf("/k8s/{}", id("clusterID", clusterID))), opts)
 }
 
-// GetKubeconfig returns the kubeconfig of a cluster. Its content is a
-// Secret: cfg.Properties.Kubeconfig.Reveal() gives the YAML text, and it is
-// never printed or logged. Replaces the Python SDK's get_k8s_config.
-func (s *KubernetesService) GetKubeconfig(ctx context.Context, clusterID string, opts ...ReadOption) (*KubernetesConfig, *Response, error) {
-	return get[KubernetesConfig](ctx, s.c, at(pathOf("/k8s/{}/kubeconfig", id("clusterID", clusterID))), opts)
+// GetKubeconfig returns the kubeconfig of a cluster, the YAML text that
+// kubectl reads. It holds the cluster's credentials, so it is a [Secret]:
+// Reveal gives the text, and it is never printed or logged.
+func (s *KubernetesService) GetKubeconfig(ctx context.Context, clusterID string, opts ...ReadOption) (Secret, *Response, error) {
+	cfg, resp, err := get[kubernetesConfig](ctx, s.c, at(pathOf("/k8s/{}/kubeconfig", id("clusterID", clusterID))), opts)
+	if err != nil {
+		return "", resp, err
+	}
+	return cfg.Properties.Kubeconfig, resp, nil
 }
 
 // ListNodePools returns the node pools of a cluster. Replaces the Python

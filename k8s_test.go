@@ -135,11 +135,10 @@ func TestKubernetesGetKubeconfig(t *testing.T) {
 	cfg, _, err := m.c.Kubernetes.GetKubeconfig(context.Background(), k8sID)
 	require.NoError(t, err)
 	assertCall(t, m.only(), http.MethodGet, "/k8s/"+k8sID+"/kubeconfig", "depth", "1")
-	assert.Equal(t, "kubeconfig", cfg.Type)
-	yaml := cfg.Properties.Kubeconfig.Reveal()
+	yaml := cfg.Reveal()
 	assert.Contains(t, yaml, "kind: Config")
 	assert.Contains(t, yaml, "k8s-token-very-secret")
-	for _, s := range []string{fmt.Sprint(cfg), fmt.Sprintf("%+v", *cfg), fmt.Sprintf("%#v", cfg.Properties), fmt.Sprintf("%s", cfg.Properties.Kubeconfig)} {
+	for _, s := range []string{fmt.Sprint(cfg), fmt.Sprintf("%+v", cfg), fmt.Sprintf("%#v", cfg), fmt.Sprintf("%s", cfg)} {
 		assert.NotContains(t, s, "very-secret")
 		assert.Contains(t, s, "[redacted]")
 	}

@@ -304,7 +304,7 @@ func (s *ServersService) Get(ctx context.Context, datacenterID, serverID string,
 // request in the Response is DONE (WaitForCompletion). Replaces the Python
 // SDK's create_server.
 func (s *ServersService) Create(ctx context.Context, datacenterID string, spec ServerSpec, opts ...WriteOption) (*Server, *Response, error) {
-	return write[Server](ctx, s.c, http.MethodPost, at(pathOf("/datacenters/{}/servers", id("datacenterID", datacenterID))), with(spec.body("ServerSpec")), opts)
+	return write[Server](ctx, s.c, http.MethodPost, at(pathOf("/datacenters/{}/servers", id("datacenterID", datacenterID))), with(spec.body("ServerSpec")).hiding(imagePasswords(nil, spec.Volumes...)), opts)
 }
 
 // Update changes the fields of a server that upd sets (PATCH). Replaces

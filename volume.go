@@ -65,8 +65,8 @@ type VolumeSpec struct {
 	// UNKNOWN; an image brings its own.
 	LicenceType LicenceType
 	// ImagePassword is the root or administrator password for a public
-	// image: 8 to 50 letters and digits. It is never logged.
-	ImagePassword string
+	// image, 8 to 50 characters. It is never printed or logged.
+	ImagePassword Secret
 	// SSHKeys are public keys for a public Linux image.
 	SSHKeys []string
 	// AvailabilityZone is AUTO, ZONE_1, ZONE_2 or ZONE_3.
@@ -121,7 +121,7 @@ func (s *VolumeSpec) body(field string) (*volumePost, error) {
 	if s.Image == "" && s.ImageAlias == "" && s.LicenceType == "" {
 		return nil, invalid(field+".LicenceType", "is required when neither Image nor ImageAlias is set")
 	}
-	if err := checkImagePassword(field+".ImagePassword", s.ImagePassword); err != nil {
+	if err := checkImagePassword(field+".ImagePassword", s.ImagePassword.Reveal()); err != nil {
 		return nil, err
 	}
 	for i, k := range s.SSHKeys {
@@ -131,7 +131,7 @@ func (s *VolumeSpec) body(field string) (*volumePost, error) {
 	}
 	return &volumePost{Properties: volumePostProperties{
 		Name: s.Name, Size: s.Size, Type: s.Type, Bus: s.Bus, Image: s.Image, ImageAlias: s.ImageAlias,
-		LicenceType: s.LicenceType, ImagePassword: s.ImagePassword, SSHKeys: s.SSHKeys,
+		LicenceType: s.LicenceType, ImagePassword: s.ImagePassword.Reveal(), SSHKeys: s.SSHKeys,
 		AvailabilityZone: s.AvailabilityZone, BackupUnitID: s.BackupUnitID, UserData: s.UserData,
 		CPUHotPlug: s.CPUHotPlug, RAMHotPlug: s.RAMHotPlug, NICHotPlug: s.NICHotPlug, NICHotUnplug: s.NICHotUnplug,
 		DiscVirtioHotPlug: s.DiscVirtioHotPlug, DiscVirtioHotUnplug: s.DiscVirtioHotUnplug,
@@ -253,7 +253,7 @@ func (s *VolumesService) Get(ctx context.Context, datacenterID, volumeID string,
 // create_volume; unlike it, Type and LicenceType are honoured and unset
 // fields are left to the API's defaults.
 func (s *VolumesService) Create(ctx context.Context, datacenterID string, spec VolumeSpec, opts ...WriteOption) (*Volume, *Response, error) {
-	return write[Volume](ctx, s.c, http.MethodPost, at(pathOf("/datacenters/{}/volumes", id("datacenterID", datacenterID))), with(spec.body("VolumeSpec")), opts)
+	return write[Volume](ctx, s.c, http.MethodPost, at(pathOf("/datacenters/{}/volumes", id("datacenterID", datacenterID))), with(spec.body("VolumeSpec")).hiding(imagePasswords(nil, spec)), opts)
 }
 
 // Update changes the fields of a volume that upd sets (PATCH). Replaces the
@@ -285,4 +285,14 @@ func (s *VolumesService) RestoreSnapshot(ctx context.Context, datacenterID, volu
 
 func volumePath(datacenterID, volumeID, suffix string) (string, error) {
 	return pathOf("/datacenters/{}/volumes/{}"+suffix, id("datacenterID", datacenterID), id("volumeID", volumeID))
+}
+
+// imagePasswords appends the image passwords of specs to secrets.
+func imagePasswords(secrets []Secret, specs ...VolumeSpec) []Secret {
+	for i := range specs {
+		if specs[i].ImagePassword != "" {
+			secrets = append(secrets, specs[i].ImagePassword)
+		}
+	}
+	return secrets
 }

@@ -94,7 +94,7 @@ func TestVolumesCreateValidation(t *testing.T) {
 		{"negative size", func(s *VolumeSpec) { s.Size = -5 }, "VolumeSpec.Size"},
 		{"no image, alias or licence", func(s *VolumeSpec) { s.LicenceType = "" }, "VolumeSpec.LicenceType"},
 		{"short password", func(s *VolumeSpec) { s.Image, s.ImagePassword = csImgID, "abc12" }, "VolumeSpec.ImagePassword"},
-		{"long password", func(s *VolumeSpec) { s.Image, s.ImagePassword = csImgID, strings.Repeat("a", 51) }, "VolumeSpec.ImagePassword"},
+		{"long password", func(s *VolumeSpec) { s.Image, s.ImagePassword = csImgID, Secret(strings.Repeat("a", 51)) }, "VolumeSpec.ImagePassword"},
 		{"empty SSH key", func(s *VolumeSpec) { s.SSHKeys = []string{"ssh-rsa A", ""} }, "VolumeSpec.SSHKeys[1]"},
 		{"control character in name", func(s *VolumeSpec) { s.Name = "a\x00b" }, "VolumeSpec.Name"},
 	} {
@@ -125,7 +125,7 @@ func TestVolumesCreateAcceptsWhatTheAPIAccepts(t *testing.T) {
 		{Size: 1, LicenceType: "UNKNOWN"},
 		{Size: 1, LicenceType: "OTHER", Bus: "IDE"},
 		{Size: 1, Image: csImgID, ImagePassword: "s3cr3tpass0rd"}, // the seed README's own example
-		{Size: 1, Image: csImgID, ImagePassword: strings.Repeat("Ab1", 16) + "xy"},
+		{Size: 1, Image: csImgID, ImagePassword: Secret(strings.Repeat("Ab1", 16) + "xy")},
 	}
 	// Values the API owns and adds to are its to refuse, not the SDK's:
 	// a new type, bus, licence or zone, and any password alphabet.
@@ -258,4 +258,14 @@ func TestVolumesRestoreSnapshot(t *testing.T) {
 	assert.Equal(t, "application/x-www-form-urlencoded", c.Header.Get("Content-Type"))
 	assert.Equal(t, "snapshotId="+csSnapID, string(c.Body))
 	assertAccepted(t, resp)
+}
+
+func TestVolumesCreateScrubsImagePasswordFromAPIError(t *testing.T) {
+	m := newMockAPI(t)
+	m.on(http.MethodPost, "/datacenters/"+dcID+"/volumes", 422,
+		[]byte(`{"httpStatus":422,"messages":[{"errorCode":"100","message":"imagePassword s3cr3tpass0rd is too weak"}]}`))
+	_, _, err := m.c.Volumes.Create(context.Background(), dcID, VolumeSpec{Size: 1, Image: csImgID, ImagePassword: "s3cr3tpass0rd"})
+	require.ErrorIs(t, err, ErrValidation)
+	assert.NotContains(t, err.Error(), "s3cr3tpass0rd")
+	assert.Contains(t, err.Error(), "[redacted]")
 }

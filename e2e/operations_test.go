@@ -508,7 +508,7 @@ func accountsAndPlatform(r *opRun, ctx context.Context) {
 	assert.Len(t, clusters, 1)
 	cfg, resp, err := c.Kubernetes.GetKubeconfig(ctx, k.ID)
 	r.call("Kubernetes.GetKubeconfig", resp, err)
-	assert.NotEmpty(t, cfg.Properties.Kubeconfig.Reveal())
+	assert.NotEmpty(t, cfg.Reveal())
 
 	np, resp, err := c.Kubernetes.CreateNodePool(ctx, k.ID, ionos.KubernetesNodePoolSpec{Name: "pool-1", DatacenterID: dc.ID,
 		NodeCount: 1, CPUFamily: "INTEL_SKYLAKE", CoresCount: 2, RAMSize: 2048, StorageType: "SSD", StorageSize: 20})
