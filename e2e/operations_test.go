@@ -3,6 +3,8 @@ package e2e
 import (
 	"context"
 	"iter"
+	"net/http"
+	"net/url"
 	"reflect"
 	"sort"
 	"strings"
@@ -123,6 +125,21 @@ func computeAndNetwork(r *opRun, ctx context.Context) {
 
 	dc, resp, err := c.Datacenters.Create(ctx, ionos.DatacenterSpec{Name: "e2e", Location: "us/las"})
 	r.call("Datacenters.Create", resp, err)
+
+	// The escape hatch, on an endpoint the SDK covers, to compare.
+	hreq, err := c.NewRequest(ctx, http.MethodGet, "/datacenters/"+url.PathEscape(dc.ID)+"?depth=0", nil)
+	r.called["NewRequest"] = true
+	require.NoError(t, err)
+	var raw struct {
+		ID         string `json:"id"`
+		Properties struct {
+			Name string `json:"name"`
+		} `json:"properties"`
+	}
+	resp, err = c.Do(hreq, &raw)
+	r.call("Do", resp, err)
+	assert.Equal(t, dc.ID, raw.ID)
+	assert.Equal(t, "e2e", raw.Properties.Name)
 	_, resp, err = c.Datacenters.Update(ctx, dc.ID, ionos.DatacenterUpdate{Description: ionos.Ptr("end to end")})
 	r.call("Datacenters.Update", resp, err)
 	got, resp, err := c.Datacenters.Get(ctx, dc.ID)
