@@ -129,13 +129,11 @@ func benchServersJSON(b *testing.B, n int) []byte {
 			vid := uuid(2+j, i)
 			vols[j] = Volume{ID: vid, Type: "volume", Href: base + "/datacenters/" + dcID + "/volumes/" + vid, Metadata: md(i),
 				Properties: VolumeProperties{Name: fmt.Sprintf("vol-%d-%d", i, j), Type: "HDD", Size: 20, AvailabilityZone: "AUTO",
-					Image: csImgID, Bus: "VIRTIO", LicenceType: "LINUX", CPUHotPlug: true, RAMHotPlug: true, NICHotPlug: true,
-					NICHotUnplug: true, DiscVirtioHotPlug: true, DiscVirtioHotUnplug: true, DeviceNumber: int64(j + 1)}}
+					Image: csImgID, Bus: "VIRTIO", LicenceType: "LINUX", HotPlug: benchHotPlug, DeviceNumber: int64(j + 1)}}
 		}
 		cd := Image{ID: csCDID, Type: "image", Href: base + "/images/" + csCDID, Metadata: md(i),
 			Properties: ImageProperties{Name: "ubuntu-20.04-live-server-amd64.iso", Location: "us/las", Size: 0.88,
-				CPUHotPlug: true, RAMHotPlug: true, NICHotPlug: true, NICHotUnplug: true, DiscVirtioHotPlug: true,
-				DiscVirtioHotUnplug: true, LicenceType: "LINUX", ImageType: "CDROM", Public: true, CloudInit: "NONE"}}
+				HotPlug: benchHotPlug, LicenceType: "LINUX", ImageType: "CDROM", Public: true, CloudInit: "NONE"}}
 		nics := make([]NIC, benchNICs)
 		for j := range nics {
 			nid := uuid(4+j, i)
@@ -311,3 +309,5 @@ type baseRule struct {
 		PortRangeEnd   *int   `json:"portRangeEnd"`
 	} `json:"properties"`
 }
+
+var benchHotPlug = HotPlug{CPUHotPlug: true, RAMHotPlug: true, NICHotPlug: true, NICHotUnplug: true, DiscVirtioHotPlug: true, DiscVirtioHotUnplug: true}

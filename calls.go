@@ -198,6 +198,18 @@ type putBody[T any] struct {
 // fixed is the route of a path without IDs.
 func fixed(path string) route { return route{path: path} }
 
+// post is the body of a POST: {"properties": ..., "entities": ...}, the
+// children created with the resource.
+type post[P, E any] struct {
+	Properties P  `json:"properties"`
+	Entities   *E `json:"entities,omitempty"`
+}
+
+// noEntities is the entities of a resource created without children.
+type noEntities struct{}
+
+func (p *post[P, E]) split() (any, bool) { return p.Properties, p.Entities != nil }
+
 // splitter is a POST body that can give up its properties for a PUT.
 type splitter interface {
 	// split returns the properties and whether the body has children.

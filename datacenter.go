@@ -61,12 +61,7 @@ type DatacenterSpec struct {
 	LoadBalancers []LoadBalancerSpec
 }
 
-type datacenterPost struct {
-	Properties datacenterPostProperties `json:"properties"`
-	Entities   *datacenterPostEntities  `json:"entities,omitempty"`
-}
-
-func (p *datacenterPost) split() (any, bool) { return p.Properties, p.Entities != nil }
+type datacenterPost = post[datacenterPostProperties, datacenterPostEntities]
 
 type datacenterPostEntities struct {
 	Servers       *postCollection[serverPost]       `json:"servers,omitempty"`

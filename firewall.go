@@ -55,11 +55,7 @@ type FirewallRuleSpec struct {
 	ICMPCode *int
 }
 
-type firewallRulePost struct {
-	Properties firewallRulePostProperties `json:"properties"`
-}
-
-func (p *firewallRulePost) split() (any, bool) { return p.Properties, false }
+type firewallRulePost = post[firewallRulePostProperties, noEntities]
 
 type firewallRulePostProperties struct {
 	Name           string   `json:"name,omitempty"`

@@ -17,25 +17,16 @@ type Image struct {
 
 // ImageProperties are an image's settings.
 type ImageProperties struct {
-	Name                string      `json:"name,omitempty"`
-	Description         string      `json:"description,omitempty"`
-	Location            string      `json:"location,omitempty"`
-	Size                float64     `json:"size"` // GB
-	CPUHotPlug          bool        `json:"cpuHotPlug"`
-	CPUHotUnplug        bool        `json:"cpuHotUnplug"`
-	RAMHotPlug          bool        `json:"ramHotPlug"`
-	RAMHotUnplug        bool        `json:"ramHotUnplug"`
-	NICHotPlug          bool        `json:"nicHotPlug"`
-	NICHotUnplug        bool        `json:"nicHotUnplug"`
-	DiscVirtioHotPlug   bool        `json:"discVirtioHotPlug"`
-	DiscVirtioHotUnplug bool        `json:"discVirtioHotUnplug"`
-	DiscSCSIHotPlug     bool        `json:"discScsiHotPlug"`
-	DiscSCSIHotUnplug   bool        `json:"discScsiHotUnplug"`
-	LicenceType         LicenceType `json:"licenceType,omitempty"`
-	ImageType           string      `json:"imageType,omitempty"` // HDD, CDROM
-	Public              bool        `json:"public"`
-	ImageAliases        []string    `json:"imageAliases,omitempty"`
-	CloudInit           string      `json:"cloudInit,omitempty"`
+	Name        string  `json:"name,omitempty"`
+	Description string  `json:"description,omitempty"`
+	Location    string  `json:"location,omitempty"`
+	Size        float64 `json:"size"` // GB
+	HotPlug
+	LicenceType  LicenceType `json:"licenceType,omitempty"`
+	ImageType    string      `json:"imageType,omitempty"` // HDD, CDROM
+	Public       bool        `json:"public"`
+	ImageAliases []string    `json:"imageAliases,omitempty"`
+	CloudInit    string      `json:"cloudInit,omitempty"`
 }
 
 // ImagesService reads and changes HDD and CD-ROM images.

@@ -49,11 +49,7 @@ type IPBlockSpec struct {
 	Size int
 }
 
-type ipBlockPost struct {
-	Properties ipBlockPostProperties `json:"properties"`
-}
-
-func (p *ipBlockPost) split() (any, bool) { return p.Properties, false }
+type ipBlockPost = post[ipBlockPostProperties, noEntities]
 
 type ipBlockPostProperties struct {
 	Name     string `json:"name,omitempty"`

@@ -96,12 +96,7 @@ type LANSpec struct {
 	IPFailover []IPFailover
 }
 
-type lanPost struct {
-	Properties lanPostProperties `json:"properties"`
-	Entities   *lanPostEntities  `json:"entities,omitempty"`
-}
-
-func (p *lanPost) split() (any, bool) { return p.Properties, p.Entities != nil }
+type lanPost = post[lanPostProperties, lanPostEntities]
 
 type lanPostProperties struct {
 	Name       string       `json:"name,omitempty"`

@@ -43,12 +43,7 @@ type LoadBalancerSpec struct {
 	BalancedNICs []string
 }
 
-type loadBalancerPost struct {
-	Properties loadBalancerPostProperties `json:"properties"`
-	Entities   *loadBalancerPostEntities  `json:"entities,omitempty"`
-}
-
-func (p *loadBalancerPost) split() (any, bool) { return p.Properties, p.Entities != nil }
+type loadBalancerPost = post[loadBalancerPostProperties, loadBalancerPostEntities]
 
 type loadBalancerPostProperties struct {
 	Name string `json:"name,omitempty"`

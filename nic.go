@@ -57,12 +57,7 @@ type NICSpec struct {
 	FirewallRules []FirewallRuleSpec
 }
 
-type nicPost struct {
-	Properties nicPostProperties `json:"properties"`
-	Entities   *nicPostEntities  `json:"entities,omitempty"`
-}
-
-func (p *nicPost) split() (any, bool) { return p.Properties, p.Entities != nil }
+type nicPost = post[nicPostProperties, nicPostEntities]
 
 type nicPostProperties struct {
 	Name           string   `json:"name,omitempty"`

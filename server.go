@@ -66,12 +66,7 @@ type ServerSpec struct {
 	NICs []NICSpec
 }
 
-type serverPost struct {
-	Properties serverPostProperties `json:"properties"`
-	Entities   *serverPostEntities  `json:"entities,omitempty"`
-}
-
-func (p *serverPost) split() (any, bool) { return p.Properties, p.Entities != nil }
+type serverPost = post[serverPostProperties, serverPostEntities]
 
 type serverPostProperties struct {
 	Name             string           `json:"name"`

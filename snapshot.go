@@ -19,22 +19,13 @@ type Snapshot struct {
 // SnapshotProperties are a snapshot's settings. Size is 0 while a new
 // snapshot is being taken (the API sends null).
 type SnapshotProperties struct {
-	Name                string      `json:"name,omitempty"`
-	Description         string      `json:"description,omitempty"`
-	Location            string      `json:"location,omitempty"`
-	Size                float64     `json:"size"` // GB
-	SecAuthProtection   bool        `json:"secAuthProtection"`
-	CPUHotPlug          bool        `json:"cpuHotPlug"`
-	CPUHotUnplug        bool        `json:"cpuHotUnplug"`
-	RAMHotPlug          bool        `json:"ramHotPlug"`
-	RAMHotUnplug        bool        `json:"ramHotUnplug"`
-	NICHotPlug          bool        `json:"nicHotPlug"`
-	NICHotUnplug        bool        `json:"nicHotUnplug"`
-	DiscVirtioHotPlug   bool        `json:"discVirtioHotPlug"`
-	DiscVirtioHotUnplug bool        `json:"discVirtioHotUnplug"`
-	DiscSCSIHotPlug     bool        `json:"discScsiHotPlug"`
-	DiscSCSIHotUnplug   bool        `json:"discScsiHotUnplug"`
-	LicenceType         LicenceType `json:"licenceType,omitempty"`
+	Name              string  `json:"name,omitempty"`
+	Description       string  `json:"description,omitempty"`
+	Location          string  `json:"location,omitempty"`
+	Size              float64 `json:"size"` // GB
+	SecAuthProtection bool    `json:"secAuthProtection"`
+	HotPlug
+	LicenceType LicenceType `json:"licenceType,omitempty"`
 }
 
 // SnapshotUpdate changes the fields of a snapshot that are set (non-nil);

@@ -56,3 +56,20 @@ func isIP(s string) bool {
 	_, err := netip.ParseAddr(s)
 	return err == nil
 }
+
+// HotPlug says what a server running on a volume (or on a volume made from
+// an image or snapshot) can add (plug) or remove (unplug) without a reboot.
+// It is part of the properties of images, snapshots and volumes as the API
+// returns them: img.Properties.CPUHotPlug.
+type HotPlug struct {
+	CPUHotPlug          bool `json:"cpuHotPlug"`
+	CPUHotUnplug        bool `json:"cpuHotUnplug"`
+	RAMHotPlug          bool `json:"ramHotPlug"`
+	RAMHotUnplug        bool `json:"ramHotUnplug"`
+	NICHotPlug          bool `json:"nicHotPlug"`
+	NICHotUnplug        bool `json:"nicHotUnplug"`
+	DiscVirtioHotPlug   bool `json:"discVirtioHotPlug"`
+	DiscVirtioHotUnplug bool `json:"discVirtioHotUnplug"`
+	DiscSCSIHotPlug     bool `json:"discScsiHotPlug"`
+	DiscSCSIHotUnplug   bool `json:"discScsiHotUnplug"`
+}

@@ -55,9 +55,7 @@ type GroupSpec struct {
 	CreateK8sCluster     bool
 }
 
-type groupPost struct {
-	Properties groupPostProperties `json:"properties"`
-}
+type groupPost = post[groupPostProperties, noEntities]
 
 type groupPostProperties struct {
 	Name                 string `json:"name"`
@@ -188,9 +186,7 @@ type UserSpec struct {
 	Active *bool
 }
 
-type userPost struct {
-	Properties userPostProperties `json:"properties"`
-}
+type userPost = post[userPostProperties, noEntities]
 
 type userPostProperties struct {
 	FirstName     string `json:"firstname"`

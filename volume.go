@@ -20,28 +20,19 @@ type Volume struct {
 // VolumeProperties are a volume's settings. ImagePassword is never returned
 // by the API.
 type VolumeProperties struct {
-	Name                string           `json:"name,omitempty"`
-	Type                VolumeType       `json:"type,omitempty"` // HDD, SSD, ...
-	Size                float64          `json:"size"`           // GB
-	AvailabilityZone    AvailabilityZone `json:"availabilityZone,omitempty"`
-	Image               string           `json:"image,omitempty"`
-	ImageAlias          string           `json:"imageAlias,omitempty"`
-	SSHKeys             []string         `json:"sshKeys,omitempty"`
-	Bus                 Bus              `json:"bus,omitempty"`
-	LicenceType         LicenceType      `json:"licenceType,omitempty"`
-	CPUHotPlug          bool             `json:"cpuHotPlug"`
-	CPUHotUnplug        bool             `json:"cpuHotUnplug"`
-	RAMHotPlug          bool             `json:"ramHotPlug"`
-	RAMHotUnplug        bool             `json:"ramHotUnplug"`
-	NICHotPlug          bool             `json:"nicHotPlug"`
-	NICHotUnplug        bool             `json:"nicHotUnplug"`
-	DiscVirtioHotPlug   bool             `json:"discVirtioHotPlug"`
-	DiscVirtioHotUnplug bool             `json:"discVirtioHotUnplug"`
-	DiscSCSIHotPlug     bool             `json:"discScsiHotPlug"`
-	DiscSCSIHotUnplug   bool             `json:"discScsiHotUnplug"`
-	DeviceNumber        int64            `json:"deviceNumber"`
-	BackupUnitID        string           `json:"backupunitId,omitempty"`
-	UserData            string           `json:"userData,omitempty"`
+	Name             string           `json:"name,omitempty"`
+	Type             VolumeType       `json:"type,omitempty"` // HDD, SSD, ...
+	Size             float64          `json:"size"`           // GB
+	AvailabilityZone AvailabilityZone `json:"availabilityZone,omitempty"`
+	Image            string           `json:"image,omitempty"`
+	ImageAlias       string           `json:"imageAlias,omitempty"`
+	SSHKeys          []string         `json:"sshKeys,omitempty"`
+	Bus              Bus              `json:"bus,omitempty"`
+	LicenceType      LicenceType      `json:"licenceType,omitempty"`
+	HotPlug
+	DeviceNumber int64  `json:"deviceNumber"`
+	BackupUnitID string `json:"backupunitId,omitempty"`
+	UserData     string `json:"userData,omitempty"`
 }
 
 // VolumeSpec describes a volume to create, alone (Volumes.Create) or inside
@@ -84,9 +75,7 @@ type VolumeSpec struct {
 	DiscVirtioHotUnplug *bool
 }
 
-type volumePost struct {
-	Properties volumePostProperties `json:"properties"`
-}
+type volumePost = post[volumePostProperties, noEntities]
 
 type volumePostProperties struct {
 	Name                string           `json:"name,omitempty"`
