@@ -16,7 +16,7 @@ import (
 type route struct {
 	path string
 	err  error
-	// maxLimit is the largest page (WithPage's limit) the list takes; 0
+	// maxLimit is the largest page ([WithPage]'s limit) the list takes; 0
 	// means the spec's usual 10000.
 	maxLimit int
 }
@@ -146,8 +146,8 @@ func firstError(errs ...error) error {
 	return nil
 }
 
-// matchByName picks the one item whose name matches, by the Python SDK's
-// rules (see DatacentersService.GetByName).
+// matchByName picks the one item whose name matches, by the rules of
+// [DatacentersService.GetByName].
 func matchByName[T any](items []T, name, kind string, key func(*T) (name, id string)) (*T, error) {
 	lower := strings.ToLower(name)
 	rules := []func(string) bool{

@@ -1,14 +1,3 @@
-// Package ionos is a Go client for the IONOS Enterprise Cloud API v5.
-//
-// Create a client with NewClient (or NewClientFromEnv) and reach each family
-// of resources through its service: c.Datacenters, c.Locations, c.Requests.
-// Every call that touches the network takes a context first and returns
-// (T, *Response, error), or (*Response, error) where there is no body.
-//
-// Writes are asynchronous in the API: they answer 202 with the URL of a
-// request to poll. Client.WaitForCompletion waits for it. Retries never send
-// a write twice: a write that may have reached the API without an answer
-// fails with ErrUnknownOutcome instead.
 package ionos
 
 import (
@@ -40,15 +29,15 @@ const Version = "0.1.0"
 const DefaultBaseURL = "https://api.ionos.com/cloudapi/v5"
 
 // DefaultDepth is the depth sent on GET and list calls when neither the
-// client (WithDefaultDepth) nor the call (WithDepth) sets one: 1, as the
-// Python SDK, that is the resource with references to its children.
+// client ([WithDefaultDepth]) nor the call ([WithDepth]) sets one: 1, the
+// resource with references to its children.
 const DefaultDepth = 1
 
 // DefaultMaxResponseBytes bounds the body of an answer the client reads.
 const DefaultMaxResponseBytes = 256 << 20
 
 // Client talks to the Cloud API. It is safe for concurrent use and does not
-// change after NewClient returns.
+// change after [NewClient] returns.
 type Client struct {
 	base        string // base URL without a trailing slash
 	baseURL     *url.URL
@@ -126,14 +115,14 @@ type config struct {
 	authSet                   int // how many credential options were given
 }
 
-// Option configures a Client in NewClient. Options validate their argument;
-// NewClient returns the first error. Some options, such as WithWaitPolicy,
+// Option configures a Client in [NewClient]. Options validate their argument;
+// NewClient returns the first error. Some options, such as [WithWaitPolicy],
 // also apply to a single call.
 type Option interface {
 	applyClient(*config) error
 }
 
-// clientOption is an Option made of a function.
+// clientOption is an [Option] made of a function.
 type clientOption func(*config) error
 
 func (f clientOption) applyClient(c *config) error { return f(c) }
@@ -157,7 +146,7 @@ func WithToken(token string) Option {
 	})
 }
 
-// WithBaseURL sets the API endpoint (default DefaultBaseURL). It must be an
+// WithBaseURL sets the API endpoint (default [DefaultBaseURL]). It must be an
 // absolute http or https URL without credentials, query or fragment.
 func WithBaseURL(u string) Option {
 	return clientOption(func(c *config) error { c.baseURL = u; return nil })
@@ -196,8 +185,8 @@ func WithTLSConfig(cfg *tls.Config) Option {
 }
 
 // WithDefaultDepth sets the depth sent on every GET and list call that does
-// not set its own with WithDepth. It must be within 0..10; the default is
-// DefaultDepth (1).
+// not set its own with [WithDepth]. It must be within 0..10; the default is
+// [DefaultDepth] (1).
 func WithDefaultDepth(depth int) Option {
 	return clientOption(func(c *config) error {
 		if err := checkDepth(depth); err != nil {
@@ -246,7 +235,7 @@ func WithLogger(l *slog.Logger) Option {
 	})
 }
 
-// WithRetryPolicy sets how failed attempts are retried; see RetryPolicy.
+// WithRetryPolicy sets how failed attempts are retried; see [RetryPolicy].
 func WithRetryPolicy(p RetryPolicy) Option {
 	return clientOption(func(c *config) error {
 		if err := p.validate(); err != nil {
@@ -258,7 +247,7 @@ func WithRetryPolicy(p RetryPolicy) Option {
 }
 
 // WithMaxResponseBytes bounds the size of an answer's body (default
-// DefaultMaxResponseBytes); a larger body fails with ErrResponseTooLarge.
+// [DefaultMaxResponseBytes]); a larger body fails with [ErrResponseTooLarge].
 func WithMaxResponseBytes(n int64) Option {
 	return clientOption(func(c *config) error {
 		if n <= 0 {
@@ -270,16 +259,16 @@ func WithMaxResponseBytes(n int64) Option {
 }
 
 // WithInsecureHTTP allows a plain http:// base URL on a host other than
-// loopback. Without it, NewClient refuses to send credentials unencrypted
+// loopback. Without it, [NewClient] refuses to send credentials unencrypted
 // over the network.
 func WithInsecureHTTP() Option {
 	return clientOption(func(c *config) error { c.allowHTTP = true; return nil })
 }
 
 // NewClient returns a client configured by opts. It needs credentials
-// (WithBasicAuth or WithToken, not both), and refuses a base URL that is not
+// ([WithBasicAuth] or [WithToken], not both), and refuses a base URL that is not
 // absolute, credentials with control characters, and credentials over plain
-// http:// to a host other than loopback unless WithInsecureHTTP is given.
+// http:// to a host other than loopback unless [WithInsecureHTTP] is given.
 func NewClient(opts ...Option) (*Client, error) {
 	cfg := defaultConfig()
 	for _, o := range opts {
@@ -290,7 +279,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	return newClient(cfg)
 }
 
-// NewClientFromEnv is NewClient with the configuration of the environment:
+// NewClientFromEnv is [NewClient] with the configuration of the environment:
 // IONOS_USERNAME and IONOS_PASSWORD, or IONOS_TOKEN; IONOS_API_URL; and
 // IONOS_CONTRACT_NUMBER. Options given here override the environment;
 // credentials given as options replace those of the environment.
@@ -577,7 +566,7 @@ type request struct {
 	form   url.Values // sent form-encoded when non-nil
 	// getDepth: the call reads a resource, so the default depth is sent.
 	getDepth bool
-	// maxLimit is the largest page (WithPage's limit) the list takes; 0
+	// maxLimit is the largest page ([WithPage]'s limit) the list takes; 0
 	// means the spec's usual 10000.
 	maxLimit int
 }

@@ -46,9 +46,8 @@ type ResourceLimits struct {
 type ContractsService struct{ c *Client }
 
 // Get returns the contract (of the X-Contract-Number given with
-// WithContractNumber or WithCallContractNumber, for users with more than
-// one). Replaces the Python SDK's list_contracts, which despite its name
-// returns this one object.
+// [WithContractNumber] or [WithCallContractNumber], for users with more than
+// one).
 func (s *ContractsService) Get(ctx context.Context, opts ...ReadOption) (*Contract, *Response, error) {
 	return get[Contract](ctx, s.c, fixed("/contracts"), opts)
 }

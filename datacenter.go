@@ -37,10 +37,10 @@ type DatacenterEntities struct {
 	LANs          Collection[LAN]          `json:"lans,omitzero"`
 }
 
-// DatacenterSpec describes a data center to create: the Python SDK's
-// Datacenter object. Name and Location are required. Servers (with their
-// volumes, NICs and firewall rules), Volumes, LANs and LoadBalancers are
-// created with it in one call, a "composite" creation.
+// DatacenterSpec describes a data center to create. Name and Location are
+// required. Servers (with their volumes, NICs and firewall rules), Volumes,
+// LANs and LoadBalancers are created with it in one call, a "composite"
+// creation.
 type DatacenterSpec struct {
 	// Name may not contain @ / \ | ' ‘ ’.
 	Name string
@@ -171,9 +171,8 @@ func checkLocation(field, loc string) error {
 type DatacentersService struct{ c *Client }
 
 // List returns every data center of the account, following the pages of the
-// collection until it is complete (WithPage asks for one page). The
-// client's default depth is sent unless WithDepth is given. Replaces the
-// Python SDK's list_datacenters.
+// collection until it is complete ([WithPage] asks for one page). The client's
+// default depth is sent unless [WithDepth] is given.
 func (s *DatacentersService) List(ctx context.Context, opts ...ListOption) ([]Datacenter, *Response, error) {
 	return list[Datacenter](ctx, s.c, fixed("/datacenters"), opts)
 }
@@ -184,18 +183,17 @@ func (s *DatacentersService) All(ctx context.Context, opts ...ListOption) iter.S
 	return all[Datacenter](ctx, s.c, fixed("/datacenters"), opts)
 }
 
-// Get returns one data center, at the client's default depth unless
-// WithDepth is given. Replaces the Python SDK's get_datacenter.
+// Get returns one data center, at the client's default depth unless [WithDepth]
+// is given.
 func (s *DatacentersService) Get(ctx context.Context, datacenterID string, opts ...ReadOption) (*Datacenter, *Response, error) {
 	return get[Datacenter](ctx, s.c, at(pathOf("/datacenters/{}", id("datacenterID", datacenterID))), opts)
 }
 
 // GetByName returns the one data center whose name matches name, trying in
-// turn: the exact name, the name in any case, a prefix, a prefix in any
-// case, a substring, a substring in any case; the first rule that matches
-// anything decides. No match fails with ErrNotFound; more than one with an
-// *AmbiguousNameError (ErrAmbiguousName) that names the candidates.
-// Replaces the Python SDK's get_datacenter_by_name.
+// turn: the exact name, the name in any case, a prefix, a prefix in any case,
+// a substring, a substring in any case; the first rule that matches anything
+// decides. No match fails with [ErrNotFound]; more than one with an
+// *[AmbiguousNameError] ([ErrAmbiguousName]) that names the candidates.
 func (s *DatacentersService) GetByName(ctx context.Context, name string, opts ...ListOption) (*Datacenter, *Response, error) {
 	if name == "" {
 		return nil, nil, invalid("name", "must not be empty")
@@ -209,11 +207,10 @@ func (s *DatacentersService) GetByName(ctx context.Context, name string, opts ..
 }
 
 // Create creates a data center, with the servers, volumes, LANs and load
-// balancers of spec, in one call, and returns it as the API accepted it;
-// the data center is ready once the request in the Response is DONE
+// balancers of spec, in one call, and returns it as the API accepted it; the
+// data center is ready once the request in the Response is DONE
 // (WaitForCompletion). Nothing is sent if any part of spec is invalid; the
 // error names the part ("DatacenterSpec.Servers[0].NICs[1].LAN").
-// Replaces the Python SDK's create_datacenter.
 func (s *DatacentersService) Create(ctx context.Context, spec DatacenterSpec, opts ...WriteOption) (*Datacenter, *Response, error) {
 	secrets := imagePasswords(nil, spec.Volumes...)
 	for i := range spec.Servers {
@@ -223,7 +220,6 @@ func (s *DatacentersService) Create(ctx context.Context, spec DatacenterSpec, op
 }
 
 // Update changes the fields of a data center that upd sets (PATCH).
-// Replaces the Python SDK's update_datacenter.
 func (s *DatacentersService) Update(ctx context.Context, datacenterID string, upd DatacenterUpdate, opts ...WriteOption) (*Datacenter, *Response, error) {
 	var err error
 	if upd.Name != nil {
@@ -234,15 +230,13 @@ func (s *DatacentersService) Update(ctx context.Context, datacenterID string, up
 
 // Replace replaces every property of a data center with spec's (PUT);
 // properties spec leaves empty are reset. The location cannot change, and
-// spec may not hold servers, volumes, LANs or load balancers. Not in the
-// Python SDK 5.2.0, which only had the partial Update.
+// spec may not hold servers, volumes, LANs or load balancers.
 func (s *DatacentersService) Replace(ctx context.Context, datacenterID string, spec DatacenterSpec, opts ...WriteOption) (*Datacenter, *Response, error) {
 	return write[Datacenter](ctx, s.c, http.MethodPut, at(pathOf("/datacenters/{}", id("datacenterID", datacenterID))),
 		with(spec.body()).propsOnly("DatacenterSpec", "create or attach servers, volumes, LANs and load balancers separately"), opts)
 }
 
-// Delete deletes a data center and everything in it. Replaces the Python
-// SDK's delete_datacenter.
+// Delete deletes a data center and everything in it.
 func (s *DatacentersService) Delete(ctx context.Context, datacenterID string, opts ...WriteOption) (*Response, error) {
 	return del(ctx, s.c, at(pathOf("/datacenters/{}", id("datacenterID", datacenterID))), opts)
 }

@@ -60,7 +60,7 @@ func (c *Client) NewRequest(ctx context.Context, method, path string, body any) 
 
 // Do sends req, made by [Client.NewRequest], with everything the client
 // adds to its own calls: authentication, the User-Agent and contract
-// number, retries by the client's RetryPolicy (a POST is never sent twice),
+// number, retries by the client's [RetryPolicy] (a POST is never sent twice),
 // the rate-limit and Retry-After handling and the bound on the answer's
 // size. An answer of 400 or more is an *[APIError]; a write that may have
 // reached the API without an answer is an *[UnknownOutcomeError]. A

@@ -14,7 +14,7 @@ import (
 // returns for an HTTP answer is an *APIError, which errors.As extracts.
 var (
 	// ErrNotAuthorized matches an *APIError with status 401: the credentials
-	// are wrong or missing (the Python SDK's ICNotAuthorizedError).
+	// are wrong or missing.
 	ErrNotAuthorized = errors.New("ionos: not authorized")
 	// ErrForbidden matches an *APIError with status 403: the credentials are
 	// valid but lack the privilege.
@@ -59,12 +59,11 @@ type ErrorMessage struct {
 	Message   string `json:"message"`
 }
 
-// APIError is an answer of the API with a status of 400 or more. It is the
-// Go form of the Python SDK's ICError family: errors.Is matches it against
-// ErrNotAuthorized (401), ErrForbidden (403), ErrNotFound (404),
-// ErrValidation (422) and ErrRateLimited (429); any other status is still an
-// *APIError, including a gateway's HTML error page, whose text is kept in
-// Body.
+// APIError is an answer of the API with a status of 400 or more.
+// errors.Is matches it against ErrNotAuthorized (401), ErrForbidden
+// (403), ErrNotFound (404), ErrValidation (422) and ErrRateLimited (429);
+// any other status is still an *APIError, including a gateway's HTML error
+// page, whose text is kept in Body.
 type APIError struct {
 	// StatusCode is the HTTP status of the answer.
 	StatusCode int
@@ -226,8 +225,7 @@ func invalid(field, format string, args ...any) *InvalidInputError {
 }
 
 // RequestFailedError is returned by WaitForCompletion when the API reports
-// that an asynchronous request ended FAILED (the Python SDK's
-// ICFailedRequest).
+// that an asynchronous request ended FAILED.
 type RequestFailedError struct {
 	RequestID string
 	Message   string

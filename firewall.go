@@ -32,9 +32,8 @@ type FirewallRuleProperties struct {
 }
 
 // FirewallRuleSpec describes a firewall rule to create, alone
-// (FirewallRules.Create) or inside a NIC (NICSpec.FirewallRules): the Python
-// SDK's FirewallRule object. Protocol is required. Nil ports and ICMP
-// values mean "any".
+// (FirewallRules.Create) or inside a NIC ([NICSpec].FirewallRules). Protocol is
+// required. Zero ports and nil ICMP values mean "any".
 type FirewallRuleSpec struct {
 	Name string
 	// Protocol is TCP, UDP, ICMP or ANY (upper case, as the API's enum).
@@ -114,7 +113,7 @@ var specIPv4Pattern = regexp.MustCompile(`^(?:(?:25[0-5]|2[0-4][0-9]|[01]?[0-9][
 func isSpecIPv4(s string) bool { return specIPv4Pattern.MatchString(s) }
 
 // checkFirewallValues checks the value ranges and formats shared by
-// FirewallRuleSpec and FirewallRuleUpdate. Empty strings and nil numbers
+// [FirewallRuleSpec] and [FirewallRuleUpdate]. Empty strings and nil numbers
 // are not checked.
 func checkFirewallValues(field, mac, srcIP, dstIP string, start, end, icmpType, icmpCode *int) error {
 	if mac != "" && !specMACPattern.MatchString(mac) {
@@ -278,11 +277,9 @@ func firewallRulePath(datacenterID, serverID, nicID, ruleID string) (string, err
 }
 
 // List returns every firewall rule of a NIC, following the pages of the
-// collection until it is complete (WithPage asks for one page). The
-// client's default depth is sent unless WithDepth is given. The rules
-// belong to a server's NIC: the path takes the server ID (the seed README's
-// examples pass a load balancer ID, which is wrong). Replaces the Python
-// SDK's get_firewall_rules.
+// collection until it is complete ([WithPage] asks for one page). The client's
+// default depth is sent unless [WithDepth] is given. The rules belong to a
+// server's NIC: the path takes the server ID.
 func (s *FirewallRulesService) List(ctx context.Context, datacenterID, serverID, nicID string, opts ...ListOption) ([]FirewallRule, *Response, error) {
 	return list[FirewallRule](ctx, s.c, at(firewallRulesPath(datacenterID, serverID, nicID)), opts)
 }
@@ -294,36 +291,30 @@ func (s *FirewallRulesService) All(ctx context.Context, datacenterID, serverID, 
 }
 
 // Get returns one firewall rule, at the client's default depth unless
-// WithDepth is given (the Python SDK sent no depth here). Replaces the
-// Python SDK's get_firewall_rule.
+// [WithDepth] is given.
 func (s *FirewallRulesService) Get(ctx context.Context, datacenterID, serverID, nicID, ruleID string, opts ...ReadOption) (*FirewallRule, *Response, error) {
 	return get[FirewallRule](ctx, s.c, at(firewallRulePath(datacenterID, serverID, nicID, ruleID)), opts)
 }
 
-// Create adds a firewall rule to a NIC and returns it as the API accepted
-// it; the rule is in force once the request in the Response is DONE
-// (WaitForCompletion). Ports and ICMP values are sent as JSON numbers (the
-// Python SDK sent the ICMP values as strings). Replaces the Python SDK's
-// create_firewall_rule.
+// Create adds a firewall rule to a NIC and returns it as the API accepted it;
+// the rule is in force once the request in the Response is DONE
+// (WaitForCompletion). Ports and ICMP values are sent as JSON numbers.
 func (s *FirewallRulesService) Create(ctx context.Context, datacenterID, serverID, nicID string, spec FirewallRuleSpec, opts ...WriteOption) (*FirewallRule, *Response, error) {
 	return write[FirewallRule](ctx, s.c, http.MethodPost, at(firewallRulesPath(datacenterID, serverID, nicID)), with(spec.body("FirewallRuleSpec")), opts)
 }
 
 // Update changes the fields of a firewall rule that upd sets (PATCH).
-// Replaces the Python SDK's update_firewall_rule.
 func (s *FirewallRulesService) Update(ctx context.Context, datacenterID, serverID, nicID, ruleID string, upd FirewallRuleUpdate, opts ...WriteOption) (*FirewallRule, *Response, error) {
 	return write[FirewallRule](ctx, s.c, http.MethodPatch, at(firewallRulePath(datacenterID, serverID, nicID, ruleID)), with(upd.body()), opts)
 }
 
-// Replace replaces every property of a firewall rule (the protocol cannot change) with spec's (PUT); properties
-// spec leaves empty are reset. Not in the Python SDK 5.2.0, which only had
-// the partial Update.
+// Replace replaces every property of a firewall rule (the protocol cannot
+// change) with spec's (PUT); properties spec leaves empty are reset.
 func (s *FirewallRulesService) Replace(ctx context.Context, datacenterID, serverID, nicID, ruleID string, spec FirewallRuleSpec, opts ...WriteOption) (*FirewallRule, *Response, error) {
 	return write[FirewallRule](ctx, s.c, http.MethodPut, at(firewallRulePath(datacenterID, serverID, nicID, ruleID)), with(spec.body("FirewallRuleSpec")).propsOnly("FirewallRuleSpec", ""), opts)
 }
 
-// Delete removes a firewall rule from a NIC. Replaces the Python SDK's
-// delete_firewall_rule.
+// Delete removes a firewall rule from a NIC.
 func (s *FirewallRulesService) Delete(ctx context.Context, datacenterID, serverID, nicID, ruleID string, opts ...WriteOption) (*Response, error) {
 	return del(ctx, s.c, at(firewallRulePath(datacenterID, serverID, nicID, ruleID)), opts)
 }

@@ -63,26 +63,23 @@ func (u *ImageUpdate) check() error {
 }
 
 // List returns every image the account can use, public and private, at the
-// client's default depth unless WithDepth is given. Replaces the Python
-// SDK's list_images.
+// client's default depth unless [WithDepth] is given.
 func (s *ImagesService) List(ctx context.Context, opts ...ListOption) ([]Image, *Response, error) {
 	return list[Image](ctx, s.c, fixed("/images"), opts)
 }
 
-// Get returns one image, at the client's default depth unless WithDepth is
-// given (the Python SDK's get_image, which it replaces, sent none).
+// Get returns one image, at the client's default depth unless [WithDepth] is
+// given.
 func (s *ImagesService) Get(ctx context.Context, imageID string, opts ...ReadOption) (*Image, *Response, error) {
 	return get[Image](ctx, s.c, at(pathOf("/images/{}", id("imageID", imageID))), opts)
 }
 
-// Update changes the fields of an image that upd sets (PATCH). Replaces the
-// Python SDK's update_image.
+// Update changes the fields of an image that upd sets (PATCH).
 func (s *ImagesService) Update(ctx context.Context, imageID string, upd ImageUpdate, opts ...WriteOption) (*Image, *Response, error) {
 	return write[Image](ctx, s.c, http.MethodPatch, at(pathOf("/images/{}", id("imageID", imageID))), with(&upd, upd.check()), opts)
 }
 
-// Delete deletes an image you uploaded. Replaces the Python SDK's
-// delete_image.
+// Delete deletes an image you uploaded.
 func (s *ImagesService) Delete(ctx context.Context, imageID string, opts ...WriteOption) (*Response, error) {
 	return del(ctx, s.c, at(pathOf("/images/{}", id("imageID", imageID))), opts)
 }

@@ -12,8 +12,7 @@ type APIInfo struct {
 }
 
 // Info returns the name and version of the API at the client's base URL. It
-// is a cheap way to check that the endpoint and the credentials work. (Not
-// in the Python SDK 5.2.0.)
+// is a cheap way to check that the endpoint and the credentials work.
 func (c *Client) Info(ctx context.Context, opts ...ReadOption) (*APIInfo, *Response, error) {
 	return getRaw[APIInfo](ctx, c, fixed("/"), opts)
 }

@@ -39,8 +39,8 @@ type IPConsumer struct {
 	K8sClusterUUID  string `json:"k8sClusterUuid,omitempty"`
 }
 
-// IPBlockSpec describes a block of IPs to reserve: the Python SDK's IPBlock
-// object. Location and Size are required.
+// IPBlockSpec describes a block of IPs to reserve. Location and Size are
+// required.
 type IPBlockSpec struct {
 	Name string
 	// Location is where the IPs can be used, as "de/fra".
@@ -74,9 +74,8 @@ func (s *IPBlockSpec) body() (*ipBlockPost, error) {
 type IPBlocksService struct{ c *Client }
 
 // List returns every IP block of the account, following the pages of the
-// collection until it is complete (WithPage asks for one page), at the
-// client's default depth unless WithDepth is given. Replaces the Python
-// SDK's list_ipblocks.
+// collection until it is complete ([WithPage] asks for one page), at the
+// client's default depth unless [WithDepth] is given.
 func (s *IPBlocksService) List(ctx context.Context, opts ...ListOption) ([]IPBlock, *Response, error) {
 	return list[IPBlock](ctx, s.c, fixed("/ipblocks").paged(1000), opts)
 }
@@ -87,8 +86,8 @@ func (s *IPBlocksService) All(ctx context.Context, opts ...ListOption) iter.Seq2
 	return all[IPBlock](ctx, s.c, fixed("/ipblocks").paged(1000), opts)
 }
 
-// Get returns one IP block, at the client's default depth unless WithDepth
-// is given (the Python SDK's get_ipblock, which it replaces, sent none).
+// Get returns one IP block, at the client's default depth unless [WithDepth] is
+// given.
 func (s *IPBlocksService) Get(ctx context.Context, ipBlockID string, opts ...ReadOption) (*IPBlock, *Response, error) {
 	return get[IPBlock](ctx, s.c, at(pathOf("/ipblocks/{}", id("ipBlockID", ipBlockID))), opts)
 }
@@ -99,26 +98,24 @@ type IPBlockUpdate struct {
 	Name *string `json:"name,omitempty"`
 }
 
-// Update changes the name of an IP block (PATCH /ipblocks/{id}). Not in the
-// Python SDK 5.2.0.
+// Update changes the name of an IP block (PATCH /ipblocks/{id}).
 func (s *IPBlocksService) Update(ctx context.Context, ipBlockID string, upd IPBlockUpdate, opts ...WriteOption) (*IPBlock, *Response, error) {
 	return write[IPBlock](ctx, s.c, http.MethodPatch, at(pathOf("/ipblocks/{}", id("ipBlockID", ipBlockID))), with(&upd, nil), opts)
 }
 
-// Reserve reserves a block of public IPs in a location. The size goes out
-// as a JSON integer (the Python SDK's reserve_ipblock, which this replaces,
-// sent a string).
+// Reserve reserves a block of public IPs in a location. The size goes out as
+// a JSON integer.
 func (s *IPBlocksService) Reserve(ctx context.Context, spec IPBlockSpec, opts ...WriteOption) (*IPBlock, *Response, error) {
 	return write[IPBlock](ctx, s.c, http.MethodPost, fixed("/ipblocks"), with(spec.body()), opts)
 }
 
 // Replace replaces every property of an IP block with spec's (PUT); the
-// location and size must stay as they are. Not in the Python SDK 5.2.0.
+// location and size must stay as they are.
 func (s *IPBlocksService) Replace(ctx context.Context, ipBlockID string, spec IPBlockSpec, opts ...WriteOption) (*IPBlock, *Response, error) {
 	return write[IPBlock](ctx, s.c, http.MethodPut, at(pathOf("/ipblocks/{}", id("ipBlockID", ipBlockID))), with(spec.body()).propsOnly("IPBlockSpec", ""), opts)
 }
 
-// Delete releases an IP block. Replaces the Python SDK's delete_ipblock.
+// Delete releases an IP block.
 func (s *IPBlocksService) Delete(ctx context.Context, ipBlockID string, opts ...WriteOption) (*Response, error) {
 	return del(ctx, s.c, at(pathOf("/ipblocks/{}", id("ipBlockID", ipBlockID))), opts)
 }

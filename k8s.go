@@ -103,8 +103,7 @@ type KubernetesNodePoolLAN struct {
 	ID LANID `json:"id"`
 }
 
-// KubernetesClusterSpec describes a cluster to create. Name is required;
-// the Python SDK's create_k8s_cluster can send nothing else.
+// KubernetesClusterSpec describes a cluster to create. Name is required.
 type KubernetesClusterSpec struct {
 	// Name: at most 63 characters, alphanumeric at both ends, with dashes,
 	// underscores, dots and alphanumerics between.
@@ -210,12 +209,11 @@ func (a *AutoScaling) check(field string) error {
 	return nil
 }
 
-// KubernetesNodePoolSpec describes a node pool to create: the arguments of
-// the Python SDK's create_k8s_cluster_nodepool. Name, DatacenterID,
-// NodeCount, CPUFamily, CoresCount, RAMSize, StorageType and StorageSize
-// are required.
+// KubernetesNodePoolSpec describes a node pool to create. Name, DatacenterID,
+// NodeCount, CPUFamily, CoresCount, RAMSize, StorageType and StorageSize are
+// required.
 type KubernetesNodePoolSpec struct {
-	// Name follows the rules of KubernetesClusterSpec.Name.
+	// Name follows the rules of [KubernetesClusterSpec].Name.
 	Name string
 	// DatacenterID is the data center the nodes run in.
 	DatacenterID string
@@ -405,35 +403,31 @@ func (u *KubernetesNodePoolUpdate) body(field string) (*putBody[nodePoolPutPrope
 // WaitForClusterActive, WaitForNodePoolActive and the Deleted waiters.
 type KubernetesService struct{ c *Client }
 
-// ListClusters returns every Kubernetes cluster. Replaces the Python SDK's
-// list_k8s_clusters.
+// ListClusters returns every Kubernetes cluster.
 func (s *KubernetesService) ListClusters(ctx context.Context, opts ...ListOption) ([]KubernetesCluster, *Response, error) {
 	return list[KubernetesCluster](ctx, s.c, fixed("/k8s"), opts)
 }
 
-// GetCluster returns one cluster. Replaces the Python SDK's
-// get_k8s_cluster (which sent no depth; this sends the client's default).
+// GetCluster returns one cluster.
 func (s *KubernetesService) GetCluster(ctx context.Context, clusterID string, opts ...ReadOption) (*KubernetesCluster, *Response, error) {
 	return get[KubernetesCluster](ctx, s.c, at(pathOf("/k8s/{}", id("clusterID", clusterID))), opts)
 }
 
 // CreateCluster creates a cluster; it is ready when its state is ACTIVE
-// (WaitForClusterActive). Replaces the Python SDK's create_k8s_cluster.
+// (WaitForClusterActive).
 func (s *KubernetesService) CreateCluster(ctx context.Context, spec KubernetesClusterSpec, opts ...WriteOption) (*KubernetesCluster, *Response, error) {
 	return write[KubernetesCluster](ctx, s.c, http.MethodPost, fixed("/k8s"), with(spec.body("KubernetesClusterSpec")), opts)
 }
 
-// UpdateCluster changes a cluster (PUT, with the {"properties": ...} body
-// the API requires). Replaces the Python SDK's update_k8s_cluster, which
-// sent the properties flat, a body the API refuses.
+// UpdateCluster changes a cluster (PUT, with the {"properties": ...} body the
+// API requires).
 func (s *KubernetesService) UpdateCluster(ctx context.Context, clusterID string, upd KubernetesClusterUpdate, opts ...WriteOption) (*KubernetesCluster, *Response, error) {
 	err := firstError(checkK8sName("KubernetesClusterUpdate.Name", upd.Name), upd.MaintenanceWindow.check("KubernetesClusterUpdate.MaintenanceWindow"))
 	return write[KubernetesCluster](ctx, s.c, http.MethodPut, at(pathOf("/k8s/{}", id("clusterID", clusterID))), with(&putBody[*KubernetesClusterUpdate]{Properties: &upd}, err), opts)
 }
 
 // DeleteCluster deletes a cluster (its node pools must be deleted first);
-// WaitForClusterDeleted follows it. Replaces the Python SDK's
-// delete_k8s_cluster.
+// WaitForClusterDeleted follows it.
 func (s *KubernetesService) DeleteCluster(ctx context.Context, clusterID string, opts ...WriteOption) (*Response, error) {
 	return del(ctx, s.c, at(pathOf("/k8s/{}", id("clusterID", clusterID))), opts)
 }
@@ -449,33 +443,28 @@ func (s *KubernetesService) GetKubeconfig(ctx context.Context, clusterID string,
 	return cfg.Properties.Kubeconfig, resp, nil
 }
 
-// ListNodePools returns the node pools of a cluster. Replaces the Python
-// SDK's list_k8s_cluster_nodepools.
+// ListNodePools returns the node pools of a cluster.
 func (s *KubernetesService) ListNodePools(ctx context.Context, clusterID string, opts ...ListOption) ([]KubernetesNodePool, *Response, error) {
 	return list[KubernetesNodePool](ctx, s.c, at(pathOf("/k8s/{}/nodepools", id("clusterID", clusterID))), opts)
 }
 
-// GetNodePool returns one node pool. Replaces the Python SDK's
-// get_k8s_cluster_nodepool.
+// GetNodePool returns one node pool.
 func (s *KubernetesService) GetNodePool(ctx context.Context, clusterID, nodePoolID string, opts ...ReadOption) (*KubernetesNodePool, *Response, error) {
 	return get[KubernetesNodePool](ctx, s.c, at(nodePoolPath(clusterID, nodePoolID)), opts)
 }
 
-// CreateNodePool creates a node pool in a cluster; it is ready when its
-// state is ACTIVE (WaitForNodePoolActive). Replaces the Python SDK's
-// create_k8s_cluster_nodepool.
+// CreateNodePool creates a node pool in a cluster; it is ready when its state
+// is ACTIVE (WaitForNodePoolActive).
 func (s *KubernetesService) CreateNodePool(ctx context.Context, clusterID string, spec KubernetesNodePoolSpec, opts ...WriteOption) (*KubernetesNodePool, *Response, error) {
 	return write[KubernetesNodePool](ctx, s.c, http.MethodPost, at(pathOf("/k8s/{}/nodepools", id("clusterID", clusterID))), with(spec.body("KubernetesNodePoolSpec")), opts)
 }
 
-// UpdateNodePool changes a node pool (PUT, {"properties": ...}). Replaces
-// the Python SDK's update_k8s_cluster_nodepool.
+// UpdateNodePool changes a node pool (PUT, {"properties": ...}).
 func (s *KubernetesService) UpdateNodePool(ctx context.Context, clusterID, nodePoolID string, upd KubernetesNodePoolUpdate, opts ...WriteOption) (*KubernetesNodePool, *Response, error) {
 	return write[KubernetesNodePool](ctx, s.c, http.MethodPut, at(nodePoolPath(clusterID, nodePoolID)), with(upd.body("KubernetesNodePoolUpdate")), opts)
 }
 
 // DeleteNodePool deletes a node pool; WaitForNodePoolDeleted follows it.
-// Replaces the Python SDK's delete_k8s_cluster_nodepool.
 func (s *KubernetesService) DeleteNodePool(ctx context.Context, clusterID, nodePoolID string, opts ...WriteOption) (*Response, error) {
 	return del(ctx, s.c, at(nodePoolPath(clusterID, nodePoolID)), opts)
 }
@@ -484,7 +473,7 @@ func nodePoolPath(clusterID, nodePoolID string) (string, error) {
 	return pathOf("/k8s/{}/nodepools/{}", id("clusterID", clusterID), id("nodePoolID", nodePoolID))
 }
 
-// ErrFailedState matches a *FailedStateError.
+// ErrFailedState matches a *[FailedStateError].
 var ErrFailedState = errors.New("ionos: the resource is in a failed state")
 
 // FailedStateError is returned by the Kubernetes waiters when the cluster
@@ -502,13 +491,13 @@ func (e *FailedStateError) Error() string {
 	return "ionos: " + e.Kind + " " + e.ID + " is in state " + string(e.State)
 }
 
-// Is matches ErrFailedState.
+// Is matches [ErrFailedState].
 func (e *FailedStateError) Is(target error) bool { return target == ErrFailedState }
 
 func isFailedState(state State) bool { return strings.HasPrefix(string(state), string(StateFailed)) }
 
 // waitState polls get until the resource is ACTIVE (or, with gone, until
-// get fails with ErrNotFound), failing at once on a FAILED* state.
+// get fails with [ErrNotFound]), failing at once on a FAILED* state.
 func waitState[T any](ctx context.Context, c *Client, kind, resID string, gone bool, get func(ctx context.Context) (*T, State, error), opts []WaitOption) (*T, error) {
 	w, err := newWaitConfig(c.wait, opts)
 	if err != nil {
@@ -532,13 +521,12 @@ func waitState[T any](ctx context.Context, c *Client, kind, resID string, gone b
 	return last, err
 }
 
-// WaitForClusterActive polls a cluster until its state is ACTIVE and
-// returns it. It fails at once with a *FailedStateError (ErrFailedState)
-// when the state becomes FAILED, FAILED_SUSPENDED, FAILED_UPDATING or
+// WaitForClusterActive polls a cluster until its state is ACTIVE and returns
+// it. It fails at once with a *[FailedStateError] ([ErrFailedState]) when the
+// state becomes FAILED, FAILED_SUSPENDED, FAILED_UPDATING or
 // FAILED_DESTROYING, and with the API's error when a poll fails. It polls
-// with the client's WaitPolicy (or WithWaitPolicy); the context is the only
-// timeout. WithProgress sees the state at every poll. It replaces the
-// Python SDK's wait_for on get_k8s_cluster.
+// with the client's [WaitPolicy] (or [WithWaitPolicy]); the context is the only
+// timeout. [WithProgress] sees the state at every poll.
 func (s *KubernetesService) WaitForClusterActive(ctx context.Context, clusterID string, opts ...WaitOption) (*KubernetesCluster, error) {
 	if err := id("clusterID", clusterID).check(); err != nil {
 		return nil, err
@@ -552,11 +540,9 @@ func (s *KubernetesService) WaitForClusterActive(ctx context.Context, clusterID 
 	}, opts)
 }
 
-// WaitForClusterDeleted polls a cluster until the API answers 404 for it.
-// A FAILED* state (FAILED_DESTROYING) fails at once with a
-// *FailedStateError. Otherwise it behaves as WaitForClusterActive. It
-// replaces the Python SDK's wait_for until the cluster is gone from
-// list_k8s_clusters.
+// WaitForClusterDeleted polls a cluster until the API answers 404 for it. A
+// FAILED* state (FAILED_DESTROYING) fails at once with a *[FailedStateError].
+// Otherwise it behaves as WaitForClusterActive.
 func (s *KubernetesService) WaitForClusterDeleted(ctx context.Context, clusterID string, opts ...WaitOption) error {
 	if err := id("clusterID", clusterID).check(); err != nil {
 		return err
@@ -572,8 +558,7 @@ func (s *KubernetesService) WaitForClusterDeleted(ctx context.Context, clusterID
 }
 
 // WaitForNodePoolActive polls a node pool until its state is ACTIVE and
-// returns it, as WaitForClusterActive does for a cluster. It replaces the
-// Python SDK's wait_for on list_k8s_cluster_nodepools.
+// returns it, as WaitForClusterActive does for a cluster.
 func (s *KubernetesService) WaitForNodePoolActive(ctx context.Context, clusterID, nodePoolID string, opts ...WaitOption) (*KubernetesNodePool, error) {
 	if _, err := nodePoolPath(clusterID, nodePoolID); err != nil {
 		return nil, err
@@ -587,9 +572,8 @@ func (s *KubernetesService) WaitForNodePoolActive(ctx context.Context, clusterID
 	}, opts)
 }
 
-// WaitForNodePoolDeleted polls a node pool until the API answers 404 for
-// it, as WaitForClusterDeleted does for a cluster. It replaces the Python
-// SDK's wait_for until the pool is gone from list_k8s_cluster_nodepools.
+// WaitForNodePoolDeleted polls a node pool until the API answers 404 for it,
+// as WaitForClusterDeleted does for a cluster.
 func (s *KubernetesService) WaitForNodePoolDeleted(ctx context.Context, clusterID, nodePoolID string, opts ...WaitOption) error {
 	if _, err := nodePoolPath(clusterID, nodePoolID); err != nil {
 		return err

@@ -37,31 +37,30 @@ func nodePath(clusterID, nodePoolID, nodeID, suffix string) (string, error) {
 	return pathOf("/k8s/{}/nodepools/{}/nodes/{}"+suffix, id("clusterID", clusterID), id("nodePoolID", nodePoolID), id("nodeID", nodeID))
 }
 
-// ListNodes returns the nodes of a node pool. Not in the Python SDK 5.2.0.
+// ListNodes returns the nodes of a node pool.
 func (s *KubernetesService) ListNodes(ctx context.Context, clusterID, nodePoolID string, opts ...ListOption) ([]KubernetesNode, *Response, error) {
 	return list[KubernetesNode](ctx, s.c, at(pathOf("/k8s/{}/nodepools/{}/nodes", id("clusterID", clusterID), id("nodePoolID", nodePoolID))), opts)
 }
 
-// GetNode returns one node of a node pool. Not in the Python SDK 5.2.0.
+// GetNode returns one node of a node pool.
 func (s *KubernetesService) GetNode(ctx context.Context, clusterID, nodePoolID, nodeID string, opts ...ReadOption) (*KubernetesNode, *Response, error) {
 	return get[KubernetesNode](ctx, s.c, at(nodePath(clusterID, nodePoolID, nodeID, "")), opts)
 }
 
-// DeleteNode deletes a node; the node pool replaces it to keep its size.
-// Like every Kubernetes write it returns no request: watch the node pool's
-// nodes (ListNodes) to follow it. Not in the Python SDK 5.2.0.
+// DeleteNode deletes a node; the node pool replaces it to keep its size. Like
+// every Kubernetes write it returns no request: watch the node pool's nodes
+// (ListNodes) to follow it.
 func (s *KubernetesService) DeleteNode(ctx context.Context, clusterID, nodePoolID, nodeID string, opts ...WriteOption) (*Response, error) {
 	return del(ctx, s.c, at(nodePath(clusterID, nodePoolID, nodeID, "")), opts)
 }
 
 // ReplaceNode rebuilds a node from scratch (POST .../nodes/{id}/replace).
-// Not in the Python SDK 5.2.0.
 func (s *KubernetesService) ReplaceNode(ctx context.Context, clusterID, nodePoolID, nodeID string, opts ...WriteOption) (*Response, error) {
 	return act(ctx, s.c, http.MethodPost, at(nodePath(clusterID, nodePoolID, nodeID, "/replace")), noBody, opts)
 }
 
 // ListVersions returns the Kubernetes versions clusters can run (GET
-// /k8s/versions). Not in the Python SDK 5.2.0.
+// /k8s/versions).
 func (s *KubernetesService) ListVersions(ctx context.Context, opts ...ReadOption) ([]string, *Response, error) {
 	v, resp, err := getRaw[[]string](ctx, s.c, fixed("/k8s/versions"), opts)
 	if err != nil {
@@ -71,7 +70,7 @@ func (s *KubernetesService) ListVersions(ctx context.Context, opts ...ReadOption
 }
 
 // DefaultVersion returns the version a new cluster gets when none is given
-// (GET /k8s/versions/default). Not in the Python SDK 5.2.0.
+// (GET /k8s/versions/default).
 func (s *KubernetesService) DefaultVersion(ctx context.Context, opts ...ReadOption) (string, *Response, error) {
 	v, resp, err := getRaw[string](ctx, s.c, fixed("/k8s/versions/default"), opts)
 	if err != nil {
@@ -82,8 +81,7 @@ func (s *KubernetesService) DefaultVersion(ctx context.Context, opts ...ReadOpti
 
 // CompatibleVersions returns the versions that node pools of a cluster
 // running clusterVersion can run (GET
-// /k8s/versions/{clusterVersion}/compatibilities). Not in the Python SDK
-// 5.2.0.
+// /k8s/versions/{clusterVersion}/compatibilities).
 func (s *KubernetesService) CompatibleVersions(ctx context.Context, clusterVersion string, opts ...ReadOption) ([]string, *Response, error) {
 	v, resp, err := getRaw[[]string](ctx, s.c, at(pathOf("/k8s/versions/{}/compatibilities", id("clusterVersion", clusterVersion))), opts)
 	if err != nil {

@@ -91,9 +91,8 @@ func (t LabelTarget) item(key string) (string, error) {
 }
 
 // LabelsService manages the labels of data centers, servers, volumes,
-// snapshots and IP blocks. Label writes take effect at once: they answer
-// with the label, not with a request to wait for. (Not in the Python SDK
-// 5.2.0.)
+// snapshots and IP blocks. Label writes take effect at once: they answer with
+// the label, not with a request to wait for.
 type LabelsService struct{ c *Client }
 
 // List returns every label of the account (GET /labels).

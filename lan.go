@@ -83,7 +83,7 @@ type LANEntities struct {
 }
 
 // LANSpec describes a LAN to create, alone (LANs.Create) or inside a data
-// center (DatacenterSpec.LANs): the Python SDK's LAN object.
+// center ([DatacenterSpec].LANs).
 type LANSpec struct {
 	Name string
 	// Public connects the LAN to the internet; it is always sent.
@@ -109,9 +109,8 @@ type lanPostEntities struct {
 	NICs *postCollection[idRef] `json:"nics,omitempty"`
 }
 
-// body validates the spec and builds the POST body; field prefixes the
-// names in errors. Public is sent as a JSON boolean (the Python SDK sent the
-// string "true" or "false").
+// body validates the spec and builds the POST body; field prefixes the names
+// in errors. Public is sent as a JSON boolean.
 func (s *LANSpec) body(field string) (*lanPost, error) {
 	if err := checkIPFailover(field+".IPFailover", s.IPFailover); err != nil {
 		return nil, err
@@ -164,7 +163,7 @@ type LANUpdate struct {
 
 type lanPatch struct {
 	*LANUpdate
-	// IPFailover shadows LANUpdate.IPFailover: nil is left out, an empty
+	// IPFailover shadows [LANUpdate].IPFailover: nil is left out, an empty
 	// non-nil list is sent as [].
 	IPFailover []IPFailover `json:"ipFailover,omitzero"`
 }
@@ -206,9 +205,8 @@ func lanPath(datacenterID string, lanID LANID, suffix string) (string, error) {
 }
 
 // List returns every LAN of a data center, following the pages of the
-// collection until it is complete (WithPage asks for one page). The
-// client's default depth is sent unless WithDepth is given. Replaces the
-// Python SDK's list_lans.
+// collection until it is complete ([WithPage] asks for one page). The client's
+// default depth is sent unless [WithDepth] is given.
 func (s *LANsService) List(ctx context.Context, datacenterID string, opts ...ListOption) ([]LAN, *Response, error) {
 	return list[LAN](ctx, s.c, at(lansPath(datacenterID)), opts)
 }
@@ -219,51 +217,46 @@ func (s *LANsService) All(ctx context.Context, datacenterID string, opts ...List
 	return all[LAN](ctx, s.c, at(lansPath(datacenterID)), opts)
 }
 
-// Get returns one LAN, at the client's default depth unless WithDepth is
-// given. lanID is the LAN's numeric ID ("1"). Replaces the Python SDK's
-// get_lan.
+// Get returns one LAN, at the client's default depth unless [WithDepth] is
+// given. lanID is the LAN's numeric ID ("1").
 func (s *LANsService) Get(ctx context.Context, datacenterID string, lanID LANID, opts ...ReadOption) (*LAN, *Response, error) {
 	return get[LAN](ctx, s.c, at(lanPath(datacenterID, lanID, "")), opts)
 }
 
 // Create creates a LAN and returns it as the API accepted it, with its new
 // ID; the LAN is ready once the request in the Response is DONE
-// (WaitForCompletion). Public is sent as a JSON boolean. Replaces the
-// Python SDK's create_lan.
+// (WaitForCompletion). Public is sent as a JSON boolean.
 func (s *LANsService) Create(ctx context.Context, datacenterID string, spec LANSpec, opts ...WriteOption) (*LAN, *Response, error) {
 	return write[LAN](ctx, s.c, http.MethodPost, at(lansPath(datacenterID)), with(spec.body("LANSpec")), opts)
 }
 
-// Update changes the fields of a LAN that upd sets (PATCH): its name,
-// whether it is public, its IP failover groups and its private
-// cross-connect. Replaces the Python SDK's update_lan.
+// Update changes the fields of a LAN that upd sets (PATCH): its name, whether
+// it is public, its IP failover groups and its private cross-connect.
 func (s *LANsService) Update(ctx context.Context, datacenterID string, lanID LANID, upd LANUpdate, opts ...WriteOption) (*LAN, *Response, error) {
 	return write[LAN](ctx, s.c, http.MethodPatch, at(lanPath(datacenterID, lanID, "")), with(upd.body()), opts)
 }
 
-// Replace replaces every property of a LAN with spec's (PUT); properties
-// spec leaves empty are reset. Not in the Python SDK 5.2.0, which only had
-// the partial Update.
+// Replace replaces every property of a LAN with spec's (PUT); properties spec
+// leaves empty are reset.
 func (s *LANsService) Replace(ctx context.Context, datacenterID string, lanID LANID, spec LANSpec, opts ...WriteOption) (*LAN, *Response, error) {
 	return write[LAN](ctx, s.c, http.MethodPut, at(lanPath(datacenterID, lanID, "")), with(spec.body("LANSpec")).propsOnly("LANSpec", "put NICs on the LAN by creating or updating them"), opts)
 }
 
-// Delete deletes a LAN. Replaces the Python SDK's delete_lan.
+// Delete deletes a LAN.
 func (s *LANsService) Delete(ctx context.Context, datacenterID string, lanID LANID, opts ...WriteOption) (*Response, error) {
 	return del(ctx, s.c, at(lanPath(datacenterID, lanID, "")), opts)
 }
 
 // ListMembers returns the NICs on a LAN, following the pages of the
-// collection until it is complete (WithPage asks for one page), at the
-// client's default depth unless WithDepth is given. Replaces the Python
-// SDK's get_lan_members.
+// collection until it is complete ([WithPage] asks for one page), at the
+// client's default depth unless [WithDepth] is given.
 func (s *LANsService) ListMembers(ctx context.Context, datacenterID string, lanID LANID, opts ...ListOption) ([]NIC, *Response, error) {
 	return list[NIC](ctx, s.c, at(lanPath(datacenterID, lanID, "/nics")), opts)
 }
 
 // GetMember returns one NIC on a LAN (GET
 // /datacenters/{dc}/lans/{lan}/nics/{nic}), at the client's default depth
-// unless WithDepth is given. Not in the Python SDK 5.2.0.
+// unless [WithDepth] is given.
 func (s *LANsService) GetMember(ctx context.Context, datacenterID string, lanID LANID, nicID string, opts ...ReadOption) (*NIC, *Response, error) {
 	return get[NIC](ctx, s.c, at(pathOf("/datacenters/{}/lans/{}/nics/{}", id("datacenterID", datacenterID), lanIDArg(lanID), id("nicID", nicID))), opts)
 }

@@ -32,7 +32,7 @@ type PaginationLinks struct {
 }
 
 // listAll returns the whole collection at req: it follows the pages until
-// there is no next one, unless WithPage asks for one page.
+// there is no next one, unless [WithPage] asks for one page.
 func listAll[T any, O option](ctx context.Context, c *Client, req *request, opts []O) ([]T, *Response, error) {
 	var all []T
 	resp, err := eachPage(ctx, c, req, opts, func(p *Collection[T]) bool {
@@ -173,7 +173,7 @@ func cloneValues(v url.Values) url.Values {
 
 // pathOf builds a path from a pattern whose "{}" placeholders take the IDs
 // in order, each escaped. An empty ID, or "." or "..", is refused with an
-// *InvalidInputError that names it.
+// *[InvalidInputError] that names it.
 func pathOf(pattern string, ids ...idArg) (string, error) {
 	var b strings.Builder
 	b.Grow(len(pattern) + 40*len(ids))

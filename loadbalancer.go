@@ -31,7 +31,7 @@ type LoadBalancerEntities struct {
 
 // LoadBalancerSpec describes a load balancer to create, alone
 // (LoadBalancers.Create) or inside a data center
-// (DatacenterSpec.LoadBalancers): the Python SDK's LoadBalancer object.
+// ([DatacenterSpec].LoadBalancers).
 type LoadBalancerSpec struct {
 	Name string
 	// IP is the IPv4 address the balanced NICs share; empty lets the API or
@@ -111,9 +111,8 @@ func balancedNICPath(datacenterID, loadBalancerID, nicID string) (string, error)
 }
 
 // List returns every load balancer of a data center, following the pages of
-// the collection until it is complete (WithPage asks for one page). The
-// client's default depth is sent unless WithDepth is given. Replaces the
-// Python SDK's list_loadbalancers.
+// the collection until it is complete ([WithPage] asks for one page). The
+// client's default depth is sent unless [WithDepth] is given.
 func (s *LoadBalancersService) List(ctx context.Context, datacenterID string, opts ...ListOption) ([]LoadBalancer, *Response, error) {
 	return list[LoadBalancer](ctx, s.c, at(loadBalancersPath(datacenterID)), opts)
 }
@@ -126,44 +125,37 @@ func (s *LoadBalancersService) All(ctx context.Context, datacenterID string, opt
 }
 
 // Get returns one load balancer, at the client's default depth unless
-// WithDepth is given (the Python SDK sent no depth here). Replaces the
-// Python SDK's get_loadbalancer.
+// [WithDepth] is given.
 func (s *LoadBalancersService) Get(ctx context.Context, datacenterID, loadBalancerID string, opts ...ReadOption) (*LoadBalancer, *Response, error) {
 	return get[LoadBalancer](ctx, s.c, at(loadBalancerPath(datacenterID, loadBalancerID)), opts)
 }
 
-// Create creates a load balancer, balancing spec.BalancedNICs from the
-// start, and returns it as the API accepted it; it is ready once the
-// request in the Response is DONE (WaitForCompletion). DHCP is sent as a
-// JSON boolean (the Python SDK sent a string). Replaces the Python SDK's
-// create_loadbalancer.
+// Create creates a load balancer, balancing spec.BalancedNICs from the start,
+// and returns it as the API accepted it; it is ready once the request in the
+// Response is DONE (WaitForCompletion). DHCP is sent as a JSON boolean.
 func (s *LoadBalancersService) Create(ctx context.Context, datacenterID string, spec LoadBalancerSpec, opts ...WriteOption) (*LoadBalancer, *Response, error) {
 	return write[LoadBalancer](ctx, s.c, http.MethodPost, at(loadBalancersPath(datacenterID)), with(spec.body("LoadBalancerSpec")), opts)
 }
 
 // Update changes the fields of a load balancer that upd sets (PATCH).
-// Replaces the Python SDK's update_loadbalancer.
 func (s *LoadBalancersService) Update(ctx context.Context, datacenterID, loadBalancerID string, upd LoadBalancerUpdate, opts ...WriteOption) (*LoadBalancer, *Response, error) {
 	return write[LoadBalancer](ctx, s.c, http.MethodPatch, at(loadBalancerPath(datacenterID, loadBalancerID)), with(&upd, upd.check()), opts)
 }
 
-// Replace replaces every property of a load balancer with spec's (PUT); properties
-// spec leaves empty are reset. Not in the Python SDK 5.2.0, which only had
-// the partial Update.
+// Replace replaces every property of a load balancer with spec's (PUT);
+// properties spec leaves empty are reset.
 func (s *LoadBalancersService) Replace(ctx context.Context, datacenterID, loadBalancerID string, spec LoadBalancerSpec, opts ...WriteOption) (*LoadBalancer, *Response, error) {
 	return write[LoadBalancer](ctx, s.c, http.MethodPut, at(loadBalancerPath(datacenterID, loadBalancerID)), with(spec.body("LoadBalancerSpec")).propsOnly("LoadBalancerSpec", "balance NICs with AddNIC"), opts)
 }
 
-// Delete deletes a load balancer. Replaces the Python SDK's
-// delete_loadbalancer.
+// Delete deletes a load balancer.
 func (s *LoadBalancersService) Delete(ctx context.Context, datacenterID, loadBalancerID string, opts ...WriteOption) (*Response, error) {
 	return del(ctx, s.c, at(loadBalancerPath(datacenterID, loadBalancerID)), opts)
 }
 
 // ListBalancedNICs returns the NICs a load balancer balances, following the
-// pages of the collection until it is complete (WithPage asks for one
-// page), at the client's default depth unless WithDepth is given. Replaces
-// the Python SDK's get_loadbalancer_members.
+// pages of the collection until it is complete ([WithPage] asks for one page),
+// at the client's default depth unless [WithDepth] is given.
 func (s *LoadBalancersService) ListBalancedNICs(ctx context.Context, datacenterID, loadBalancerID string, opts ...ListOption) ([]NIC, *Response, error) {
 	return list[NIC](ctx, s.c, at(balancedNICsPath(datacenterID, loadBalancerID)), opts)
 }
@@ -176,22 +168,19 @@ func (s *LoadBalancersService) AllBalancedNICs(ctx context.Context, datacenterID
 }
 
 // GetBalancedNIC returns one NIC that a load balancer balances, at the
-// client's default depth unless WithDepth is given. Replaces the Python
-// SDK's get_loadbalanced_nic.
+// client's default depth unless [WithDepth] is given.
 func (s *LoadBalancersService) GetBalancedNIC(ctx context.Context, datacenterID, loadBalancerID, nicID string, opts ...ReadOption) (*NIC, *Response, error) {
 	return get[NIC](ctx, s.c, at(balancedNICPath(datacenterID, loadBalancerID, nicID)), opts)
 }
 
 // AddNIC makes a load balancer balance an existing NIC (POST {"id": nicID})
 // and returns the NIC as the API accepted it; the NIC takes the load
-// balancer's IP. Replaces the Python SDK's add_loadbalanced_nics, which
-// despite its name adds one NIC a call.
+// balancer's IP.
 func (s *LoadBalancersService) AddNIC(ctx context.Context, datacenterID, loadBalancerID, nicID string, opts ...WriteOption) (*NIC, *Response, error) {
 	return write[NIC](ctx, s.c, http.MethodPost, at(balancedNICsPath(datacenterID, loadBalancerID)), with(&idRef{ID: nicID}, id("nicID", nicID).check()), opts)
 }
 
 // RemoveNIC stops a load balancer balancing a NIC; the NIC itself stays.
-// Replaces the Python SDK's remove_loadbalanced_nic.
 func (s *LoadBalancersService) RemoveNIC(ctx context.Context, datacenterID, loadBalancerID, nicID string, opts ...WriteOption) (*Response, error) {
 	return del(ctx, s.c, at(balancedNICPath(datacenterID, loadBalancerID, nicID)), opts)
 }

@@ -25,8 +25,7 @@ type LocationProperties struct {
 type LocationsService struct{ c *Client }
 
 // List returns every location. The client's default depth is sent unless
-// WithDepth is given (the Python SDK sent 0 here; depth 1 adds nothing to a
-// location's answer). Replaces the Python SDK's list_locations.
+// [WithDepth] is given.
 func (s *LocationsService) List(ctx context.Context, opts ...ListOption) ([]Location, *Response, error) {
 	return list[Location](ctx, s.c, fixed("/locations"), opts)
 }
@@ -40,8 +39,7 @@ func (s *LocationsService) ListRegion(ctx context.Context, regionID string, opts
 }
 
 // Get returns one location by its ID, "region/city" such as "de/fra" (the
-// slash is part of the path: /locations/de/fra). Replaces the Python SDK's
-// get_location.
+// slash is part of the path: /locations/de/fra).
 func (s *LocationsService) Get(ctx context.Context, locationID string, opts ...ReadOption) (*Location, *Response, error) {
 	region, city, ok := strings.Cut(locationID, "/")
 	if !ok || strings.Contains(city, "/") {

@@ -34,8 +34,8 @@ type NICEntities struct {
 	FirewallRules Collection[FirewallRule] `json:"firewallrules,omitzero"`
 }
 
-// NICSpec describes a NIC to create, alone (NICs.Create) or inside a
-// server (ServerSpec.NICs): the Python SDK's NIC object. LAN is required.
+// NICSpec describes a NIC to create, alone (NICs.Create) or inside a server
+// ([ServerSpec].NICs). LAN is required.
 type NICSpec struct {
 	Name string
 	// LAN is the ID of the LAN the NIC sits on (LAN.ID); the API creates
@@ -116,7 +116,7 @@ func checkNICIPs(field string, ips []string) error {
 // sent), since an empty IPs means "unchanged".
 type NICUpdate struct {
 	Name *string `json:"name,omitempty"`
-	// IPs, when non-empty, replaces the NIC's IPs (see NICSpec.IPs). The
+	// IPs, when non-empty, replaces the NIC's IPs (see [NICSpec].IPs). The
 	// primary IP of a NIC on a load balancer changes only with the load
 	// balancer's IP.
 	IPs []string `json:"ips,omitempty"`
@@ -133,7 +133,7 @@ type NICUpdate struct {
 
 type nicPatch struct {
 	*NICUpdate
-	// IPs shadows NICUpdate.IPs: nil is left out, an empty non-nil list is
+	// IPs shadows [NICUpdate].IPs: nil is left out, an empty non-nil list is
 	// sent as [].
 	IPs []string `json:"ips,omitzero"`
 }
@@ -173,10 +173,9 @@ func nicPath(datacenterID, serverID, nicID string) (string, error) {
 	return pathOf("/datacenters/{}/servers/{}/nics/{}", id("datacenterID", datacenterID), id("serverID", serverID), id("nicID", nicID))
 }
 
-// List returns every NIC of a server, following the pages of the
-// collection until it is complete (WithPage asks for one page). The
-// client's default depth is sent unless WithDepth is given. Replaces the
-// Python SDK's list_nics.
+// List returns every NIC of a server, following the pages of the collection
+// until it is complete ([WithPage] asks for one page). The client's default
+// depth is sent unless [WithDepth] is given.
 func (s *NICsService) List(ctx context.Context, datacenterID, serverID string, opts ...ListOption) ([]NIC, *Response, error) {
 	return list[NIC](ctx, s.c, at(nicsPath(datacenterID, serverID)), opts)
 }
@@ -187,36 +186,32 @@ func (s *NICsService) All(ctx context.Context, datacenterID, serverID string, op
 	return all[NIC](ctx, s.c, at(nicsPath(datacenterID, serverID)), opts)
 }
 
-// Get returns one NIC, at the client's default depth unless WithDepth is
-// given. Replaces the Python SDK's get_nic.
+// Get returns one NIC, at the client's default depth unless [WithDepth] is
+// given.
 func (s *NICsService) Get(ctx context.Context, datacenterID, serverID, nicID string, opts ...ReadOption) (*NIC, *Response, error) {
 	return get[NIC](ctx, s.c, at(nicPath(datacenterID, serverID, nicID)), opts)
 }
 
 // Create adds a NIC, with its firewall rules, to a server and returns it as
 // the API accepted it; the NIC is ready once the request in the Response is
-// DONE (WaitForCompletion). DHCP, FirewallActive and NAT are sent whenever
-// they are set, false included (the Python SDK dropped nat=False).
-// Replaces the Python SDK's create_nic.
+// DONE (WaitForCompletion). DHCP is sent whenever it is set, false
+// included.
 func (s *NICsService) Create(ctx context.Context, datacenterID, serverID string, spec NICSpec, opts ...WriteOption) (*NIC, *Response, error) {
 	return write[NIC](ctx, s.c, http.MethodPost, at(nicsPath(datacenterID, serverID)), with(spec.body("NICSpec")), opts)
 }
 
-// Update changes the fields of a NIC that upd sets (PATCH). Replaces the
-// Python SDK's update_nic.
+// Update changes the fields of a NIC that upd sets (PATCH).
 func (s *NICsService) Update(ctx context.Context, datacenterID, serverID, nicID string, upd NICUpdate, opts ...WriteOption) (*NIC, *Response, error) {
 	return write[NIC](ctx, s.c, http.MethodPatch, at(nicPath(datacenterID, serverID, nicID)), with(upd.body()), opts)
 }
 
-// Replace replaces every property of a NIC with spec's (PUT); properties
-// spec leaves empty are reset. Not in the Python SDK 5.2.0, which only had
-// the partial Update.
+// Replace replaces every property of a NIC with spec's (PUT); properties spec
+// leaves empty are reset.
 func (s *NICsService) Replace(ctx context.Context, datacenterID, serverID, nicID string, spec NICSpec, opts ...WriteOption) (*NIC, *Response, error) {
 	return write[NIC](ctx, s.c, http.MethodPut, at(nicPath(datacenterID, serverID, nicID)), with(spec.body("NICSpec")).propsOnly("NICSpec", "create firewall rules separately"), opts)
 }
 
-// Delete removes a NIC from a server. Replaces the Python SDK's
-// delete_nic.
+// Delete removes a NIC from a server.
 func (s *NICsService) Delete(ctx context.Context, datacenterID, serverID, nicID string, opts ...WriteOption) (*Response, error) {
 	return del(ctx, s.c, at(nicPath(datacenterID, serverID, nicID)), opts)
 }

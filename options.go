@@ -7,7 +7,7 @@ import (
 )
 
 // Call options come in kinds, so that an option that does not apply to a
-// call does not compile there: WithPage on a Create, or a request filter on
+// call does not compile there: [WithPage] on a Create, or a request filter on
 // Datacenters.Get, is a compile error rather than an option silently
 // dropped or sent.
 //
@@ -18,29 +18,29 @@ import (
 //	WithRequestFilter                            yes
 
 // ReadOption adjusts a call that reads one resource (Get and the like):
-// WithDepth and WithCallContractNumber.
+// [WithDepth] and [WithCallContractNumber].
 type ReadOption interface {
 	option
 	readOption()
 }
 
 // ListOption adjusts a call that lists a collection (List, All and the
-// like): WithDepth, WithPage and WithCallContractNumber.
+// like): [WithDepth], [WithPage] and [WithCallContractNumber].
 type ListOption interface {
 	option
 	listOption()
 }
 
 // WriteOption adjusts a call that changes something (Create, Update,
-// Replace, Delete and actions such as Servers.Start): WithDepth and
-// WithCallContractNumber.
+// Replace, Delete and actions such as Servers.Start): [WithDepth] and
+// [WithCallContractNumber].
 type WriteOption interface {
 	option
 	writeOption()
 }
 
 // RequestListOption adjusts Requests.List and Requests.All: the list
-// options and WithRequestFilter.
+// options and [WithRequestFilter].
 type RequestListOption interface {
 	option
 	requestListOption()
@@ -55,9 +55,9 @@ type optionFunc func(*callOptions) error
 
 func (f optionFunc) apply(co *callOptions) error { return f(co) }
 
-// CallOption is an option that applies to every call (WithDepth,
-// WithCallContractNumber): it is a ReadOption, a ListOption, a WriteOption
-// and a RequestListOption.
+// CallOption is an option that applies to every call ([WithDepth],
+// [WithCallContractNumber]): it is a [ReadOption], a [ListOption], a [WriteOption]
+// and a [RequestListOption].
 type CallOption struct{ optionFunc }
 
 func (CallOption) readOption()        {}
@@ -65,13 +65,13 @@ func (CallOption) listOption()        {}
 func (CallOption) writeOption()       {}
 func (CallOption) requestListOption() {}
 
-// PageOption is WithPage's option: a ListOption and a RequestListOption.
+// PageOption is [WithPage]'s option: a [ListOption] and a [RequestListOption].
 type PageOption struct{ optionFunc }
 
 func (PageOption) listOption()        {}
 func (PageOption) requestListOption() {}
 
-// RequestFilterOption is WithRequestFilter's option: a RequestListOption.
+// RequestFilterOption is [WithRequestFilter]'s option: a [RequestListOption].
 type RequestFilterOption struct{ optionFunc }
 
 func (RequestFilterOption) requestListOption() {}

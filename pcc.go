@@ -42,8 +42,8 @@ type ConnectableDatacenter struct {
 	Location string `json:"location,omitempty"`
 }
 
-// CrossConnectSpec describes a cross-connect to create: the Python SDK's
-// PrivateCrossConnect object. Both fields are optional.
+// CrossConnectSpec describes a cross-connect to create. Both fields are
+// optional.
 type CrossConnectSpec struct {
 	Name        string `json:"name,omitempty"`
 	Description string `json:"description,omitempty"`
@@ -60,18 +60,18 @@ type CrossConnectUpdate struct {
 // (/pccs).
 type CrossConnectsService struct{ c *Client }
 
-// List returns every cross-connect. Replaces the Python SDK's list_pccs.
+// List returns every cross-connect.
 func (s *CrossConnectsService) List(ctx context.Context, opts ...ListOption) ([]CrossConnect, *Response, error) {
 	return list[CrossConnect](ctx, s.c, fixed("/pccs"), opts)
 }
 
-// Get returns one cross-connect. Replaces the Python SDK's get_pcc.
+// Get returns one cross-connect.
 func (s *CrossConnectsService) Get(ctx context.Context, pccID string, opts ...ReadOption) (*CrossConnect, *Response, error) {
 	return get[CrossConnect](ctx, s.c, at(pathOf("/pccs/{}", id("pccID", pccID))), opts)
 }
 
 // Create creates a cross-connect; LANs join it through their PCC property
-// (LANSpec.PCC). Replaces the Python SDK's create_pcc.
+// ([LANSpec].PCC).
 func (s *CrossConnectsService) Create(ctx context.Context, spec CrossConnectSpec, opts ...WriteOption) (*CrossConnect, *Response, error) {
 	var err error
 	if hasControl(spec.Name) {
@@ -81,12 +81,12 @@ func (s *CrossConnectsService) Create(ctx context.Context, spec CrossConnectSpec
 }
 
 // Update changes the fields of a cross-connect that upd sets (PATCH, flat
-// body). Replaces the Python SDK's update_pcc.
+// body).
 func (s *CrossConnectsService) Update(ctx context.Context, pccID string, upd CrossConnectUpdate, opts ...WriteOption) (*CrossConnect, *Response, error) {
 	return write[CrossConnect](ctx, s.c, http.MethodPatch, at(pathOf("/pccs/{}", id("pccID", pccID))), with(&upd, nil), opts)
 }
 
-// Delete deletes a cross-connect. Replaces the Python SDK's delete_pcc.
+// Delete deletes a cross-connect.
 func (s *CrossConnectsService) Delete(ctx context.Context, pccID string, opts ...WriteOption) (*Response, error) {
 	return del(ctx, s.c, at(pathOf("/pccs/{}", id("pccID", pccID))), opts)
 }

@@ -128,8 +128,8 @@ func WithRequestFilter(f RequestFilter) RequestFilterOption {
 }
 
 // List returns every request of the account, following the pages of the
-// collection until it is complete (WithPage asks for one page). Narrow it
-// with WithRequestFilter. Replaces the Python SDK's list_requests.
+// collection until it is complete ([WithPage] asks for one page). Narrow it
+// with [WithRequestFilter].
 func (s *RequestsService) List(ctx context.Context, opts ...RequestListOption) ([]Request, *Response, error) {
 	return list[Request](ctx, s.c, fixed("/requests"), opts)
 }
@@ -141,13 +141,12 @@ func (s *RequestsService) All(ctx context.Context, opts ...RequestListOption) it
 }
 
 // Get returns one request: its method, URL, body and (at depth 1 and more)
-// status. Replaces the Python SDK's get_request(request_id).
+// status.
 func (s *RequestsService) Get(ctx context.Context, requestID string, opts ...ReadOption) (*Request, *Response, error) {
 	return get[Request](ctx, s.c, at(pathOf("/requests/{}", id("requestID", requestID))), opts)
 }
 
-// GetStatus returns the status of a request. Replaces the Python SDK's
-// get_request(request_id, status=True).
+// GetStatus returns the status of a request.
 func (s *RequestsService) GetStatus(ctx context.Context, requestID string, opts ...ReadOption) (*RequestStatus, *Response, error) {
 	return getRaw[RequestStatus](ctx, s.c, at(pathOf("/requests/{}/status", id("requestID", requestID))), opts)
 }

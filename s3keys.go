@@ -32,25 +32,24 @@ type SSOURL struct {
 // (/um/users/{userID}/s3keys).
 type S3KeysService struct{ c *Client }
 
-// List returns a user's S3 keys. Replaces the Python SDK's list_s3keys.
+// List returns a user's S3 keys.
 func (s *S3KeysService) List(ctx context.Context, userID string, opts ...ListOption) ([]S3Key, *Response, error) {
 	return list[S3Key](ctx, s.c, at(pathOf("/um/users/{}/s3keys", id("userID", userID))), opts)
 }
 
-// Get returns one S3 key of a user. Replaces the Python SDK's get_s3key.
+// Get returns one S3 key of a user.
 func (s *S3KeysService) Get(ctx context.Context, userID, keyID string, opts ...ReadOption) (*S3Key, *Response, error) {
 	return get[S3Key](ctx, s.c, at(s3KeyPath(userID, keyID)), opts)
 }
 
-// Create creates an S3 key for a user (POST with no body) and returns it
-// with its secret key. Replaces the Python SDK's create_s3key.
+// Create creates an S3 key for a user (POST with no body) and returns it with
+// its secret key.
 func (s *S3KeysService) Create(ctx context.Context, userID string, opts ...WriteOption) (*S3Key, *Response, error) {
 	return write[S3Key](ctx, s.c, http.MethodPost, at(pathOf("/um/users/{}/s3keys", id("userID", userID))), noBody, opts)
 }
 
 // Update activates or deactivates an S3 key (PUT
-// {"properties":{"active":...}}; false is sent). Replaces the Python SDK's
-// update_s3key.
+// {"properties":{"active": ...}}; false is sent).
 func (s *S3KeysService) Update(ctx context.Context, userID, keyID string, active bool, opts ...WriteOption) (*S3Key, *Response, error) {
 	return write[S3Key](ctx, s.c, http.MethodPut, at(s3KeyPath(userID, keyID)), with(&putBody[s3KeyPut]{Properties: s3KeyPut{Active: active}}, nil), opts)
 }
@@ -59,14 +58,13 @@ type s3KeyPut struct {
 	Active bool `json:"active"`
 }
 
-// Delete deletes an S3 key. Replaces the Python SDK's delete_s3key.
+// Delete deletes an S3 key.
 func (s *S3KeysService) Delete(ctx context.Context, userID, keyID string, opts ...WriteOption) (*Response, error) {
 	return del(ctx, s.c, at(s3KeyPath(userID, keyID)), opts)
 }
 
-// SSOURL returns a single sign-on URL into the S3 object storage manager
-// for a user. The API takes no depth here, so none is sent unless WithDepth
-// asks. Replaces the Python SDK's get_s3ssourl.
+// SSOURL returns a single sign-on URL into the S3 object storage manager for
+// a user. The API takes no depth here, so none is sent unless [WithDepth] asks.
 func (s *S3KeysService) SSOURL(ctx context.Context, userID string, opts ...ReadOption) (*SSOURL, *Response, error) {
 	return getRaw[SSOURL](ctx, s.c, at(pathOf("/um/users/{}/s3ssourl", id("userID", userID))), opts)
 }

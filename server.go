@@ -37,10 +37,9 @@ type ServerEntities struct {
 	NICs    Collection[NIC]    `json:"nics,omitzero"`
 }
 
-// ServerSpec describes a server to create, alone (Servers.Create) or inside
-// a data center (DatacenterSpec.Servers): the Python SDK's Server object.
-// Name, Cores and RAM are required. Volumes, AttachVolumes and NICs are
-// created or attached in the same call.
+// ServerSpec describes a server to create, alone (Servers.Create) or inside a
+// data center ([DatacenterSpec].Servers). Name, Cores and RAM are required.
+// Volumes, AttachVolumes and NICs are created or attached in the same call.
 type ServerSpec struct {
 	Name string
 	// Cores is the number of cores (>= 1).
@@ -275,9 +274,8 @@ func (u *ServerUpdate) body() (*serverPatch, error) {
 type ServersService struct{ c *Client }
 
 // List returns the servers of a data center, following the pages of the
-// collection until it is complete (WithPage asks for one page), at the
-// client's default depth unless WithDepth is given. Replaces the Python
-// SDK's list_servers.
+// collection until it is complete ([WithPage] asks for one page), at the
+// client's default depth unless [WithDepth] is given.
 func (s *ServersService) List(ctx context.Context, datacenterID string, opts ...ListOption) ([]Server, *Response, error) {
 	return list[Server](ctx, s.c, at(pathOf("/datacenters/{}/servers", id("datacenterID", datacenterID))), opts)
 }
@@ -288,69 +286,63 @@ func (s *ServersService) All(ctx context.Context, datacenterID string, opts ...L
 	return all[Server](ctx, s.c, at(pathOf("/datacenters/{}/servers", id("datacenterID", datacenterID))), opts)
 }
 
-// Get returns one server, at the client's default depth unless WithDepth is
-// given. Replaces the Python SDK's get_server.
+// Get returns one server, at the client's default depth unless [WithDepth] is
+// given.
 func (s *ServersService) Get(ctx context.Context, datacenterID, serverID string, opts ...ReadOption) (*Server, *Response, error) {
 	return get[Server](ctx, s.c, at(serverPath(datacenterID, serverID, "")), opts)
 }
 
 // Create creates a server in a data center, with the volumes, attached
-// volumes and NICs of spec, in one call. The server is ready once the
-// request in the Response is DONE (WaitForCompletion). Replaces the Python
-// SDK's create_server.
+// volumes and NICs of spec, in one call. The server is ready once the request
+// in the Response is DONE (WaitForCompletion).
 func (s *ServersService) Create(ctx context.Context, datacenterID string, spec ServerSpec, opts ...WriteOption) (*Server, *Response, error) {
 	return write[Server](ctx, s.c, http.MethodPost, at(pathOf("/datacenters/{}/servers", id("datacenterID", datacenterID))), with(spec.body("ServerSpec")).hiding(imagePasswords(nil, spec.Volumes...)), opts)
 }
 
-// Update changes the fields of a server that upd sets (PATCH). Replaces
-// the Python SDK's update_server; unlike it, BootCDROM is sent as an
-// {"id"} reference, as the API wants.
+// Update changes the fields of a server that upd sets (PATCH).
 func (s *ServersService) Update(ctx context.Context, datacenterID, serverID string, upd ServerUpdate, opts ...WriteOption) (*Server, *Response, error) {
 	return write[Server](ctx, s.c, http.MethodPatch, at(serverPath(datacenterID, serverID, "")), with(upd.body()), opts)
 }
 
 // Replace replaces every property of a server with spec's (PUT); properties
-// spec leaves empty are reset. Not in the Python SDK 5.2.0, which only had
-// the partial Update.
+// spec leaves empty are reset.
 func (s *ServersService) Replace(ctx context.Context, datacenterID, serverID string, spec ServerSpec, opts ...WriteOption) (*Server, *Response, error) {
 	return write[Server](ctx, s.c, http.MethodPut, at(serverPath(datacenterID, serverID, "")), with(spec.body("ServerSpec")).propsOnly("ServerSpec", "attach volumes and create NICs separately"), opts)
 }
 
 // Delete deletes a server. Its volumes are kept; delete them with
-// Volumes.Delete. Replaces the Python SDK's delete_server.
+// Volumes.Delete.
 func (s *ServersService) Delete(ctx context.Context, datacenterID, serverID string, opts ...WriteOption) (*Response, error) {
 	return act(ctx, s.c, http.MethodDelete, at(serverPath(datacenterID, serverID, "")), noBody, opts)
 }
 
 // Start starts a server. The Response names the request to hand to
-// WaitForCompletion. Replaces the Python SDK's start_server, which returned
-// True and lost the request.
+// WaitForCompletion.
 func (s *ServersService) Start(ctx context.Context, datacenterID, serverID string, opts ...WriteOption) (*Response, error) {
 	return act(ctx, s.c, http.MethodPost, at(serverPath(datacenterID, serverID, "/start")), noBody, opts)
 }
 
-// Stop powers a server off (forcefully; its DHCP public IP is released).
-// The Response names the request to hand to WaitForCompletion. Replaces the
-// Python SDK's stop_server.
+// Stop powers a server off (forcefully; its DHCP public IP is released). The
+// Response names the request to hand to WaitForCompletion.
 func (s *ServersService) Stop(ctx context.Context, datacenterID, serverID string, opts ...WriteOption) (*Response, error) {
 	return act(ctx, s.c, http.MethodPost, at(serverPath(datacenterID, serverID, "/stop")), noBody, opts)
 }
 
 // Reboot hard-reboots a server. The Response names the request to hand to
-// WaitForCompletion. Replaces the Python SDK's reboot_server.
+// WaitForCompletion.
 func (s *ServersService) Reboot(ctx context.Context, datacenterID, serverID string, opts ...WriteOption) (*Response, error) {
 	return act(ctx, s.c, http.MethodPost, at(serverPath(datacenterID, serverID, "/reboot")), noBody, opts)
 }
 
-// Upgrade upgrades a server to the newest hardware generation of its
-// location (POST .../servers/{id}/upgrade). The Response names the request
-// to hand to WaitForCompletion. Not in the Python SDK 5.2.0.
+// Upgrade upgrades a server to the newest hardware generation of its location
+// (POST .../servers/{id}/upgrade). The Response names the request to hand to
+// WaitForCompletion.
 func (s *ServersService) Upgrade(ctx context.Context, datacenterID, serverID string, opts ...WriteOption) (*Response, error) {
 	return act(ctx, s.c, http.MethodPost, at(serverPath(datacenterID, serverID, "/upgrade")), noBody, opts)
 }
 
-// ListVolumes returns the volumes attached to a server, following the
-// pages of the collection. Replaces the Python SDK's get_attached_volumes.
+// ListVolumes returns the volumes attached to a server, following the pages
+// of the collection.
 func (s *ServersService) ListVolumes(ctx context.Context, datacenterID, serverID string, opts ...ListOption) ([]Volume, *Response, error) {
 	return list[Volume](ctx, s.c, at(serverPath(datacenterID, serverID, "/volumes")), opts)
 }
@@ -361,26 +353,23 @@ func (s *ServersService) AllVolumes(ctx context.Context, datacenterID, serverID 
 }
 
 // GetVolume returns a volume attached to a server, at the client's default
-// depth (the Python SDK's get_attached_volume, which it replaces, sent
-// none).
+// depth.
 func (s *ServersService) GetVolume(ctx context.Context, datacenterID, serverID, volumeID string, opts ...ReadOption) (*Volume, *Response, error) {
 	return get[Volume](ctx, s.c, at(serverChildPath(datacenterID, serverID, "/volumes/{}", id("volumeID", volumeID))), opts)
 }
 
 // AttachVolume attaches an existing volume to a server and returns it.
-// Replaces the Python SDK's attach_volume.
 func (s *ServersService) AttachVolume(ctx context.Context, datacenterID, serverID, volumeID string, opts ...WriteOption) (*Volume, *Response, error) {
 	return write[Volume](ctx, s.c, http.MethodPost, at(serverPath(datacenterID, serverID, "/volumes")), with(&idRef{ID: volumeID}, id("volumeID", volumeID).check()), opts)
 }
 
 // DetachVolume detaches a volume from a server; the volume is kept.
-// Replaces the Python SDK's detach_volume.
 func (s *ServersService) DetachVolume(ctx context.Context, datacenterID, serverID, volumeID string, opts ...WriteOption) (*Response, error) {
 	return del(ctx, s.c, at(serverChildPath(datacenterID, serverID, "/volumes/{}", id("volumeID", volumeID))), opts)
 }
 
 // ListCDROMs returns the CD-ROM images attached to a server, following the
-// pages of the collection. Replaces the Python SDK's get_attached_cdroms.
+// pages of the collection.
 func (s *ServersService) ListCDROMs(ctx context.Context, datacenterID, serverID string, opts ...ListOption) ([]Image, *Response, error) {
 	return list[Image](ctx, s.c, at(serverPath(datacenterID, serverID, "/cdroms")), opts)
 }
@@ -391,19 +380,17 @@ func (s *ServersService) AllCDROMs(ctx context.Context, datacenterID, serverID s
 }
 
 // GetCDROM returns a CD-ROM attached to a server, at the client's default
-// depth (the Python SDK's get_attached_cdrom, which it replaces, sent none).
+// depth.
 func (s *ServersService) GetCDROM(ctx context.Context, datacenterID, serverID, cdromID string, opts ...ReadOption) (*Image, *Response, error) {
 	return get[Image](ctx, s.c, at(serverChildPath(datacenterID, serverID, "/cdroms/{}", id("cdromID", cdromID))), opts)
 }
 
-// AttachCDROM attaches a CD-ROM image to a server and returns it. Replaces
-// the Python SDK's attach_cdrom.
+// AttachCDROM attaches a CD-ROM image to a server and returns it.
 func (s *ServersService) AttachCDROM(ctx context.Context, datacenterID, serverID, cdromID string, opts ...WriteOption) (*Image, *Response, error) {
 	return write[Image](ctx, s.c, http.MethodPost, at(serverPath(datacenterID, serverID, "/cdroms")), with(&idRef{ID: cdromID}, id("cdromID", cdromID).check()), opts)
 }
 
-// DetachCDROM detaches a CD-ROM from a server. Replaces the Python SDK's
-// detach_cdrom.
+// DetachCDROM detaches a CD-ROM from a server.
 func (s *ServersService) DetachCDROM(ctx context.Context, datacenterID, serverID, cdromID string, opts ...WriteOption) (*Response, error) {
 	return del(ctx, s.c, at(serverChildPath(datacenterID, serverID, "/cdroms/{}", id("cdromID", cdromID))), opts)
 }

@@ -6,7 +6,7 @@ import (
 )
 
 // Snapshot is a copy of a volume as the API returns it. A snapshot can
-// serve as the image of a new volume (VolumeSpec.Image) or be restored onto
+// serve as the image of a new volume ([VolumeSpec].Image) or be restored onto
 // a volume (Volumes.RestoreSnapshot).
 type Snapshot struct {
 	ID         string             `json:"id"`
@@ -60,25 +60,23 @@ func (u *SnapshotUpdate) check() error {
 type SnapshotsService struct{ c *Client }
 
 // List returns every snapshot of the account, at the client's default depth
-// unless WithDepth is given. Replaces the Python SDK's list_snapshots.
+// unless [WithDepth] is given.
 func (s *SnapshotsService) List(ctx context.Context, opts ...ListOption) ([]Snapshot, *Response, error) {
 	return list[Snapshot](ctx, s.c, fixed("/snapshots"), opts)
 }
 
-// Get returns one snapshot, at the client's default depth unless WithDepth
-// is given (the Python SDK's get_snapshot, which it replaces, sent none).
+// Get returns one snapshot, at the client's default depth unless [WithDepth] is
+// given.
 func (s *SnapshotsService) Get(ctx context.Context, snapshotID string, opts ...ReadOption) (*Snapshot, *Response, error) {
 	return get[Snapshot](ctx, s.c, at(pathOf("/snapshots/{}", id("snapshotID", snapshotID))), opts)
 }
 
-// Update changes the fields of a snapshot that upd sets (PATCH). Replaces
-// the Python SDK's update_snapshot.
+// Update changes the fields of a snapshot that upd sets (PATCH).
 func (s *SnapshotsService) Update(ctx context.Context, snapshotID string, upd SnapshotUpdate, opts ...WriteOption) (*Snapshot, *Response, error) {
 	return write[Snapshot](ctx, s.c, http.MethodPatch, at(pathOf("/snapshots/{}", id("snapshotID", snapshotID))), with(&upd, upd.check()), opts)
 }
 
-// Delete deletes a snapshot. Replaces the Python SDK's delete_snapshot and
-// its duplicate remove_snapshot.
+// Delete deletes a snapshot.
 func (s *SnapshotsService) Delete(ctx context.Context, snapshotID string, opts ...WriteOption) (*Response, error) {
 	return del(ctx, s.c, at(pathOf("/snapshots/{}", id("snapshotID", snapshotID))), opts)
 }

@@ -35,11 +35,10 @@ type VolumeProperties struct {
 	UserData     string `json:"userData,omitempty"`
 }
 
-// VolumeSpec describes a volume to create, alone (Volumes.Create) or inside
-// a server or data center (ServerSpec.Volumes, DatacenterSpec.Volumes): the
-// Python SDK's Volume object. Size is required, and one of Image,
-// ImageAlias or LicenceType. Unset fields are left out, so the API's
-// defaults apply (bus VIRTIO, type HDD, zone AUTO).
+// VolumeSpec describes a volume to create, alone (Volumes.Create) or inside a
+// server or data center ([ServerSpec].Volumes, [DatacenterSpec].Volumes). Size is
+// required, and one of Image, ImageAlias or LicenceType. Unset fields are
+// left out, so the API's defaults apply (bus VIRTIO, type HDD, zone AUTO).
 type VolumeSpec struct {
 	Name string
 	// Size is the size in GB (> 0).
@@ -218,9 +217,8 @@ func (s *SnapshotSpec) form() (url.Values, error) {
 type VolumesService struct{ c *Client }
 
 // List returns the volumes of a data center, following the pages of the
-// collection until it is complete (WithPage asks for one page), at the
-// client's default depth unless WithDepth is given. Replaces the Python
-// SDK's list_volumes.
+// collection until it is complete ([WithPage] asks for one page), at the
+// client's default depth unless [WithDepth] is given.
 func (s *VolumesService) List(ctx context.Context, datacenterID string, opts ...ListOption) ([]Volume, *Response, error) {
 	return list[Volume](ctx, s.c, at(pathOf("/datacenters/{}/volumes", id("datacenterID", datacenterID))), opts)
 }
@@ -231,42 +229,36 @@ func (s *VolumesService) All(ctx context.Context, datacenterID string, opts ...L
 	return all[Volume](ctx, s.c, at(pathOf("/datacenters/{}/volumes", id("datacenterID", datacenterID))), opts)
 }
 
-// Get returns one volume, at the client's default depth unless WithDepth is
-// given (the Python SDK's get_volume, which it replaces, sent none).
+// Get returns one volume, at the client's default depth unless [WithDepth] is
+// given.
 func (s *VolumesService) Get(ctx context.Context, datacenterID, volumeID string, opts ...ReadOption) (*Volume, *Response, error) {
 	return get[Volume](ctx, s.c, at(volumePath(datacenterID, volumeID, "")), opts)
 }
 
-// Create creates a volume in a data center; it is not attached to any
-// server (see Servers.AttachVolume). Replaces the Python SDK's
-// create_volume; unlike it, Type and LicenceType are honoured and unset
-// fields are left to the API's defaults.
+// Create creates a volume in a data center; it is not attached to any server
+// (see Servers.AttachVolume).
 func (s *VolumesService) Create(ctx context.Context, datacenterID string, spec VolumeSpec, opts ...WriteOption) (*Volume, *Response, error) {
 	return write[Volume](ctx, s.c, http.MethodPost, at(pathOf("/datacenters/{}/volumes", id("datacenterID", datacenterID))), with(spec.body("VolumeSpec")).hiding(imagePasswords(nil, spec)), opts)
 }
 
-// Update changes the fields of a volume that upd sets (PATCH). Replaces the
-// Python SDK's update_volume.
+// Update changes the fields of a volume that upd sets (PATCH).
 func (s *VolumesService) Update(ctx context.Context, datacenterID, volumeID string, upd VolumeUpdate, opts ...WriteOption) (*Volume, *Response, error) {
 	return write[Volume](ctx, s.c, http.MethodPatch, at(volumePath(datacenterID, volumeID, "")), with(&upd, upd.check()), opts)
 }
 
-// Delete deletes a volume. Replaces the Python SDK's delete_volume.
+// Delete deletes a volume.
 func (s *VolumesService) Delete(ctx context.Context, datacenterID, volumeID string, opts ...WriteOption) (*Response, error) {
 	return del(ctx, s.c, at(volumePath(datacenterID, volumeID, "")), opts)
 }
 
 // CreateSnapshot takes a snapshot of a volume and returns it (form-encoded,
-// as the API wants; unset fields are not sent). Replaces the Python SDK's
-// create_snapshot, which sent the text "None" for a missing name or
-// description.
+// as the API wants; unset fields are not sent).
 func (s *VolumesService) CreateSnapshot(ctx context.Context, datacenterID, volumeID string, spec SnapshotSpec, opts ...WriteOption) (*Snapshot, *Response, error) {
 	return write[Snapshot](ctx, s.c, http.MethodPost, at(volumePath(datacenterID, volumeID, "/create-snapshot")), with(spec.form()), opts)
 }
 
 // RestoreSnapshot restores a snapshot onto a volume. The Response names the
-// request to hand to WaitForCompletion. Replaces the Python SDK's
-// restore_snapshot, which returned True and lost the request.
+// request to hand to WaitForCompletion.
 func (s *VolumesService) RestoreSnapshot(ctx context.Context, datacenterID, volumeID, snapshotID string, opts ...WriteOption) (*Response, error) {
 	return act(ctx, s.c, http.MethodPost, at(volumePath(datacenterID, volumeID, "/restore-snapshot")),
 		with(url.Values{"snapshotId": {snapshotID}}, id("snapshotID", snapshotID).check()), opts)
