@@ -23,7 +23,7 @@ import (
 )
 
 // Version is the version of this SDK, sent in the User-Agent.
-const Version = "0.1.0"
+const Version = "0.2.0"
 
 // DefaultBaseURL is the API endpoint used when no base URL is given.
 const DefaultBaseURL = "https://api.ionos.com/cloudapi/v5"
