@@ -14,8 +14,10 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"reflect"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 	"unicode"
 
@@ -25,8 +27,41 @@ import (
 // Version is the version of this SDK, sent in the User-Agent.
 const Version = "0.2.0"
 
-// DefaultBaseURL is the API endpoint used when no base URL is given.
-const DefaultBaseURL = "https://api.ionos.com/cloudapi/v5"
+// DefaultBaseURL is the API endpoint used when no base URL is given: the
+// live Cloud API v6.
+const DefaultBaseURL = "https://api.ionos.com/cloudapi/v6"
+
+// APIVersion is a version of the Cloud API.
+type APIVersion string
+
+// The Cloud API versions the client speaks. IONOS switched v5 off on the
+// public endpoint on 1 February 2024; v5 is kept for private and legacy
+// endpoints.
+const (
+	APIv6 APIVersion = "v6"
+	APIv5 APIVersion = "v5"
+)
+
+func (v APIVersion) ops() opVersions {
+	if v == APIv5 {
+		return opV5
+	}
+	return opV6
+}
+
+// WithAPIVersion names the Cloud API version the client speaks. It is
+// needed only when the base URL does not end in /v5 or /v6, which selects
+// the version by itself; a version that contradicts the URL is refused. The
+// default is APIv6.
+func WithAPIVersion(v APIVersion) Option {
+	return clientOption(func(c *config) error {
+		if v != APIv5 && v != APIv6 {
+			return fmt.Errorf("ionos: API version %q: want %q or %q", v, APIv5, APIv6)
+		}
+		c.version = v
+		return nil
+	})
+}
 
 // DefaultDepth is the depth sent on GET and list calls when neither the
 // client ([WithDefaultDepth]) nor the call ([WithDepth]) sets one: 1, the
@@ -48,11 +83,15 @@ type Client struct {
 	logger      *slog.Logger
 	retry       RetryPolicy
 	wait        WaitPolicy
+	lookup      OutcomeLookup
 	maxBody     int64
 	hc          *http.Client // sends one attempt
 	idleCloser  interface{ CloseIdleConnections() }
 	unsafeHTTP  bool
 	credentials []string // for scrubbing
+	version     APIVersion
+	authBase    string // the Auth API's base URL
+	limiter     *limiter
 
 	// Datacenters manages virtual data centers.
 	Datacenters *DatacentersService
@@ -97,6 +136,8 @@ type Client struct {
 	// Labels manages the labels of data centers, servers, volumes,
 	// snapshots and IP blocks.
 	Labels *LabelsService
+	// Tokens generates, lists and revokes API tokens (the Auth API).
+	Tokens *TokensService
 }
 
 type config struct {
@@ -112,6 +153,10 @@ type config struct {
 	wait                      WaitPolicy
 	maxBody                   int64
 	allowHTTP                 bool
+	noPacing                  bool
+	lookup                    OutcomeLookup
+	version                   APIVersion
+	authURL                   string
 	authSet                   int // how many credential options were given
 }
 
@@ -316,6 +361,7 @@ func defaultConfig() config {
 		depth:   DefaultDepth,
 		retry:   DefaultRetryPolicy(),
 		wait:    DefaultWaitPolicy(),
+		lookup:  DefaultOutcomeLookup(),
 		maxBody: DefaultMaxResponseBytes,
 	}
 }
@@ -327,11 +373,13 @@ func newClient(cfg config) (*Client, error) {
 		logger:   cfg.logger,
 		retry:    cfg.retry,
 		wait:     cfg.wait,
+		lookup:   cfg.lookup,
 		maxBody:  cfg.maxBody,
 	}
 	if c.logger == nil {
 		c.logger = slog.New(slog.DiscardHandler)
 	}
+	c.limiter = &limiter{pacing: !cfg.noPacing}
 
 	// Credentials.
 	user, pass, token := trimNewline(cfg.username), trimNewline(cfg.password), trimNewline(cfg.token)
@@ -361,26 +409,37 @@ func newClient(cfg config) (*Client, error) {
 	}
 
 	// Base URL.
-	u, err := url.Parse(cfg.baseURL)
+	u, err := parseBaseURL("base URL", cfg.baseURL, cfg.allowHTTP)
 	if err != nil {
-		return nil, fmt.Errorf("ionos: base URL: %w", err)
+		return nil, err
+	}
+	c.version = cfg.version
+	urlVersion := APIVersion("")
+	switch {
+	case strings.HasSuffix(u.Path, "/v5"):
+		urlVersion = APIv5
+	case strings.HasSuffix(u.Path, "/v6"):
+		urlVersion = APIv6
 	}
 	switch {
-	case !u.IsAbs() || u.Host == "":
-		return nil, fmt.Errorf("ionos: base URL %q is not absolute (want https://host/path)", cfg.baseURL)
-	case u.Scheme != "https" && u.Scheme != "http":
-		return nil, fmt.Errorf("ionos: base URL %q: scheme must be https or http", cfg.baseURL)
-	case u.User != nil:
-		return nil, errors.New("ionos: base URL must not carry credentials; use WithBasicAuth or WithToken")
-	case u.RawQuery != "" || u.Fragment != "":
-		return nil, fmt.Errorf("ionos: base URL %q must not have a query or fragment", cfg.baseURL)
-	case u.Scheme == "http" && !cfg.allowHTTP && !isLoopback(u.Hostname()):
-		return nil, fmt.Errorf("ionos: refusing to send credentials over plain http to %s; use https, or WithInsecureHTTP to allow it", u.Host)
+	case urlVersion != "" && c.version != "" && urlVersion != c.version:
+		return nil, fmt.Errorf("ionos: the base URL %q is for API %s, but WithAPIVersion says %s", cfg.baseURL, urlVersion, c.version)
+	case c.version == "":
+		c.version = urlVersion
 	}
-	u.Path = strings.TrimRight(u.Path, "/")
-	u.RawPath = ""
+	if c.version == "" {
+		c.version = APIv6
+	}
 	c.baseURL = u
 	c.base = u.String()
+	c.authBase = authBaseFor(u)
+	if cfg.authURL != "" {
+		au, err := parseBaseURL("Auth API URL", cfg.authURL, cfg.allowHTTP)
+		if err != nil {
+			return nil, err
+		}
+		c.authBase = au.String()
+	}
 	c.unsafeHTTP = cfg.allowHTTP
 
 	c.userAgent = "ionos-go/" + Version
@@ -436,7 +495,32 @@ func newClient(cfg config) (*Client, error) {
 	c.S3Keys = &S3KeysService{c: c}
 	c.BackupUnits = &BackupUnitsService{c: c}
 	c.Labels = &LabelsService{c: c}
+	c.Tokens = &TokensService{c: c}
 	return c, nil
+}
+
+// parseBaseURL checks an API endpoint: absolute http or https, without
+// credentials, query or fragment, and https unless loopback or allowHTTP.
+func parseBaseURL(what, raw string, allowHTTP bool) (*url.URL, error) {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return nil, fmt.Errorf("ionos: %s: %w", what, err)
+	}
+	switch {
+	case !u.IsAbs() || u.Host == "":
+		return nil, fmt.Errorf("ionos: %s %q is not absolute (want https://host/path)", what, raw)
+	case u.Scheme != "https" && u.Scheme != "http":
+		return nil, fmt.Errorf("ionos: %s %q: scheme must be https or http", what, raw)
+	case u.User != nil:
+		return nil, fmt.Errorf("ionos: %s must not carry credentials; use WithBasicAuth or WithToken", what)
+	case u.RawQuery != "" || u.Fragment != "":
+		return nil, fmt.Errorf("ionos: %s %q must not have a query or fragment", what, raw)
+	case u.Scheme == "http" && !allowHTTP && !isLoopback(u.Hostname()):
+		return nil, fmt.Errorf("ionos: refusing to send credentials over plain http to %s; use https, or WithInsecureHTTP to allow it", u.Host)
+	}
+	u.Path = strings.TrimRight(u.Path, "/")
+	u.RawPath = ""
+	return u, nil
 }
 
 // CloseIdleConnections closes the idle keep-alive connections of the
@@ -449,6 +533,55 @@ func (c *Client) CloseIdleConnections() {
 
 // BaseURL returns the API endpoint the client talks to.
 func (c *Client) BaseURL() string { return c.base }
+
+// APIVersion returns the Cloud API version the client speaks.
+func (c *Client) APIVersion() APIVersion { return c.version }
+
+// VersionError is returned, before anything is sent, for a call that the
+// client's API version does not have (a v6 family on a v5 client, or a
+// call that v6 removed).
+type VersionError struct {
+	// Method and Path name the operation as the API documents it
+	// ("GET /k8s/versions/{clusterVersion}/compatibilities").
+	Method, Path string
+	// Version is the client's API version.
+	Version APIVersion
+	// Available lists the versions that have the operation.
+	Available []APIVersion
+}
+
+// Error names the operation and the versions that have it.
+func (e *VersionError) Error() string {
+	var have []string
+	for _, v := range e.Available {
+		have = append(have, string(v))
+	}
+	where := "no Cloud API version"
+	if len(have) > 0 {
+		where = "API " + strings.Join(have, ", ")
+	}
+	return fmt.Sprintf("ionos: %s %s is not in Cloud API %s (only in %s)", e.Method, e.Path, e.Version, where)
+}
+
+// Is matches ErrUnsupportedVersion.
+func (e *VersionError) Is(target error) bool { return target == ErrUnsupportedVersion }
+
+// checkVersion refuses a call that the client's version lacks. Paths the
+// operation table does not know (the escape hatch) pass.
+func (c *Client) checkVersion(method, path string) error {
+	op, ok := operationMatching(method, path)
+	if !ok || op.in(c.version.ops()) {
+		return nil
+	}
+	e := &VersionError{Method: method, Path: op.path, Version: c.version}
+	if op.in(opV5) {
+		e.Available = append(e.Available, APIv5)
+	}
+	if op.in(opV6) {
+		e.Available = append(e.Available, APIv6)
+	}
+	return e
+}
 
 func newTransport() *http.Transport {
 	t := http.DefaultTransport.(*http.Transport).Clone()
@@ -569,6 +702,8 @@ type request struct {
 	// maxLimit is the largest page ([WithPage]'s limit) the list takes; 0
 	// means the spec's usual 10000.
 	maxLimit int
+	// authAPI: the call goes to the Auth API, not the Cloud API.
+	authAPI bool
 }
 
 // do sends req with the call options and decodes a successful answer into
@@ -586,6 +721,11 @@ func (c *Client) doWith(ctx context.Context, req *request, out any, co *callOpti
 	if ctx == nil {
 		return nil, errors.New("ionos: nil context")
 	}
+	if !req.authAPI {
+		if err := c.checkVersion(req.method, req.path); err != nil {
+			return nil, err
+		}
+	}
 	u := c.buildURL(req, co)
 	var body []byte
 	var contentType string
@@ -601,25 +741,72 @@ func (c *Client) doWith(ctx context.Context, req *request, out any, co *callOpti
 		body = []byte(req.form.Encode())
 		contentType = "application/x-www-form-urlencoded"
 	}
-	hr, st, err := c.send(ctx, req.method, u, body, contentType, co)
-	if err != nil {
-		return nil, err
+	st := &callState{method: req.method, write: req.method != http.MethodGet && req.method != http.MethodHead}
+	for {
+		hr, err := c.send(ctx, st, u, body, contentType, co)
+		if err != nil {
+			return nil, err
+		}
+		resp := newResponse(hr, st.attempts)
+		if hr.StatusCode >= 400 {
+			apiErr := c.apiError(hr, req.method, u, st.attempts)
+			closeBody(hr.Body)
+			if st.write && maybeDone(hr) {
+				return resp, &UnknownOutcomeError{Method: req.method, URL: u, SentAt: st.sentAt, Attempts: st.attempts, Err: apiErr, body: body}
+			}
+			return resp, apiErr
+		}
+		if out == nil || hr.StatusCode == http.StatusNoContent {
+			closeBody(hr.Body)
+			return resp, nil
+		}
+		err = c.decode(hr.Body, out)
+		closeBody(hr.Body)
+		if err == nil {
+			return resp, nil
+		}
+		cutOff := isCutBody(err) || (ctx.Err() != nil && errors.Is(err, ctx.Err()))
+		if !cutOff || (ctx.Err() != nil && !st.write) {
+			return resp, fmt.Errorf("ionos: %s %s: %w", req.method, u, err)
+		}
+		// The answer was cut off. Reading it is part of the attempt: a read
+		// or an idempotent write is sent again within the retry policy; a
+		// POST was accepted, so the caller gets its response to wait on.
+		cut := fmt.Errorf("ionos: %s %s: %w (%v)", req.method, u, ErrTruncatedBody, err)
+		if req.method == http.MethodPost || st.attempts > c.retry.MaxRetries || ctx.Err() != nil {
+			return resp, attemptsNote(cut, st.attempts)
+		}
+		if werr := sleepCtx(ctx, c.retry.backoff(st.attempts-1)); werr != nil {
+			return resp, cut
+		}
+		zeroOut(out)
 	}
-	resp := newResponse(hr, st.attempts)
-	defer closeBody(hr.Body)
-	if hr.StatusCode >= 400 {
-		return resp, c.apiError(hr, req.method, u, st.attempts)
+}
+
+// isCutBody reports whether a decoding error means that the body ended (or
+// the connection broke) before the value was complete.
+func isCutBody(err error) bool {
+	if errors.Is(err, ErrResponseTooLarge) {
+		return false
 	}
-	if out == nil || hr.StatusCode == http.StatusNoContent {
-		return resp, nil
+	var netErr net.Error
+	return errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, errEmptyBody) || errors.As(err, &netErr) ||
+		errors.Is(err, syscall.ECONNRESET)
+}
+
+// zeroOut sets *out to its zero value before a value is decoded into it again.
+func zeroOut(out any) {
+	v := reflect.ValueOf(out)
+	if v.Kind() == reflect.Pointer && !v.IsNil() {
+		v.Elem().SetZero()
 	}
-	if err := c.decode(hr.Body, out); err != nil {
-		return resp, fmt.Errorf("ionos: %s %s: %w", req.method, u, err)
-	}
-	return resp, nil
 }
 
 func (c *Client) buildURL(req *request, co *callOptions) string {
+	base := c.base
+	if req.authAPI {
+		base = c.authBase
+	}
 	q := req.query
 	depth, sendDepth := c.depth, req.getDepth
 	if co.depthSet {
@@ -627,10 +814,10 @@ func (c *Client) buildURL(req *request, co *callOptions) string {
 	}
 	if len(q) == 0 && len(co.query) == 0 {
 		if !sendDepth {
-			return c.base + req.path
+			return base + req.path
 		}
 		// The common case, without building url.Values.
-		return c.base + req.path + "?depth=" + strconv.Itoa(depth)
+		return base + req.path + "?depth=" + strconv.Itoa(depth)
 	}
 	{
 		v := url.Values{}
@@ -643,7 +830,7 @@ func (c *Client) buildURL(req *request, co *callOptions) string {
 		if sendDepth {
 			v.Set("depth", strconv.Itoa(depth))
 		}
-		return c.base + req.path + "?" + v.Encode()
+		return base + req.path + "?" + v.Encode()
 	}
 }
 
@@ -657,12 +844,14 @@ func (c *Client) decode(body io.Reader, out any) error {
 			return fmt.Errorf("%w (limit %d bytes)", ErrResponseTooLarge, c.maxBody)
 		}
 		if errors.Is(err, io.EOF) {
-			return errors.New("empty response body")
+			return errEmptyBody
 		}
 		return fmt.Errorf("decoding the response: %w", err)
 	}
 	return nil
 }
+
+var errEmptyBody = errors.New("empty response body")
 
 // limitedReader is io.LimitReader that remembers running into the limit.
 type limitedReader struct {

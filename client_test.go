@@ -6,6 +6,8 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"fmt"
+	"io"
+	"log"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -224,10 +226,12 @@ func TestOneLogLinePerAttempt(t *testing.T) {
 // transport, which keeps its pool of idle connections; the option does not
 // combine with WithHTTPClient.
 func TestWithTLSConfig(t *testing.T) {
-	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = w.Write([]byte(`{"href":"x","name":"CLOUD API","version":"5.0"}`))
 	}))
+	srv.Config.ErrorLog = log.New(io.Discard, "", 0) // the refused handshake below
+	srv.StartTLS()
 	defer srv.Close()
 	pool := x509.NewCertPool()
 	pool.AddCert(srv.Certificate())
@@ -252,4 +256,57 @@ func TestWithTLSConfig(t *testing.T) {
 	assert.Error(t, err)
 	_, err = NewClient(WithToken("t"), WithTLSConfig(nil))
 	assert.Error(t, err)
+}
+
+func TestAPIVersionFromURLAndOption(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		opts []Option
+		want APIVersion
+	}{
+		{"default is v6", nil, APIv6},
+		{"v5 URL", []Option{WithBaseURL("https://api.example.com/cloudapi/v5")}, APIv5},
+		{"v6 URL", []Option{WithBaseURL("https://api.example.com/cloudapi/v6/")}, APIv6},
+		{"private URL, v5 named", []Option{WithBaseURL("https://cloud.example.com/api"), WithAPIVersion(APIv5)}, APIv5},
+		{"private URL, nothing named", []Option{WithBaseURL("https://cloud.example.com/api")}, APIv6},
+		{"URL and option agree", []Option{WithBaseURL("https://api.example.com/cloudapi/v5"), WithAPIVersion(APIv5)}, APIv5},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, err := NewClient(append([]Option{WithToken("t")}, tc.opts...)...)
+			require.NoError(t, err)
+			assert.Equal(t, tc.want, c.APIVersion())
+		})
+	}
+	_, err := NewClient(WithToken("t"), WithBaseURL("https://api.example.com/cloudapi/v5"), WithAPIVersion(APIv6))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "is for API v5")
+	_, err = NewClient(WithToken("t"), WithAPIVersion("v7"))
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), `"v7"`)
+	assert.Equal(t, "https://api.ionos.com/cloudapi/v6", DefaultBaseURL)
+}
+
+// A call the client's version lacks fails before anything is sent, with an
+// error that names the version.
+func TestVersionGate(t *testing.T) {
+	m := newMockAPI(t, WithBaseURL("https://api.example.com/cloudapi/v6"))
+	_, _, err := m.c.Kubernetes.CompatibleVersions(context.Background(), "1.18.5")
+	require.ErrorIs(t, err, ErrUnsupportedVersion)
+	var ve *VersionError
+	require.ErrorAs(t, err, &ve)
+	assert.Equal(t, APIv6, ve.Version)
+	assert.Equal(t, []APIVersion{APIv5}, ve.Available)
+	assert.Equal(t, "ionos: GET /k8s/versions/{clusterVersion}/compatibilities is not in Cloud API v6 (only in API v5)", err.Error())
+	m.none()
+
+	// A v6 family on a v5 client.
+	c5, err := NewClient(WithToken("t"), WithBaseURL("https://api.example.com/cloudapi/v5"))
+	require.NoError(t, err)
+	err = c5.checkVersion(http.MethodGet, "/datacenters/1/natgateways")
+	require.ErrorIs(t, err, ErrUnsupportedVersion)
+	assert.Contains(t, err.Error(), "GET /datacenters/{datacenterId}/natgateways is not in Cloud API v5 (only in API v6)")
+	// Operations of both, and paths the table does not know (the escape
+	// hatch), pass.
+	require.NoError(t, c5.checkVersion(http.MethodGet, "/datacenters/1/servers"))
+	require.NoError(t, c5.checkVersion(http.MethodGet, "/not/an/api/path"))
 }

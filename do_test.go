@@ -14,29 +14,29 @@ import (
 // authentication and headers, and decodes the answer.
 func TestDo(t *testing.T) {
 	m := newMockAPI(t, WithContractNumber("31"))
-	m.onAccepted(http.MethodPost, "/datacenters/"+dcID+"/natgateways", []byte(`{"id":"nat-1","properties":{"name":"nat","publicIps":["203.0.113.5"]}}`))
-	req, err := m.c.NewRequest(context.Background(), http.MethodPost, "/datacenters/"+dcID+"/natgateways?depth=2",
-		map[string]any{"properties": map[string]any{"name": "nat", "publicIps": []string{"203.0.113.5"}}})
+	m.onAccepted(http.MethodPost, "/ipblocks", []byte(`{"id":"ipb-1","properties":{"name":"nat","location":"de/fra","size":1}}`))
+	req, err := m.c.NewRequest(context.Background(), http.MethodPost, "/ipblocks?depth=2",
+		map[string]any{"properties": map[string]any{"name": "nat", "location": "de/fra", "size": 1}})
 	require.NoError(t, err)
-	var nat struct {
+	var block struct {
 		ID         string `json:"id"`
 		Properties struct {
 			Name string `json:"name"`
 		} `json:"properties"`
 	}
-	resp, err := m.c.Do(req, &nat)
+	resp, err := m.c.Do(req, &block)
 	require.NoError(t, err)
-	assert.Equal(t, "nat-1", nat.ID)
-	assert.Equal(t, "nat", nat.Properties.Name)
+	assert.Equal(t, "ipb-1", block.ID)
+	assert.Equal(t, "nat", block.Properties.Name)
 	assert.Equal(t, testRequestID, resp.RequestID, "the request to wait for")
 
 	c := m.only()
-	assertCall(t, c, http.MethodPost, "/datacenters/"+dcID+"/natgateways", "depth", "2")
+	assertCall(t, c, http.MethodPost, "/ipblocks", "depth", "2")
 	assert.Equal(t, testAuth, c.Header.Get("Authorization"))
 	assert.Equal(t, "31", c.Header.Get("X-Contract-Number"))
 	assert.Equal(t, "application/json", c.Header.Get("Content-Type"))
 	assert.Contains(t, c.Header.Get("User-Agent"), "ionos-go/"+Version)
-	assertJSONBody(t, c, `{"properties":{"name":"nat","publicIps":["203.0.113.5"]}}`)
+	assertJSONBody(t, c, `{"properties":{"name":"nat","location":"de/fra","size":1}}`)
 }
 
 func TestDoRawBodyAndNoDecode(t *testing.T) {
@@ -53,8 +53,8 @@ func TestDoRawBodyAndNoDecode(t *testing.T) {
 
 func TestDoAPIError(t *testing.T) {
 	m := newMockAPI(t)
-	m.on(http.MethodGet, "/natgateways/x", 404, fixture(t, "error_404.json"))
-	req, err := m.c.NewRequest(context.Background(), http.MethodGet, "/natgateways/x", nil)
+	m.on(http.MethodGet, "/ipblocks/x", 404, fixture(t, "error_404.json"))
+	req, err := m.c.NewRequest(context.Background(), http.MethodGet, "/ipblocks/x", nil)
 	require.NoError(t, err)
 	_, err = m.c.Do(req, nil)
 	var apiErr *APIError

@@ -1,6 +1,9 @@
 // Package ionos is a Go client for the IONOS Cloud API (formerly
 // IonosEnterprise).
 //
+// The client speaks Cloud API v6 unless its base URL or [WithAPIVersion]
+// says v5; a call the version lacks fails before sending.
+//
 // Create a [Client] with [NewClient] or [NewClientFromEnv] and reach each
 // family of resources through its service: c.Datacenters, c.Servers,
 // c.Volumes, c.LANs, c.NICs, c.Kubernetes and so on. Every call that

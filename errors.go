@@ -31,8 +31,15 @@ var (
 	// asked to wait.
 	ErrRateLimited = errors.New("ionos: rate limited")
 	// ErrUnknownOutcome matches an *UnknownOutcomeError: a write may have
-	// reached the API, but no answer came back, so it was not sent again.
+	// been carried out by the API, but no answer came back, or the answer
+	// (500, 502, 504, a gateway's 503) proves nothing; it was not sent again.
 	ErrUnknownOutcome = errors.New("ionos: outcome of the request is unknown")
+	// ErrAmbiguousOutcome matches an *AmbiguousOutcomeError:
+	// Requests.FindUnknown found more than one identical write.
+	ErrAmbiguousOutcome = errors.New("ionos: more than one request matches the write of unknown outcome")
+	// ErrUnsupportedVersion matches a *VersionError: the call is not in the
+	// client's Cloud API version; nothing was sent.
+	ErrUnsupportedVersion = errors.New("ionos: the call is not in this API version")
 	// ErrInvalidInput matches an *InvalidInputError alone: the call was
 	// refused before anything was sent. ErrValidation matches it too.
 	ErrInvalidInput = errors.New("ionos: invalid input")
@@ -165,12 +172,21 @@ func (e *APIError) LogValue() slog.Value {
 	return slog.GroupValue(attrs...)
 }
 
-// UnknownOutcomeError is returned when a write (POST, PUT, PATCH, DELETE) may
-// have reached the API but no answer came back: the connection broke after
-// the request was sent, or the context ended while waiting. The SDK never
-// sends such a write again on its own, since that could do it twice. Look for
-// the API's record of it with Client.Requests.FindUnknown (or List with
-// RequestFilter{Method, URL, CreatedAfter: SentAt}).
+// UnknownOutcomeError is returned when a write (POST, PUT, PATCH, DELETE)
+// may have been carried out by the API, but the client cannot tell:
+//
+//   - no answer came back (the connection broke after the request was sent,
+//     or the context ended while the answer was awaited);
+//   - the answer was 500, 502 or 504, or 503 that is not the API's own JSON
+//     error (a gateway's page): a gateway may have timed out or failed
+//     after the API carried the write out. Err is then the *APIError, which
+//     errors.As still finds.
+//
+// An answer that proves nothing was done is a definite failure, never an
+// unknown outcome: 429, any 4xx, 501, and 503 with the API's JSON error.
+// The SDK never sends a write of unknown outcome again on its own, since
+// that could do it twice. Ask the API with Client.Requests.FindUnknown
+// whether it received it.
 type UnknownOutcomeError struct {
 	// Method and URL of the write (no credentials).
 	Method string
@@ -179,8 +195,14 @@ type UnknownOutcomeError struct {
 	SentAt time.Time
 	// Attempts is how many times the call was sent (a POST: once).
 	Attempts int
-	// Err is the transport's error.
+	// Err is the transport's error, the context's, or the *APIError of a
+	// 500, 502, 503 or 504 answer.
 	Err error
+
+	// body is what the last attempt sent, for FindUnknown to compare with
+	// the API's records. It is kept out of the exported fields because it
+	// may carry passwords.
+	body []byte
 }
 
 // Error says that the outcome is unknown and why.
@@ -192,9 +214,31 @@ func (e *UnknownOutcomeError) Error() string {
 // Is matches ErrUnknownOutcome.
 func (e *UnknownOutcomeError) Is(target error) bool { return target == ErrUnknownOutcome }
 
-// Unwrap returns the transport's error, so that errors.Is(err,
-// context.Canceled) works too.
+// Unwrap returns the underlying error, so that errors.Is(err,
+// context.Canceled) and errors.As(err, &apiErr) work too.
 func (e *UnknownOutcomeError) Unwrap() error { return e.Err }
+
+// AmbiguousOutcomeError is returned by Requests.FindUnknown when the API
+// recorded more than one request that matches the write of unknown outcome
+// (same method, URL and body, made since it was sent): two identical writes
+// were made, and only the caller can tell which one was the lost one.
+// Matches holds them, oldest first.
+type AmbiguousOutcomeError struct {
+	Matches []Request
+}
+
+// Error says how many requests match.
+func (e *AmbiguousOutcomeError) Error() string {
+	ids := make([]string, len(e.Matches))
+	for i, r := range e.Matches {
+		ids[i] = r.ID
+	}
+	return fmt.Sprintf("ionos: %d identical requests match the write of unknown outcome (%s): cannot tell which one it was",
+		len(e.Matches), strings.Join(ids, ", "))
+}
+
+// Is matches ErrAmbiguousOutcome.
+func (e *AmbiguousOutcomeError) Is(target error) bool { return target == ErrAmbiguousOutcome }
 
 // InvalidInputError is returned before anything is sent when an argument is
 // one the API would refuse for sure, or one that cannot be sent at all (an

@@ -2,8 +2,12 @@ package ionos
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"iter"
+	"net/url"
+	"reflect"
 	"slices"
 	"strings"
 	"time"
@@ -151,11 +155,58 @@ func (s *RequestsService) GetStatus(ctx context.Context, requestID string, opts 
 	return getRaw[RequestStatus](ctx, s.c, at(pathOf("/requests/{}/status", id("requestID", requestID))), opts)
 }
 
-// FindUnknown looks up the API's record of a write whose outcome was unknown
-// (err matches ErrUnknownOutcome): the requests with the same method and URL
-// made since shortly before it was sent, newest first. An empty result means
-// the API has no record of it, so it was not carried out (or has not been
-// recorded yet: look again a little later before sending it again).
+// OutcomeLookup says how Requests.FindUnknown decides which of the API's
+// records of requests is the write whose outcome was unknown.
+type OutcomeLookup struct {
+	// ClockSkew is how far the API's clock may run behind the local one: a
+	// record created before the write was sent, less ClockSkew, is not a
+	// match. Larger is safer against skew; smaller makes it less likely that
+	// an identical write made shortly before matches too (which
+	// FindUnknown reports as ErrAmbiguousOutcome, never as a match).
+	ClockSkew time.Duration
+	// RecordDelay is how long after a write was sent the API may still
+	// record it (a request that was still on its way through a gateway
+	// when the connection broke). FindUnknown trusts an empty answer only
+	// once this has passed since the write was sent, and waits until then.
+	RecordDelay time.Duration
+}
+
+// DefaultOutcomeLookup returns the lookup used when none is set: a clock
+// allowance of one minute, and one minute for the API to record a request.
+func DefaultOutcomeLookup() OutcomeLookup {
+	return OutcomeLookup{ClockSkew: time.Minute, RecordDelay: time.Minute}
+}
+
+// WithOutcomeLookup sets how Requests.FindUnknown matches records; see
+// OutcomeLookup. Both durations must not be negative.
+func WithOutcomeLookup(l OutcomeLookup) Option {
+	return clientOption(func(c *config) error {
+		if l.ClockSkew < 0 || l.RecordDelay < 0 {
+			return errors.New("ionos: OutcomeLookup durations must not be negative")
+		}
+		c.lookup = l
+		return nil
+	})
+}
+
+// FindUnknown asks the API whether it received a write whose outcome was
+// unknown (err matches ErrUnknownOutcome). It returns the API's records of
+// exactly that write: same method, same URL, the same body as a JSON value,
+// created no earlier than the time it was sent less the clock allowance
+// (see OutcomeLookup). The answer means:
+//
+//   - one request: the API received the write; wait for that request
+//     (Client.WaitForRequest) instead of sending the write again;
+//   - no request, nil error: the API did not receive it, and sending it
+//     again is safe. FindUnknown returns this only once the record delay
+//     has passed since the write was sent, polling until then, so the
+//     empty answer can be trusted;
+//   - an error matching ErrAmbiguousOutcome (an *AmbiguousOutcomeError,
+//     with the same requests returned, oldest first): more than one
+//     identical write was made since then, and FindUnknown will not guess
+//     which one was the lost one;
+//   - any other error (the context ended, the lookup failed): nothing is
+//     established; look again.
 func (s *RequestsService) FindUnknown(ctx context.Context, err error) ([]Request, error) {
 	var u *UnknownOutcomeError
 	if !errors.As(err, &u) {
@@ -168,22 +219,71 @@ func (s *RequestsService) FindUnknown(ctx context.Context, err error) ([]Request
 	if i := strings.IndexByte(path, '?'); i >= 0 {
 		path = path[:i]
 	}
-	since := u.SentAt.Add(-2 * time.Minute) // allow for clock skew
+	lk := s.c.lookup
+	// The API's dates have whole seconds: allow one more.
+	since := u.SentAt.Add(-lk.ClockSkew - time.Second)
+	trustAt := u.SentAt.Add(lk.RecordDelay)
 	depth := max(s.c.depth, 1)
-	reqs, _, lerr := s.List(ctx, WithDepth(depth), WithRequestFilter(RequestFilter{Method: u.Method, URL: path, CreatedAfter: since}))
-	if lerr != nil {
-		return nil, lerr
+	interval := s.c.wait.MinInterval
+	for {
+		reqs, _, lerr := s.List(ctx, WithDepth(depth), WithRequestFilter(RequestFilter{Method: u.Method, URL: path, CreatedAfter: since}))
+		if lerr != nil {
+			return nil, lerr
+		}
+		// The API's filters match loosely; keep only true matches.
+		var out []Request
+		for _, r := range reqs {
+			if strings.EqualFold(r.Properties.Method, u.Method) && urlPathIs(r.Properties.URL, path) &&
+				!r.Metadata.CreatedDate.Before(since) && sameBody(r.Properties.Body, u.body) {
+				out = append(out, r)
+			}
+		}
+		slices.SortStableFunc(out, func(a, b Request) int { return a.Metadata.CreatedDate.Compare(b.Metadata.CreatedDate) })
+		switch {
+		case len(out) > 1:
+			return out, &AmbiguousOutcomeError{Matches: out}
+		case len(out) == 1:
+			return out, nil
+		}
+		left := time.Until(trustAt)
+		if left <= 0 {
+			return nil, nil
+		}
+		if werr := sleepCtx(ctx, min(interval, left)); werr != nil {
+			if !errors.Is(werr, ctx.Err()) {
+				// The record delay does not fit in the deadline.
+				werr = fmt.Errorf("ionos: FindUnknown: no record yet, and the context ends before the API's record delay (%s after sending) has passed: %w", lk.RecordDelay, context.DeadlineExceeded)
+			}
+			return nil, werr
+		}
+		interval = min(time.Duration(float64(interval)*s.c.wait.Factor), s.c.wait.MaxInterval)
 	}
-	// The API's filters match loosely; keep only exact method and path.
-	out := reqs[:0]
-	for _, r := range reqs {
-		if strings.EqualFold(r.Properties.Method, u.Method) && urlPathIs(r.Properties.URL, path) {
-			out = append(out, r)
+}
+
+// sameBody reports whether the body the API recorded is the one sent:
+// equal as JSON values, equal as form values, or else equal as text.
+func sameBody(recorded string, sent []byte) bool {
+	rec := strings.TrimSpace(recorded)
+	snt := strings.TrimSpace(string(sent))
+	if rec == "" || snt == "" {
+		return rec == snt
+	}
+	var a, b any
+	da := json.NewDecoder(strings.NewReader(rec))
+	da.UseNumber()
+	db := json.NewDecoder(strings.NewReader(snt))
+	db.UseNumber()
+	if da.Decode(&a) == nil && db.Decode(&b) == nil {
+		return reflect.DeepEqual(a, b)
+	}
+	if !strings.HasPrefix(rec, "{") && !strings.HasPrefix(snt, "{") {
+		fa, ea := url.ParseQuery(rec)
+		fb, eb := url.ParseQuery(snt)
+		if ea == nil && eb == nil {
+			return reflect.DeepEqual(fa, fb)
 		}
 	}
-	// Newest first.
-	slices.SortStableFunc(out, func(a, b Request) int { return b.Metadata.CreatedDate.Compare(a.Metadata.CreatedDate) })
-	return out, nil
+	return rec == snt
 }
 
 // urlPathIs reports whether the recorded URL u ends in path (ignoring a

@@ -2,6 +2,7 @@ package ionos
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"testing"
 	"time"
@@ -83,7 +84,10 @@ func TestFindUnknown(t *testing.T) {
 	m := newMockAPI(t)
 	m.on(http.MethodGet, "/requests", 200, fixture(t, "requests.json"))
 	sent := time.Date(2020, 8, 26, 9, 0, 1, 0, time.UTC)
-	unknown := &UnknownOutcomeError{Method: "POST", URL: testBase + "/datacenters", SentAt: sent, Attempts: 1}
+	// The same body with the keys in another order and other spacing is the
+	// same JSON value.
+	unknown := &UnknownOutcomeError{Method: "POST", URL: testBase + "/datacenters", SentAt: sent, Attempts: 1,
+		body: []byte(`{"properties": {"location": "us/las", "name": "staging"}}`)}
 	found, err := m.c.Requests.FindUnknown(context.Background(), unknown)
 	require.NoError(t, err)
 	require.Len(t, found, 1)
@@ -92,17 +96,109 @@ func TestFindUnknown(t *testing.T) {
 		"depth", "1",
 		"filter.method", "POST",
 		"filter.url", "/datacenters",
-		"filter.createdAfter", "2020-08-26 08:58:01")
+		"filter.createdAfter", "2020-08-26 08:59:00") // a minute's clock allowance and a second for the API's whole seconds
+}
 
-	// A request on another path recorded by the API is not taken for it.
-	m2 := newMockAPI(t)
-	m2.on(http.MethodGet, "/requests", 200, fixture(t, "requests.json"))
-	found, err = m2.c.Requests.FindUnknown(context.Background(), &UnknownOutcomeError{Method: "POST", URL: testBase + "/datacenters/x/servers", SentAt: sent})
+// A record of the same method and URL with another body is another write:
+// never taken for the lost one, and an empty answer is only given once the
+// record delay has passed since the write was sent.
+func TestFindUnknownIgnoresOtherBodies(t *testing.T) {
+	m := newMockAPI(t, WithOutcomeLookup(OutcomeLookup{ClockSkew: time.Hour * 24 * 365 * 10, RecordDelay: 30 * time.Millisecond}))
+	m.on(http.MethodGet, "/requests", 200, fixture(t, "requests.json"))
+	start := time.Now()
+	unknown := &UnknownOutcomeError{Method: "POST", URL: testBase + "/datacenters", SentAt: start,
+		body: []byte(`{"properties":{"name":"mine","location":"us/las"}}`)}
+	found, err := m.c.Requests.FindUnknown(context.Background(), unknown)
+	require.NoError(t, err)
+	assert.Empty(t, found)
+	assert.GreaterOrEqual(t, time.Since(start), 30*time.Millisecond, "waited for the record delay")
+	assert.GreaterOrEqual(t, len(m.all()), 2, "looked again before trusting the empty answer")
+
+	// Another path, and a bodiless write against a recorded body.
+	found, err = m.c.Requests.FindUnknown(context.Background(), &UnknownOutcomeError{Method: "POST", URL: testBase + "/datacenters/x/servers", SentAt: start,
+		body: []byte(`{"properties":{"name":"staging","location":"us/las"}}`)})
+	require.NoError(t, err)
+	assert.Empty(t, found)
+	found, err = m.c.Requests.FindUnknown(context.Background(), &UnknownOutcomeError{Method: "POST", URL: testBase + "/datacenters", SentAt: start})
 	require.NoError(t, err)
 	assert.Empty(t, found)
 
-	_, err = m2.c.Requests.FindUnknown(context.Background(), context.Canceled)
+	_, err = m.c.Requests.FindUnknown(context.Background(), context.Canceled)
 	assert.ErrorIs(t, err, ErrInvalidInput)
+}
+
+// A record created before the write was sent (less the clock allowance) is
+// not it, even with the same body.
+func TestFindUnknownIgnoresEarlierRecords(t *testing.T) {
+	m := newMockAPI(t, WithOutcomeLookup(OutcomeLookup{ClockSkew: time.Second, RecordDelay: 0}))
+	m.on(http.MethodGet, "/requests", 200, fixture(t, "requests.json"))
+	found, err := m.c.Requests.FindUnknown(context.Background(), &UnknownOutcomeError{Method: "POST", URL: testBase + "/datacenters",
+		SentAt: time.Date(2020, 8, 26, 9, 0, 30, 0, time.UTC), body: []byte(`{"properties":{"name":"staging","location":"us/las"}}`)})
+	require.NoError(t, err)
+	assert.Empty(t, found)
+}
+
+// Two identical writes match: FindUnknown says so and does not guess.
+func TestFindUnknownAmbiguous(t *testing.T) {
+	m := newMockAPI(t)
+	var page map[string]any
+	require.NoError(t, json.Unmarshal(fixture(t, "requests.json"), &page))
+	items := page["items"].([]any)
+	twin := map[string]any{}
+	for k, v := range items[0].(map[string]any) {
+		twin[k] = v
+	}
+	twin["id"] = "b3e2c5d1-6f7b-4c8a-9d0e-1f2a3b4c5d6e"
+	md := map[string]any{}
+	for k, v := range items[0].(map[string]any)["metadata"].(map[string]any) {
+		md[k] = v
+	}
+	md["createdDate"] = "2020-08-26T08:59:59Z" // older: listed first
+	twin["metadata"] = md
+	page["items"] = []any{items[0], twin}
+	body, err := json.Marshal(page)
+	require.NoError(t, err)
+	m.on(http.MethodGet, "/requests", 200, body)
+	found, err := m.c.Requests.FindUnknown(context.Background(), &UnknownOutcomeError{Method: "POST", URL: testBase + "/datacenters",
+		SentAt: time.Date(2020, 8, 26, 9, 0, 1, 0, time.UTC), body: []byte(`{"properties":{"name":"staging","location":"us/las"}}`)})
+	require.ErrorIs(t, err, ErrAmbiguousOutcome)
+	var amb *AmbiguousOutcomeError
+	require.ErrorAs(t, err, &amb)
+	require.Len(t, found, 2)
+	assert.Equal(t, "b3e2c5d1-6f7b-4c8a-9d0e-1f2a3b4c5d6e", found[0].ID, "oldest first")
+	assert.Equal(t, found, amb.Matches)
+	assert.Contains(t, err.Error(), "2 identical requests")
+}
+
+// The context ending before the record delay has passed is an error, never
+// an empty answer that could be taken for "not received".
+func TestFindUnknownContextBeforeRecordDelay(t *testing.T) {
+	m := newMockAPI(t)
+	m.on(http.MethodGet, "/requests", 200, fixture(t, "requests.json"))
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	found, err := m.c.Requests.FindUnknown(ctx, &UnknownOutcomeError{Method: "POST", URL: testBase + "/datacenters", SentAt: time.Now(), body: []byte(`{}`)})
+	require.Error(t, err)
+	assert.ErrorIs(t, err, context.DeadlineExceeded)
+	assert.Nil(t, found)
+}
+
+func TestSameBody(t *testing.T) {
+	for _, c := range []struct {
+		rec, sent string
+		want      bool
+	}{
+		{`{"a":1,"b":[true,null]}`, `{ "b": [true, null], "a": 1 }`, true},
+		{`{"a":1}`, `{"a":1.0}`, false}, // numbers compared as written: the API records what it received
+		{`{"a":"x"}`, `{"a":"y"}`, false},
+		{`{"a":{"b":1}}`, `{"a":{"b":1,"c":2}}`, false},
+		{``, ``, true},
+		{``, `{}`, false},
+		{`name=x&size=2`, `size=2&name=x`, true},
+		{`name=x`, `name=y`, false},
+	} {
+		assert.Equal(t, c.want, sameBody(c.rec, []byte(c.sent)), "%q vs %q", c.rec, c.sent)
+	}
 }
 
 func TestParseRequestLocation(t *testing.T) {

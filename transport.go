@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/http/httptrace"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -80,23 +81,43 @@ type callState struct {
 	method   string
 	write    bool // not GET or HEAD
 	attempts int
-	// sent is set once the current attempt has a connection, from which on
-	// the request may have reached the API.
-	sent    atomic.Bool
-	sentAt  time.Time
-	next    time.Duration // the wait before the next attempt
-	started time.Time
+	// sent is true while the current attempt may have been carried out:
+	// set once it has a connection, cleared again when its answer proves
+	// that nothing was done (see maybeDone).
+	sent   atomic.Bool
+	sentAt time.Time
+	next   time.Duration // the wait before the next attempt
 }
 
 type stateKey struct{}
 
+// maybeDone reports whether an answer leaves open that a write was carried
+// out: 500, 502 and 504 may come from a gateway that gave up after the API
+// acted, and so may a 503 that is not the API's own JSON error. Every other
+// answer is definite: 2xx was done, 429, 4xx, 501 and the API's 503 were not.
+func maybeDone(resp *http.Response) bool {
+	switch resp.StatusCode {
+	case http.StatusInternalServerError, http.StatusBadGateway, http.StatusGatewayTimeout:
+		return true
+	case http.StatusServiceUnavailable:
+		return !isJSON(resp.Header)
+	}
+	return false
+}
+
+func isJSON(h http.Header) bool {
+	vs := h["Content-Type"]
+	return len(vs) > 0 && strings.Contains(vs[0], "json")
+}
+
 // send performs one call with retries and returns the final answer, whatever
-// its status. An error means no answer came.
-func (c *Client) send(ctx context.Context, method, u string, body []byte, contentType string, co *callOptions) (*http.Response, *callState, error) {
-	st := &callState{method: method, write: method != http.MethodGet && method != http.MethodHead}
+// its status. An error means no answer came. st carries the attempts across
+// calls of send for the same call (a read whose body was cut is sent again).
+func (c *Client) send(ctx context.Context, st *callState, u string, body []byte, contentType string, co *callOptions) (*http.Response, error) {
+	method := st.method
 	rreq, err := newRetryableRequest(context.WithValue(ctx, stateKey{}, st), method, u, body)
 	if err != nil {
-		return nil, st, fmt.Errorf("ionos: building the request: %w", err)
+		return nil, fmt.Errorf("ionos: building the request: %w", err)
 	}
 	h := rreq.Header
 	h.Set("Authorization", c.auth)
@@ -135,11 +156,11 @@ func (c *Client) send(ctx context.Context, method, u string, body []byte, conten
 			cause = fmt.Errorf("%w (%v)", ctxErr, err)
 		}
 		if st.write && st.sent.Load() {
-			return nil, st, &UnknownOutcomeError{Method: method, URL: u, SentAt: st.sentAt, Attempts: st.attempts, Err: cause}
+			return nil, &UnknownOutcomeError{Method: method, URL: u, SentAt: st.sentAt, Attempts: st.attempts, Err: cause, body: body}
 		}
-		return nil, st, fmt.Errorf("ionos: %s %s: %w", method, u, attemptsNote(cause, st.attempts))
+		return nil, fmt.Errorf("ionos: %s %s: %w", method, u, attemptsNote(cause, st.attempts))
 	}
-	return hr, st, nil
+	return hr, nil
 }
 
 func attemptsNote(err error, attempts int) error {
@@ -217,6 +238,9 @@ func retryableNetError(err error) bool {
 		return false
 	case errors.Is(err, ErrResponseTooLarge):
 		return false
+	case errors.Is(err, ErrRateLimited):
+		// The client's own hold after a Retry-After, past the deadline.
+		return false
 	}
 	return true
 }
@@ -256,6 +280,16 @@ type attemptTransport struct {
 func (t *attemptTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	ctx := req.Context()
 	st, _ := ctx.Value(stateKey{}).(*callState)
+	// The client-wide gate: a Retry-After that any call received, and the
+	// pacing from the rate-limit headers.
+	release, err := t.c.limiter.acquire(ctx)
+	if err != nil {
+		if st != nil {
+			st.sent.Store(false)
+		}
+		return nil, err
+	}
+	defer release()
 	if st != nil {
 		st.attempts++
 		st.sent.Store(false)
@@ -271,6 +305,13 @@ func (t *attemptTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 		start = time.Now()
 	}
 	resp, err := t.base.RoundTrip(req)
+	if resp != nil {
+		t.c.limiter.observe(resp, time.Now())
+		if st != nil && st.write && resp.StatusCode >= 300 && !maybeDone(resp) {
+			// A definite answer: this attempt was not carried out.
+			st.sent.Store(false)
+		}
+	}
 	if logging {
 		attrs := []any{"method", req.Method, "url", req.URL.String(), "duration", time.Since(start)}
 		if st != nil {

@@ -138,6 +138,24 @@ func TestDrillPOSTNotRetriedOn503(t *testing.T) {
 // Retry-After is honoured: with a budget of one request a second the second
 // call waits for the server's word, then succeeds.
 func TestDrillRetryAfterHonoured(t *testing.T) {
+	srv := ionostest.NewServer(ionostest.WithRateLimit(60, 1))
+	t.Cleanup(srv.Close)
+	c, err := srv.NewClient(fastRetries, ionos.WithRateLimitPacing(false))
+	require.NoError(t, err)
+	ctx := context.Background()
+	_, _, err = c.Locations.List(ctx)
+	require.NoError(t, err)
+	start := time.Now()
+	_, resp, err := c.Locations.List(ctx)
+	require.NoError(t, err)
+	assert.GreaterOrEqual(t, resp.Attempts, 2)
+	assert.GreaterOrEqual(t, time.Since(start), 500*time.Millisecond, "waited as asked, not the 20 ms backoff cap")
+}
+
+// With pacing (the default), the client learns the budget from the first
+// answer's headers and waits before the second call instead of meeting a
+// 429.
+func TestDrillPacingAvoids429(t *testing.T) {
 	_, c := newServer(t, ionostest.WithRateLimit(60, 1))
 	ctx := context.Background()
 	_, _, err := c.Locations.List(ctx)
@@ -145,8 +163,8 @@ func TestDrillRetryAfterHonoured(t *testing.T) {
 	start := time.Now()
 	_, resp, err := c.Locations.List(ctx)
 	require.NoError(t, err)
-	assert.GreaterOrEqual(t, resp.Attempts, 2)
-	assert.GreaterOrEqual(t, time.Since(start), 500*time.Millisecond, "waited as asked, not the 20 ms backoff cap")
+	assert.Equal(t, 1, resp.Attempts, "no 429 met")
+	assert.GreaterOrEqual(t, time.Since(start), 500*time.Millisecond, "paced to the budget")
 }
 
 // A Retry-After beyond the deadline fails at once with ErrRateLimited.
@@ -200,18 +218,21 @@ func TestDrillFailedRequest(t *testing.T) {
 	assert.Equal(t, resp.RequestID, failed.RequestID)
 }
 
-// A truncated body is an error, never a half-decoded resource; the next
-// call reads the whole answer.
+// A truncated body is never a half-decoded resource: a read is sent again
+// and returns the whole answer; when every attempt is cut, it is an error.
 func TestDrillTruncatedBody(t *testing.T) {
 	srv, c := newServer(t)
 	dc := createDatacenter(t, c, "cut")
 	srv.InjectFault(ionostest.Fault{Kind: ionostest.FaultTruncate, Method: http.MethodGet, Path: "/datacenters/*", Times: 1})
-	got, _, err := c.Datacenters.Get(context.Background(), dc.ID)
-	require.Error(t, err)
-	assert.Nil(t, got)
-	got, _, err = c.Datacenters.Get(context.Background(), dc.ID)
+	got, resp, err := c.Datacenters.Get(context.Background(), dc.ID)
 	require.NoError(t, err)
 	assert.Equal(t, dc.ID, got.ID)
+	assert.Equal(t, 2, resp.Attempts)
+	remove := srv.InjectFault(ionostest.Fault{Kind: ionostest.FaultTruncate, Method: http.MethodGet, Path: "/datacenters/*"})
+	got, _, err = c.Datacenters.Get(context.Background(), dc.ID)
+	require.ErrorIs(t, err, ionos.ErrTruncatedBody)
+	assert.Nil(t, got)
+	remove()
 }
 
 // 64 goroutines sharing one client reuse their connections: after a warm-up,

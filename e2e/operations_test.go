@@ -67,7 +67,7 @@ func sdkOperations(c *ionos.Client) []string {
 	ct := reflect.TypeOf(c)
 	for j := 0; j < ct.NumMethod(); j++ {
 		switch name := ct.Method(j).Name; name {
-		case "BaseURL", "CloseIdleConnections":
+		case "BaseURL", "CloseIdleConnections", "APIVersion":
 		default:
 			ops = append(ops, name)
 		}
@@ -442,6 +442,37 @@ func accountsAndPlatform(r *opRun, ctx context.Context) {
 	ct, resp, err := c.Contracts.Get(ctx)
 	r.call("Contracts.Get", resp, err)
 	assert.NotZero(t, ct.Properties.ContractNumber)
+
+	// Tokens (the Auth API), and a client built from one.
+	jwt, resp, err := c.Tokens.Generate(ctx, time.Hour)
+	r.call("Tokens.Generate", resp, err)
+	tc, err := ionos.NewClient(ionos.WithToken(jwt.Reveal()), ionos.WithBaseURL(c.BaseURL()))
+	require.NoError(t, err)
+	defer tc.CloseIdleConnections()
+	_, _, err = tc.Locations.List(ctx)
+	require.NoError(t, err, "a client built from the generated token works")
+	toks, resp, err := c.Tokens.List(ctx)
+	r.call("Tokens.List", resp, err)
+	require.Len(t, toks, 1)
+	assert.WithinDuration(t, toks[0].CreatedDate.Add(time.Hour), toks[0].ExpirationDate, time.Second)
+	tok, resp, err := c.Tokens.Get(ctx, toks[0].ID)
+	r.call("Tokens.Get", resp, err)
+	assert.Equal(t, toks[0].ID, tok.ID)
+	resp, err = tc.Tokens.DeleteMatching(ctx, ionos.TokensCurrent)
+	r.call("Tokens.DeleteMatching", resp, err)
+	_, _, err = tc.Locations.List(ctx)
+	assert.ErrorIs(t, err, ionos.ErrNotAuthorized, "the deleted token no longer works")
+	jwt2, _, err := c.Tokens.Generate(ctx, 0)
+	require.NoError(t, err)
+	assert.NotEqual(t, jwt.Reveal(), jwt2.Reveal())
+	toks, _, err = c.Tokens.List(ctx)
+	require.NoError(t, err)
+	require.Len(t, toks, 1)
+	resp, err = c.Tokens.Delete(ctx, toks[0].ID)
+	r.call("Tokens.Delete", resp, err)
+	toks, _, err = c.Tokens.List(ctx)
+	require.NoError(t, err)
+	assert.Empty(t, toks)
 
 	// Groups and users.
 	g, resp, err := c.Groups.Create(ctx, ionos.GroupSpec{Name: "e2e-ops", CreateDataCenter: true})

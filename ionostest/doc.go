@@ -53,12 +53,23 @@
 // CD-ROM images (aliases such as "ubuntu:latest" on the locations), and a
 // contract whose limits count what exists.
 //
+// # Tokens
+//
+// The Auth API v1 is served on the same host under AuthPath (/auth/v1), so
+// that a client's derived Auth API URL reaches it: Tokens.Generate returns
+// a JWT-shaped token (not signed) that authenticates this server's Cloud
+// and Auth APIs until it expires or is deleted; list, get and delete (by ID
+// or by the criteria EXPIRED, CURRENT and ALL) work as the API documents.
+// Tokens are not part of Snapshot.
+//
 // # Faults and counters
 //
 // InjectFault makes chosen or random requests answer 5xx (JSON or a
 // gateway's HTML page), reset the connection before or after processing,
 // truncate the body, or wait. WithRateLimit answers 429 with Retry-After
-// beyond a budget; X-RateLimit-Limit, -Remaining and -Burst are always sent.
+// beyond a budget; X-RateLimit-Limit, -Remaining and -Burst are always sent
+// (without a rate limit they describe a bucket of 10000 that refills at a
+// million a minute, which no test empties).
 // Connections counts accepted TCP connections and Hits the requests per
 // route.
 //

@@ -35,6 +35,13 @@ const (
 	FaultTruncate
 	// FaultLatency waits Latency before processing the request normally.
 	FaultLatency
+	// FaultStatusAfter processes the request (its change is made), then
+	// answers Status (default 502) with the API's JSON error body instead of
+	// the real answer: a gateway that gave up after the API acted.
+	FaultStatusAfter
+	// FaultHTMLAfter processes the request, then answers Status (default
+	// 502) with a gateway's HTML page instead of the real answer.
+	FaultHTMLAfter
 )
 
 // Fault describes an injected failure. The zero Method and Path match every
@@ -138,6 +145,13 @@ func (s *Server) pickFault(method, path string) *Fault {
 // ServeHTTP serves the API: counting, faults, rate limit, authentication,
 // then the route.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if rel, ok := strings.CutPrefix(r.URL.Path, AuthPath+"/"); ok {
+		s.ctl.Lock()
+		s.hits[r.Method+" "+AuthPath+"/"+rel]++
+		s.ctl.Unlock()
+		s.serveAuth(w, r, "/"+rel)
+		return
+	}
 	now := s.cfg.clock()
 	rel, inBase := strings.CutPrefix(r.URL.Path, BasePath)
 	if rel == "" {
@@ -171,13 +185,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			writeJSON(w, st, errorBody(st, strconv.Itoa(st), http.StatusText(st)))
 			return
 		case FaultHTML:
-			st := f.Status
-			if st == 0 {
-				st = 502
-			}
-			w.Header().Set("Content-Type", "text/html")
-			w.WriteHeader(st)
-			fmt.Fprintf(w, "<html>\r\n<head><title>%d %s</title></head>\r\n<body>\r\n<center><h1>%d %s</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n", st, http.StatusText(st), st, http.StatusText(st))
+			writeGatewayPage(w, f.Status)
 			return
 		case FaultResetBefore:
 			reset(w)
@@ -191,9 +199,22 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.cfg.onChange()
 	}
 
-	if f != nil && f.Kind == FaultResetAfter {
-		reset(w)
-		return
+	if f != nil {
+		switch f.Kind {
+		case FaultResetAfter:
+			reset(w)
+			return
+		case FaultStatusAfter:
+			st := f.Status
+			if st == 0 {
+				st = 502
+			}
+			writeJSON(w, st, errorBody(st, strconv.Itoa(st), http.StatusText(st)))
+			return
+		case FaultHTMLAfter:
+			writeGatewayPage(w, f.Status)
+			return
+		}
 	}
 	for k, v := range rec.header {
 		w.Header()[k] = v
@@ -211,6 +232,16 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	w.WriteHeader(rec.status)
 	_, _ = w.Write(body)
+}
+
+// writeGatewayPage answers status (default 502) with a gateway's HTML page.
+func writeGatewayPage(w http.ResponseWriter, status int) {
+	if status == 0 {
+		status = 502
+	}
+	w.Header().Set("Content-Type", "text/html")
+	w.WriteHeader(status)
+	fmt.Fprintf(w, "<html>\r\n<head><title>%d %s</title></head>\r\n<body>\r\n<center><h1>%d %s</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n", status, http.StatusText(status), status, http.StatusText(status))
 }
 
 // reset closes the client's connection abruptly (TCP RST where possible).
