@@ -209,7 +209,7 @@ func (s *DatacentersService) GetByName(ctx context.Context, name string, opts ..
 // Create creates a data center, with the servers, volumes, LANs and load
 // balancers of spec, in one call, and returns it as the API accepted it; the
 // data center is ready once the request in the Response is DONE
-// (WaitForCompletion). Nothing is sent if any part of spec is invalid; the
+// ([Client.WaitForCompletion]). Nothing is sent if any part of spec is invalid; the
 // error names the part ("DatacenterSpec.Servers[0].NICs[1].LAN").
 func (s *DatacentersService) Create(ctx context.Context, spec DatacenterSpec, opts ...WriteOption) (*Datacenter, *Response, error) {
 	secrets := imagePasswords(nil, spec.Volumes...)

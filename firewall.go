@@ -298,7 +298,7 @@ func (s *FirewallRulesService) Get(ctx context.Context, datacenterID, serverID, 
 
 // Create adds a firewall rule to a NIC and returns it as the API accepted it;
 // the rule is in force once the request in the Response is DONE
-// (WaitForCompletion). Ports and ICMP values are sent as JSON numbers.
+// ([Client.WaitForCompletion]). Ports and ICMP values are sent as JSON numbers.
 func (s *FirewallRulesService) Create(ctx context.Context, datacenterID, serverID, nicID string, spec FirewallRuleSpec, opts ...WriteOption) (*FirewallRule, *Response, error) {
 	return write[FirewallRule](ctx, s.c, http.MethodPost, at(firewallRulesPath(datacenterID, serverID, nicID)), with(spec.body("FirewallRuleSpec")), opts)
 }

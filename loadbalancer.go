@@ -132,7 +132,7 @@ func (s *LoadBalancersService) Get(ctx context.Context, datacenterID, loadBalanc
 
 // Create creates a load balancer, balancing spec.BalancedNICs from the start,
 // and returns it as the API accepted it; it is ready once the request in the
-// Response is DONE (WaitForCompletion). DHCP is sent as a JSON boolean.
+// Response is DONE ([Client.WaitForCompletion]). DHCP is sent as a JSON boolean.
 func (s *LoadBalancersService) Create(ctx context.Context, datacenterID string, spec LoadBalancerSpec, opts ...WriteOption) (*LoadBalancer, *Response, error) {
 	return write[LoadBalancer](ctx, s.c, http.MethodPost, at(loadBalancersPath(datacenterID)), with(spec.body("LoadBalancerSpec")), opts)
 }

@@ -194,7 +194,7 @@ func (s *NICsService) Get(ctx context.Context, datacenterID, serverID, nicID str
 
 // Create adds a NIC, with its firewall rules, to a server and returns it as
 // the API accepted it; the NIC is ready once the request in the Response is
-// DONE (WaitForCompletion). DHCP is sent whenever it is set, false
+// DONE ([Client.WaitForCompletion]). DHCP is sent whenever it is set, false
 // included.
 func (s *NICsService) Create(ctx context.Context, datacenterID, serverID string, spec NICSpec, opts ...WriteOption) (*NIC, *Response, error) {
 	return write[NIC](ctx, s.c, http.MethodPost, at(nicsPath(datacenterID, serverID)), with(spec.body("NICSpec")), opts)

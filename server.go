@@ -294,7 +294,7 @@ func (s *ServersService) Get(ctx context.Context, datacenterID, serverID string,
 
 // Create creates a server in a data center, with the volumes, attached
 // volumes and NICs of spec, in one call. The server is ready once the request
-// in the Response is DONE (WaitForCompletion).
+// in the Response is DONE ([Client.WaitForCompletion]).
 func (s *ServersService) Create(ctx context.Context, datacenterID string, spec ServerSpec, opts ...WriteOption) (*Server, *Response, error) {
 	return write[Server](ctx, s.c, http.MethodPost, at(pathOf("/datacenters/{}/servers", id("datacenterID", datacenterID))), with(spec.body("ServerSpec")).hiding(imagePasswords(nil, spec.Volumes...)), opts)
 }
@@ -317,26 +317,26 @@ func (s *ServersService) Delete(ctx context.Context, datacenterID, serverID stri
 }
 
 // Start starts a server. The Response names the request to hand to
-// WaitForCompletion.
+// [Client.WaitForCompletion].
 func (s *ServersService) Start(ctx context.Context, datacenterID, serverID string, opts ...WriteOption) (*Response, error) {
 	return act(ctx, s.c, http.MethodPost, at(serverPath(datacenterID, serverID, "/start")), noBody, opts)
 }
 
 // Stop powers a server off (forcefully; its DHCP public IP is released). The
-// Response names the request to hand to WaitForCompletion.
+// Response names the request to hand to [Client.WaitForCompletion].
 func (s *ServersService) Stop(ctx context.Context, datacenterID, serverID string, opts ...WriteOption) (*Response, error) {
 	return act(ctx, s.c, http.MethodPost, at(serverPath(datacenterID, serverID, "/stop")), noBody, opts)
 }
 
 // Reboot hard-reboots a server. The Response names the request to hand to
-// WaitForCompletion.
+// [Client.WaitForCompletion].
 func (s *ServersService) Reboot(ctx context.Context, datacenterID, serverID string, opts ...WriteOption) (*Response, error) {
 	return act(ctx, s.c, http.MethodPost, at(serverPath(datacenterID, serverID, "/reboot")), noBody, opts)
 }
 
 // Upgrade upgrades a server to the newest hardware generation of its location
 // (POST .../servers/{id}/upgrade). The Response names the request to hand to
-// WaitForCompletion.
+// [Client.WaitForCompletion].
 func (s *ServersService) Upgrade(ctx context.Context, datacenterID, serverID string, opts ...WriteOption) (*Response, error) {
 	return act(ctx, s.c, http.MethodPost, at(serverPath(datacenterID, serverID, "/upgrade")), noBody, opts)
 }

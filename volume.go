@@ -258,7 +258,7 @@ func (s *VolumesService) CreateSnapshot(ctx context.Context, datacenterID, volum
 }
 
 // RestoreSnapshot restores a snapshot onto a volume. The Response names the
-// request to hand to WaitForCompletion.
+// request to hand to [Client.WaitForCompletion].
 func (s *VolumesService) RestoreSnapshot(ctx context.Context, datacenterID, volumeID, snapshotID string, opts ...WriteOption) (*Response, error) {
 	return act(ctx, s.c, http.MethodPost, at(volumePath(datacenterID, volumeID, "/restore-snapshot")),
 		with(url.Values{"snapshotId": {snapshotID}}, id("snapshotID", snapshotID).check()), opts)
