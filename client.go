@@ -91,7 +91,10 @@ type Client struct {
 	credentials []string // for scrubbing
 	version     APIVersion
 	authBase    string // the Auth API's base URL
-	limiter     *limiter
+	rc          *retryablehttp.Client
+	// Header values made once.
+	hdrAuth, hdrUserAgent, hdrContract []string
+	limiter                            *limiter
 
 	// Datacenters manages virtual data centers.
 	Datacenters *DatacentersService
@@ -473,6 +476,11 @@ func newClient(cfg config) (*Client, error) {
 	}
 	hc.Transport = &attemptTransport{base: base, c: c}
 	c.hc = hc
+	c.rc = c.newRetryClient()
+	c.hdrAuth, c.hdrUserAgent = []string{c.auth}, []string{c.userAgent}
+	if c.contract != "" {
+		c.hdrContract = []string{c.contract}
+	}
 
 	c.Datacenters = &DatacentersService{c: c}
 	c.Locations = &LocationsService{c: c}
@@ -633,29 +641,17 @@ type RateLimit struct {
 
 func newResponse(hr *http.Response, attempts int) *Response {
 	r := &Response{Response: hr, Attempts: attempts}
-	if loc := hr.Header.Get("Location"); loc != "" {
+	if vs := hr.Header["Location"]; len(vs) > 0 && vs[0] != "" {
+		loc := vs[0]
 		if id, ok := parseRequestLocation(loc); ok {
 			r.RequestURL = loc
 			r.RequestID = id
 		}
 	}
-	r.RateLimit.Remaining = headerInt(hr.Header, "X-RateLimit-Remaining")
-	r.RateLimit.Limit = headerInt(hr.Header, "X-RateLimit-Limit")
-	r.RateLimit.Burst = headerInt(hr.Header, "X-RateLimit-Burst")
+	r.RateLimit.Remaining, _ = headerValue(hr.Header, "X-Ratelimit-Remaining")
+	r.RateLimit.Limit, _ = headerValue(hr.Header, "X-Ratelimit-Limit")
+	r.RateLimit.Burst, _ = headerValue(hr.Header, "X-Ratelimit-Burst")
 	return r
-}
-
-// headerInt reads an integer header; absent or malformed is 0.
-func headerInt(h http.Header, key string) int {
-	v := h.Get(key)
-	if v == "" {
-		return 0
-	}
-	n, err := strconv.Atoi(v)
-	if err != nil {
-		return 0
-	}
-	return n
 }
 
 // parseRequestLocation extracts the request ID from the Location header of an

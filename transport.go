@@ -86,7 +86,6 @@ type callState struct {
 	// that nothing was done (see maybeDone).
 	sent   atomic.Bool
 	sentAt time.Time
-	next   time.Duration // the wait before the next attempt
 }
 
 type stateKey struct{}
@@ -119,30 +118,25 @@ func (c *Client) send(ctx context.Context, st *callState, u string, body []byte,
 	if err != nil {
 		return nil, fmt.Errorf("ionos: building the request: %w", err)
 	}
+	// Header values made once per client; canonical keys set directly.
 	h := rreq.Header
-	h.Set("Authorization", c.auth)
-	h.Set("User-Agent", c.userAgent)
-	h.Set("Accept", "application/json")
-	if contentType != "" {
-		h.Set("Content-Type", contentType)
+	h["Authorization"] = c.hdrAuth
+	h["User-Agent"] = c.hdrUserAgent
+	h["Accept"] = hdrJSON
+	switch contentType {
+	case "":
+	case "application/json":
+		h["Content-Type"] = hdrJSON
+	default:
+		h["Content-Type"] = []string{contentType}
 	}
-	contract := c.contract
-	if co.contract != "" {
-		contract = co.contract
+	switch {
+	case co.contract != "":
+		h["X-Contract-Number"] = []string{co.contract}
+	case c.hdrContract != nil:
+		h["X-Contract-Number"] = c.hdrContract
 	}
-	if contract != "" {
-		h.Set("X-Contract-Number", contract)
-	}
-	policy := c.retry
-	rc := &retryablehttp.Client{
-		HTTPClient: c.hc,
-		RetryMax:   policy.MaxRetries,
-		CheckRetry: func(ctx context.Context, resp *http.Response, err error) (bool, error) {
-			return c.checkRetry(ctx, st, policy, resp, err)
-		},
-		Backoff:      func(_, _ time.Duration, _ int, _ *http.Response) time.Duration { return st.next },
-		ErrorHandler: func(resp *http.Response, err error, _ int) (*http.Response, error) { return resp, err },
-	}
+	rc := c.rc
 	hr, err := rc.Do(rreq)
 	if err == nil && hr == nil {
 		err = errors.New("no answer")
@@ -170,8 +164,31 @@ func attemptsNote(err error, attempts int) error {
 	return err
 }
 
-// checkRetry decides whether to send the call again, and sets st.next to
-// the wait before doing so.
+// hdrJSON is the header value application/json, shared by every request
+// (header values are only read once set).
+var hdrJSON = []string{"application/json"}
+
+// newRetryClient is the client's one go-retryablehttp client: the call's
+// state travels in the request's context, and the wait before a retry is
+// slept in CheckRetry, which sees the context.
+func (c *Client) newRetryClient() *retryablehttp.Client {
+	return &retryablehttp.Client{
+		HTTPClient: c.hc,
+		RetryMax:   c.retry.MaxRetries,
+		CheckRetry: func(ctx context.Context, resp *http.Response, err error) (bool, error) {
+			st, _ := ctx.Value(stateKey{}).(*callState)
+			if st == nil {
+				return false, err
+			}
+			return c.checkRetry(ctx, st, c.retry, resp, err)
+		},
+		Backoff:      func(_, _ time.Duration, _ int, _ *http.Response) time.Duration { return 0 },
+		ErrorHandler: func(resp *http.Response, err error, _ int) (*http.Response, error) { return resp, err },
+	}
+}
+
+// checkRetry decides whether to send the call again and, if so, waits
+// before returning: the exponential backoff, or the Retry-After.
 func (c *Client) checkRetry(ctx context.Context, st *callState, p RetryPolicy, resp *http.Response, err error) (bool, error) {
 	if ctxErr := ctx.Err(); ctxErr != nil {
 		return false, ctxErr
@@ -198,13 +215,25 @@ func (c *Client) checkRetry(ctx context.Context, st *callState, p RetryPolicy, r
 		}
 		return false, nil
 	}
-	st.next = wait
 	if c.logger.Enabled(ctx, slog.LevelDebug) {
 		attrs := []any{"method", st.method, "attempt", st.attempts, "wait", wait}
 		if resp != nil {
 			attrs = append(attrs, "status", resp.StatusCode)
 		}
 		c.logger.DebugContext(ctx, "ionos: retrying", attrs...)
+	}
+	if resp != nil {
+		// Free the connection while waiting.
+		closeBody(resp.Body)
+	}
+	if wait > 0 {
+		t := time.NewTimer(wait)
+		defer t.Stop()
+		select {
+		case <-ctx.Done():
+			return false, ctx.Err()
+		case <-t.C:
+		}
 	}
 	return true, nil
 }
