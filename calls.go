@@ -229,3 +229,19 @@ func (p payload) propsOnly(field, hint string) payload {
 	}
 	return payload{v: &putBody[any]{Properties: props}}
 }
+
+// replacedList is what a PATCH sends for a list that an Update replaces
+// when non-empty and empties when clear is set: nil (left out, unchanged),
+// the list, or an empty non-nil list (sent as []). Setting both is refused,
+// naming the clear field.
+func replacedList[T any](clearField string, list []T, clear bool) ([]T, error) {
+	switch {
+	case clear && len(list) > 0:
+		return nil, invalid(clearField, "is set together with a non-empty list")
+	case clear:
+		return []T{}, nil
+	case len(list) > 0:
+		return list, nil
+	}
+	return nil, nil
+}

@@ -169,21 +169,11 @@ type lanPatch struct {
 }
 
 func (u *LANUpdate) body() (*lanPatch, error) {
-	const f = "LANUpdate"
-	if u.ClearIPFailover && len(u.IPFailover) > 0 {
-		return nil, invalid(f+".ClearIPFailover", "is set together with a non-empty IPFailover")
+	groups, err := replacedList("LANUpdate.ClearIPFailover", u.IPFailover, u.ClearIPFailover)
+	if err == nil {
+		err = checkIPFailover("LANUpdate.IPFailover", u.IPFailover)
 	}
-	if err := checkIPFailover(f+".IPFailover", u.IPFailover); err != nil {
-		return nil, err
-	}
-	p := &lanPatch{LANUpdate: u}
-	switch {
-	case u.ClearIPFailover:
-		p.IPFailover = []IPFailover{}
-	case len(u.IPFailover) > 0:
-		p.IPFailover = u.IPFailover
-	}
-	return p, nil
+	return &lanPatch{LANUpdate: u, IPFailover: groups}, err
 }
 
 // lanIDArg is a LAN ID for pathOf: the API's LAN IDs are positive

@@ -139,26 +139,14 @@ type nicPatch struct {
 }
 
 func (u *NICUpdate) body() (*nicPatch, error) {
-	const f = "NICUpdate"
-	if u.ClearIPs && len(u.IPs) > 0 {
-		return nil, invalid(f+".ClearIPs", "is set together with a non-empty IPs")
+	ips, err := replacedList("NICUpdate.ClearIPs", u.IPs, u.ClearIPs)
+	if err == nil {
+		err = checkNICIPs("NICUpdate.IPs", u.IPs)
 	}
-	if err := checkNICIPs(f+".IPs", u.IPs); err != nil {
-		return nil, err
+	if err == nil && u.LAN != nil {
+		err = (idArg{name: "NICUpdate.LAN", val: string(*u.LAN), positive: true}).check()
 	}
-	if u.LAN != nil {
-		if err := (idArg{name: f + ".LAN", val: string(*u.LAN), positive: true}).check(); err != nil {
-			return nil, err
-		}
-	}
-	p := &nicPatch{NICUpdate: u}
-	switch {
-	case u.ClearIPs:
-		p.IPs = []string{}
-	case len(u.IPs) > 0:
-		p.IPs = u.IPs
-	}
-	return p, nil
+	return &nicPatch{NICUpdate: u, IPs: ips}, err
 }
 
 // NICsService manages a server's network interfaces
