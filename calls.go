@@ -135,8 +135,8 @@ func all[T any, O option](ctx context.Context, c *Client, r route, opts []O) ite
 	return iterate[T](ctx, c, &request{method: http.MethodGet, path: r.path, maxLimit: r.maxLimit}, opts)
 }
 
-// firstError returns the first non-nil error: at(p, firstError(err1,
-// err2)) makes a route that carries the check of an ID sent in the body.
+// firstError returns the first non-nil error, so that a payload can carry
+// several checks: with(&upd, firstError(check1, check2)).
 func firstError(errs ...error) error {
 	for _, err := range errs {
 		if err != nil {
