@@ -13,12 +13,17 @@ import (
 	"time"
 )
 
-// Statuses of an asynchronous request.
+// RequestState is the status of an asynchronous request: QUEUED, RUNNING,
+// DONE or FAILED. Any string converts, so a status the API adds later
+// still reads.
+type RequestState string
+
+// The statuses of an asynchronous request.
 const (
-	RequestQueued  = "QUEUED"
-	RequestRunning = "RUNNING"
-	RequestDone    = "DONE"
-	RequestFailed  = "FAILED"
+	RequestQueued  RequestState = "QUEUED"
+	RequestRunning RequestState = "RUNNING"
+	RequestDone    RequestState = "DONE"
+	RequestFailed  RequestState = "FAILED"
 )
 
 // ResourceReference points at a resource: its ID, type and URL.
@@ -67,7 +72,7 @@ type RequestStatus struct {
 // RequestStatusMetadata holds the status (QUEUED, RUNNING, DONE, FAILED), the
 // API's message and the resources the request works on.
 type RequestStatusMetadata struct {
-	Status  string          `json:"status"`
+	Status  RequestState    `json:"status"`
 	Message string          `json:"message,omitempty"`
 	Etag    string          `json:"etag,omitempty"`
 	Targets []RequestTarget `json:"targets,omitempty"`
@@ -76,7 +81,7 @@ type RequestStatusMetadata struct {
 // RequestTarget is a resource a request works on, and its status.
 type RequestTarget struct {
 	Target ResourceReference `json:"target"`
-	Status string            `json:"status"`
+	Status RequestState      `json:"status"`
 }
 
 // RequestsService reads the API's records of asynchronous requests.
@@ -87,7 +92,7 @@ type RequestsService struct{ c *Client }
 // or more, which is the default.
 type RequestFilter struct {
 	// Status is QUEUED, RUNNING, DONE or FAILED (filter.status).
-	Status string
+	Status RequestState
 	// CreatedAfter and CreatedBefore bound the creation time
 	// (filter.createdAfter, filter.createdBefore).
 	CreatedAfter, CreatedBefore time.Time
@@ -116,7 +121,7 @@ func WithRequestFilter(f RequestFilter) RequestFilterOption {
 		if !f.CreatedAfter.IsZero() && !f.CreatedBefore.IsZero() && f.CreatedBefore.Before(f.CreatedAfter) {
 			return &InvalidInputError{Field: "RequestFilter.CreatedBefore", Reason: "is before CreatedAfter"}
 		}
-		set("filter.status", f.Status)
+		set("filter.status", string(f.Status))
 		if !f.CreatedAfter.IsZero() {
 			set("filter.createdAfter", f.CreatedAfter.UTC().Format(requestFilterTime))
 		}
