@@ -92,6 +92,11 @@ func call[T any, O option](ctx context.Context, c *Client, req *request, r route
 	if err != nil {
 		return nil, resp, scrubSecrets(err, body.secrets...)
 	}
+	if resp.noBody {
+		// Accepted without a body (v6 answers many writes so): nothing to
+		// return but the response.
+		return nil, resp, nil
+	}
 	return &v, resp, nil
 }
 

@@ -627,6 +627,10 @@ type Response struct {
 	RateLimit RateLimit
 	// Attempts is how many times the call was sent (1 without retries).
 	Attempts int
+
+	// noBody: the API answered the call with no body (v6 answers many
+	// writes 202 with no content), so there is no resource to return.
+	noBody bool
 }
 
 // RateLimit is what the API says of the caller's rate limit.
@@ -700,6 +704,8 @@ type request struct {
 	maxLimit int
 	// authAPI: the call goes to the Auth API, not the Cloud API.
 	authAPI bool
+	// accept replaces the Accept header (application/json).
+	accept string
 }
 
 // do sends req with the call options and decodes a successful answer into
@@ -737,7 +743,7 @@ func (c *Client) doWith(ctx context.Context, req *request, out any, co *callOpti
 		body = []byte(req.form.Encode())
 		contentType = "application/x-www-form-urlencoded"
 	}
-	st := &callState{method: req.method, write: req.method != http.MethodGet && req.method != http.MethodHead}
+	st := &callState{method: req.method, write: req.method != http.MethodGet && req.method != http.MethodHead, accept: req.accept}
 	for {
 		hr, err := c.send(ctx, st, u, body, contentType, co)
 		if err != nil {
@@ -752,13 +758,23 @@ func (c *Client) doWith(ctx context.Context, req *request, out any, co *callOpti
 			}
 			return resp, apiErr
 		}
-		if out == nil || hr.StatusCode == http.StatusNoContent {
+		if out == nil || hr.StatusCode == http.StatusNoContent || (st.write && hr.ContentLength == 0) {
 			closeBody(hr.Body)
+			resp.noBody = out != nil
 			return resp, nil
 		}
-		err = c.decode(hr.Body, out)
+		if rb, ok := out.(*rawBody); ok {
+			err = c.readRaw(hr.Body, rb)
+		} else {
+			err = c.decode(hr.Body, out)
+		}
 		closeBody(hr.Body)
 		if err == nil {
+			return resp, nil
+		}
+		if st.write && errors.Is(err, errEmptyBody) {
+			// v6 answers many writes 202 with no content.
+			resp.noBody = true
 			return resp, nil
 		}
 		cutOff := isCutBody(err) || (ctx.Err() != nil && errors.Is(err, ctx.Err()))
@@ -848,6 +864,27 @@ func (c *Client) decode(body io.Reader, out any) error {
 }
 
 var errEmptyBody = errors.New("empty response body")
+
+// rawBody receives an answer's body as it is, for answers that are not
+// JSON (a kubeconfig file).
+type rawBody struct{ b []byte }
+
+// readRaw reads the whole body, refusing more than the client's limit.
+func (c *Client) readRaw(body io.Reader, rb *rawBody) error {
+	lr := &limitedReader{r: body, n: c.maxBody}
+	b, err := io.ReadAll(lr)
+	if err != nil {
+		if lr.exceeded {
+			return fmt.Errorf("%w (limit %d bytes)", ErrResponseTooLarge, c.maxBody)
+		}
+		return err
+	}
+	if len(b) == 0 {
+		return errEmptyBody
+	}
+	rb.b = b
+	return nil
+}
 
 // limitedReader is io.LimitReader that remembers running into the limit.
 type limitedReader struct {

@@ -310,3 +310,30 @@ func TestVersionGate(t *testing.T) {
 	require.NoError(t, c5.checkVersion(http.MethodGet, "/datacenters/1/servers"))
 	require.NoError(t, c5.checkVersion(http.MethodGet, "/not/an/api/path"))
 }
+
+// v6 answers many writes 202 without a body: the call succeeds with no
+// resource and the response to wait on; a read without a body is an error.
+func TestWriteAcceptedWithoutBody(t *testing.T) {
+	m := newMockAPI(t)
+	m.on(http.MethodPatch, "/datacenters/"+dcID, http.StatusAccepted, nil, "Location", testBase+"/requests/"+testRequestID+"/status")
+	dc, resp, err := m.c.Datacenters.Update(context.Background(), dcID, DatacenterUpdate{Name: Ptr("x")})
+	require.NoError(t, err)
+	assert.Nil(t, dc)
+	assert.Equal(t, testRequestID, resp.RequestID)
+
+	m.on(http.MethodGet, "/datacenters/"+dcID, http.StatusOK, nil)
+	_, _, err = m.c.Datacenters.Get(context.Background(), dcID)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "empty response body")
+}
+
+// A kubeconfig-like answer is read as it is, with the Accept header asked.
+func TestRawBodyAndAccept(t *testing.T) {
+	m := newMockAPI(t)
+	m.on(http.MethodGet, "/raw", http.StatusOK, []byte("apiVersion: v1\nkind: Config\n"))
+	var rb rawBody
+	_, err := m.c.doWith(context.Background(), &request{method: http.MethodGet, path: "/raw", accept: "application/yaml"}, &rb, &callOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, "apiVersion: v1\nkind: Config\n", string(rb.b))
+	assert.Equal(t, "application/yaml", m.only().Header.Get("Accept"))
+}
