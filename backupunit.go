@@ -23,9 +23,8 @@ type BackupUnitProperties struct {
 	Email    string `json:"email,omitempty"`
 }
 
-// BackupUnitSpec describes a backup unit to create or replace: the Python
-// SDK's BackupUnit object. Name, Password (on create) and Email are
-// required.
+// BackupUnitSpec describes a backup unit to create or replace. Name, Password
+// (on create) and Email are required.
 type BackupUnitSpec struct {
 	// Name holds only letters and digits; it is the login of the backup
 	// unit.
@@ -114,44 +113,27 @@ func (u *BackupUnitUpdate) check(field string) error {
 // BackupUnitsService manages backup units (/backupunits).
 type BackupUnitsService struct{ c *Client }
 
-// List returns every backup unit. Replaces the Python SDK's
-// list_backupunits.
-func (s *BackupUnitsService) List(ctx context.Context, opts ...CallOption) ([]BackupUnit, *Response, error) {
-	return listAll[BackupUnit](ctx, s.c, &request{method: http.MethodGet, path: "/backupunits"}, opts)
+// List returns every backup unit.
+func (s *BackupUnitsService) List(ctx context.Context, opts ...ListOption) ([]BackupUnit, *Response, error) {
+	return list[BackupUnit](ctx, s.c, fixed("/backupunits"), opts)
 }
 
-// Get returns one backup unit. Replaces the Python SDK's get_backupunit.
-func (s *BackupUnitsService) Get(ctx context.Context, backupUnitID string, opts ...CallOption) (*BackupUnit, *Response, error) {
-	p, err := pathOf("/backupunits/{}", id("backupUnitID", backupUnitID))
-	if err != nil {
-		return nil, nil, err
-	}
-	return doGet[BackupUnit](ctx, s.c, p, opts)
+// Get returns one backup unit.
+func (s *BackupUnitsService) Get(ctx context.Context, backupUnitID string, opts ...ReadOption) (*BackupUnit, *Response, error) {
+	return get[BackupUnit](ctx, s.c, at(pathOf("/backupunits/{}", id("backupUnitID", backupUnitID))), opts)
 }
 
-// Create creates a backup unit. The password is sent to the API and
-// nowhere else. Replaces the Python SDK's create_backupunit.
-func (s *BackupUnitsService) Create(ctx context.Context, spec BackupUnitSpec, opts ...CallOption) (*BackupUnit, *Response, error) {
-	body, err := spec.body("BackupUnitSpec", true)
-	if err != nil {
-		return nil, nil, err
-	}
-	b, resp, err := doWrite[BackupUnit](ctx, s.c, http.MethodPost, "/backupunits", body, opts)
+// Create creates a backup unit. The password is sent to the API and nowhere
+// else.
+func (s *BackupUnitsService) Create(ctx context.Context, spec BackupUnitSpec, opts ...WriteOption) (*BackupUnit, *Response, error) {
+	b, resp, err := write[BackupUnit](ctx, s.c, http.MethodPost, fixed("/backupunits"), with(spec.body("BackupUnitSpec", true)), opts)
 	return b, resp, scrubSecrets(err, spec.Password)
 }
 
 // Update changes the fields of a backup unit that upd sets (PATCH, flat
-// body). Replaces the Python SDK's update_backupunit.
-func (s *BackupUnitsService) Update(ctx context.Context, backupUnitID string, upd BackupUnitUpdate, opts ...CallOption) (*BackupUnit, *Response, error) {
-	p, err := pathOf("/backupunits/{}", id("backupUnitID", backupUnitID))
-	if err != nil {
-		return nil, nil, err
-	}
-	body, err := upd.body("BackupUnitUpdate")
-	if err != nil {
-		return nil, nil, err
-	}
-	b, resp, err := doWrite[BackupUnit](ctx, s.c, http.MethodPatch, p, body, opts)
+// body).
+func (s *BackupUnitsService) Update(ctx context.Context, backupUnitID string, upd BackupUnitUpdate, opts ...WriteOption) (*BackupUnit, *Response, error) {
+	b, resp, err := write[BackupUnit](ctx, s.c, http.MethodPatch, at(pathOf("/backupunits/{}", id("backupUnitID", backupUnitID))), with(upd.body("BackupUnitUpdate")), opts)
 	var secret Secret
 	if upd.Password != nil {
 		secret = *upd.Password
@@ -160,38 +142,19 @@ func (s *BackupUnitsService) Update(ctx context.Context, backupUnitID string, up
 }
 
 // Replace replaces a backup unit's settings with spec (PUT,
-// {"properties": ...}); an empty Password is left out. Replaces the Python
-// SDK's update_backupunit_put.
-func (s *BackupUnitsService) Replace(ctx context.Context, backupUnitID string, spec BackupUnitSpec, opts ...CallOption) (*BackupUnit, *Response, error) {
-	p, err := pathOf("/backupunits/{}", id("backupUnitID", backupUnitID))
-	if err != nil {
-		return nil, nil, err
-	}
-	body, err := spec.body("BackupUnitSpec", false)
-	if err != nil {
-		return nil, nil, err
-	}
-	b, resp, err := doWrite[BackupUnit](ctx, s.c, http.MethodPut, p, body, opts)
+// {"properties": ...}); an empty Password is left out.
+func (s *BackupUnitsService) Replace(ctx context.Context, backupUnitID string, spec BackupUnitSpec, opts ...WriteOption) (*BackupUnit, *Response, error) {
+	b, resp, err := write[BackupUnit](ctx, s.c, http.MethodPut, at(pathOf("/backupunits/{}", id("backupUnitID", backupUnitID))), with(spec.body("BackupUnitSpec", false)), opts)
 	return b, resp, scrubSecrets(err, spec.Password)
 }
 
-// Delete deletes a backup unit. Replaces the Python SDK's
-// delete_backupunit.
-func (s *BackupUnitsService) Delete(ctx context.Context, backupUnitID string, opts ...CallOption) (*Response, error) {
-	p, err := pathOf("/backupunits/{}", id("backupUnitID", backupUnitID))
-	if err != nil {
-		return nil, err
-	}
-	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+// Delete deletes a backup unit.
+func (s *BackupUnitsService) Delete(ctx context.Context, backupUnitID string, opts ...WriteOption) (*Response, error) {
+	return del(ctx, s.c, at(pathOf("/backupunits/{}", id("backupUnitID", backupUnitID))), opts)
 }
 
-// SSOURL returns a single sign-on URL into the backup unit's console. The
-// API takes no depth here, so none is sent unless WithDepth asks. Replaces
-// the Python SDK's get_ssourl.
-func (s *BackupUnitsService) SSOURL(ctx context.Context, backupUnitID string, opts ...CallOption) (*SSOURL, *Response, error) {
-	p, err := pathOf("/backupunits/{}/ssourl", id("backupUnitID", backupUnitID))
-	if err != nil {
-		return nil, nil, err
-	}
-	return getSSOURL(ctx, s.c, p, opts)
+// SSOURL returns a single sign-on URL into the backup unit's console. The API
+// takes no depth here, so none is sent unless [WithDepth] asks.
+func (s *BackupUnitsService) SSOURL(ctx context.Context, backupUnitID string, opts ...ReadOption) (*SSOURL, *Response, error) {
+	return getRaw[SSOURL](ctx, s.c, at(pathOf("/backupunits/{}/ssourl", id("backupUnitID", backupUnitID))), opts)
 }

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"runtime"
+	"strconv"
 	"testing"
 	"time"
 )
@@ -128,13 +129,11 @@ func benchServersJSON(b *testing.B, n int) []byte {
 			vid := uuid(2+j, i)
 			vols[j] = Volume{ID: vid, Type: "volume", Href: base + "/datacenters/" + dcID + "/volumes/" + vid, Metadata: md(i),
 				Properties: VolumeProperties{Name: fmt.Sprintf("vol-%d-%d", i, j), Type: "HDD", Size: 20, AvailabilityZone: "AUTO",
-					Image: csImgID, Bus: "VIRTIO", LicenceType: "LINUX", CPUHotPlug: true, RAMHotPlug: true, NICHotPlug: true,
-					NICHotUnplug: true, DiscVirtioHotPlug: true, DiscVirtioHotUnplug: true, DeviceNumber: int64(j + 1)}}
+					Image: csImgID, Bus: "VIRTIO", LicenceType: "LINUX", HotPlug: benchHotPlug, DeviceNumber: int64(j + 1)}}
 		}
 		cd := Image{ID: csCDID, Type: "image", Href: base + "/images/" + csCDID, Metadata: md(i),
 			Properties: ImageProperties{Name: "ubuntu-20.04-live-server-amd64.iso", Location: "us/las", Size: 0.88,
-				CPUHotPlug: true, RAMHotPlug: true, NICHotPlug: true, NICHotUnplug: true, DiscVirtioHotPlug: true,
-				DiscVirtioHotUnplug: true, LicenceType: "LINUX", ImageType: "CDROM", Public: true, CloudInit: "NONE"}}
+				HotPlug: benchHotPlug, LicenceType: "LINUX", ImageType: "CDROM", Public: true, CloudInit: "NONE"}}
 		nics := make([]NIC, benchNICs)
 		for j := range nics {
 			nid := uuid(4+j, i)
@@ -144,11 +143,11 @@ func benchServersJSON(b *testing.B, n int) []byte {
 				rid := uuid(6+2*j+k, i)
 				rules[k] = FirewallRule{ID: rid, Type: "firewall-rule", Href: nh + "/firewallrules/" + rid, Metadata: md(i),
 					Properties: FirewallRuleProperties{Name: "allow", Protocol: "TCP", SourceIP: "10.0.0.1",
-						PortRangeStart: Ptr(22 + k), PortRangeEnd: Ptr(22 + k)}}
+						PortRangeStart: 22 + k, PortRangeEnd: 22 + k}}
 			}
 			nics[j] = NIC{ID: nid, Type: "nic", Href: nh, Metadata: md(i),
 				Properties: NICProperties{Name: "nic", MAC: "02:01:2e:4f:5a:6b", IPs: []string{fmt.Sprintf("10.%d.%d.%d", j, i/256%256, i%256)},
-					DHCP: true, LAN: j + 1, FirewallActive: true},
+					DHCP: true, LAN: LANID(strconv.Itoa(j + 1)), FirewallActive: true},
 				Entities: NICEntities{FirewallRules: Collection[FirewallRule]{ID: nid + "/firewallrules", Type: "collection", Href: nh + "/firewallrules", Items: rules}}}
 		}
 		servers[i] = Server{ID: sid, Type: "server", Href: sh, Metadata: md(i),
@@ -310,3 +309,5 @@ type baseRule struct {
 		PortRangeEnd   *int   `json:"portRangeEnd"`
 	} `json:"properties"`
 }
+
+var benchHotPlug = HotPlug{CPUHotPlug: true, RAMHotPlug: true, NICHotPlug: true, NICHotUnplug: true, DiscVirtioHotPlug: true, DiscVirtioHotUnplug: true}

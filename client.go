@@ -1,19 +1,9 @@
-// Package ionos is a Go client for the IONOS Enterprise Cloud API v5.
-//
-// Create a client with NewClient (or NewClientFromEnv) and reach each family
-// of resources through its service: c.Datacenters, c.Locations, c.Requests.
-// Every call that touches the network takes a context first and returns
-// (T, *Response, error), or (*Response, error) where there is no body.
-//
-// Writes are asynchronous in the API: they answer 202 with the URL of a
-// request to poll. Client.WaitForCompletion waits for it. Retries never send
-// a write twice: a write that may have reached the API without an answer
-// fails with ErrUnknownOutcome instead.
 package ionos
 
 import (
 	"bytes"
 	"context"
+	"crypto/tls"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
@@ -35,7 +25,7 @@ import (
 )
 
 // Version is the version of this SDK, sent in the User-Agent.
-const Version = "0.1.0"
+const Version = "0.2.0"
 
 // DefaultBaseURL is the API endpoint used when no base URL is given: the
 // live Cloud API v6.
@@ -74,15 +64,15 @@ func WithAPIVersion(v APIVersion) Option {
 }
 
 // DefaultDepth is the depth sent on GET and list calls when neither the
-// client (WithDefaultDepth) nor the call (WithDepth) sets one: 1, as the
-// Python SDK, that is the resource with references to its children.
+// client ([WithDefaultDepth]) nor the call ([WithDepth]) sets one: 1, the
+// resource with references to its children.
 const DefaultDepth = 1
 
 // DefaultMaxResponseBytes bounds the body of an answer the client reads.
 const DefaultMaxResponseBytes = 256 << 20
 
 // Client talks to the Cloud API. It is safe for concurrent use and does not
-// change after NewClient returns.
+// change after [NewClient] returns.
 type Client struct {
 	base        string // base URL without a trailing slash
 	baseURL     *url.URL
@@ -157,6 +147,7 @@ type config struct {
 	username, password, token string
 	baseURL                   string
 	httpClient                *http.Client
+	tlsConfig                 *tls.Config
 	depth                     int
 	contract                  string
 	appName                   string
@@ -172,14 +163,14 @@ type config struct {
 	authSet                   int // how many credential options were given
 }
 
-// Option configures a Client in NewClient. Options validate their argument;
-// NewClient returns the first error. Some options, such as WithWaitPolicy,
+// Option configures a Client in [NewClient]. Options validate their argument;
+// NewClient returns the first error. Some options, such as [WithWaitPolicy],
 // also apply to a single call.
 type Option interface {
 	applyClient(*config) error
 }
 
-// clientOption is an Option made of a function.
+// clientOption is an [Option] made of a function.
 type clientOption func(*config) error
 
 func (f clientOption) applyClient(c *config) error { return f(c) }
@@ -203,15 +194,19 @@ func WithToken(token string) Option {
 	})
 }
 
-// WithBaseURL sets the API endpoint (default DefaultBaseURL). It must be an
+// WithBaseURL sets the API endpoint (default [DefaultBaseURL]). It must be an
 // absolute http or https URL without credentials, query or fragment.
 func WithBaseURL(u string) Option {
 	return clientOption(func(c *config) error { c.baseURL = u; return nil })
 }
 
 // WithHTTPClient sends requests with hc's transport, timeout, redirect policy
-// and cookie jar. hc is never changed. By default the client uses its own
-// transport that keeps up to 100 idle connections per host.
+// and cookie jar. hc is never changed. The caller takes over the
+// connections: the SDK's own transport, which keeps up to 100 idle
+// connections per host, is not used, and a clone of
+// http.DefaultTransport keeps only 2, so that a busy client opens a new
+// connection for most calls. To trust a private CA or set other TLS
+// options, use [WithTLSConfig] instead, which keeps the SDK's transport.
 func WithHTTPClient(hc *http.Client) Option {
 	return clientOption(func(c *config) error {
 		if hc == nil {
@@ -222,9 +217,24 @@ func WithHTTPClient(hc *http.Client) Option {
 	})
 }
 
+// WithTLSConfig sets the TLS configuration of the SDK's own transport (a
+// private CA in RootCAs, a client certificate, a minimum version), keeping
+// its connection pool. cfg is cloned; later changes to it have no effect. It
+// cannot be combined with [WithHTTPClient], whose transport brings its own
+// TLS configuration.
+func WithTLSConfig(cfg *tls.Config) Option {
+	return clientOption(func(c *config) error {
+		if cfg == nil {
+			return errors.New("ionos: WithTLSConfig: nil *tls.Config")
+		}
+		c.tlsConfig = cfg.Clone()
+		return nil
+	})
+}
+
 // WithDefaultDepth sets the depth sent on every GET and list call that does
-// not set its own with WithDepth. It must be within 0..10; the default is
-// DefaultDepth (1).
+// not set its own with [WithDepth]. It must be within 0..10; the default is
+// [DefaultDepth] (1).
 func WithDefaultDepth(depth int) Option {
 	return clientOption(func(c *config) error {
 		if err := checkDepth(depth); err != nil {
@@ -273,7 +283,7 @@ func WithLogger(l *slog.Logger) Option {
 	})
 }
 
-// WithRetryPolicy sets how failed attempts are retried; see RetryPolicy.
+// WithRetryPolicy sets how failed attempts are retried; see [RetryPolicy].
 func WithRetryPolicy(p RetryPolicy) Option {
 	return clientOption(func(c *config) error {
 		if err := p.validate(); err != nil {
@@ -285,7 +295,7 @@ func WithRetryPolicy(p RetryPolicy) Option {
 }
 
 // WithMaxResponseBytes bounds the size of an answer's body (default
-// DefaultMaxResponseBytes); a larger body fails with ErrResponseTooLarge.
+// [DefaultMaxResponseBytes]); a larger body fails with [ErrResponseTooLarge].
 func WithMaxResponseBytes(n int64) Option {
 	return clientOption(func(c *config) error {
 		if n <= 0 {
@@ -297,16 +307,16 @@ func WithMaxResponseBytes(n int64) Option {
 }
 
 // WithInsecureHTTP allows a plain http:// base URL on a host other than
-// loopback. Without it, NewClient refuses to send credentials unencrypted
+// loopback. Without it, [NewClient] refuses to send credentials unencrypted
 // over the network.
 func WithInsecureHTTP() Option {
 	return clientOption(func(c *config) error { c.allowHTTP = true; return nil })
 }
 
 // NewClient returns a client configured by opts. It needs credentials
-// (WithBasicAuth or WithToken, not both), and refuses a base URL that is not
+// ([WithBasicAuth] or [WithToken], not both), and refuses a base URL that is not
 // absolute, credentials with control characters, and credentials over plain
-// http:// to a host other than loopback unless WithInsecureHTTP is given.
+// http:// to a host other than loopback unless [WithInsecureHTTP] is given.
 func NewClient(opts ...Option) (*Client, error) {
 	cfg := defaultConfig()
 	for _, o := range opts {
@@ -317,7 +327,7 @@ func NewClient(opts ...Option) (*Client, error) {
 	return newClient(cfg)
 }
 
-// NewClientFromEnv is NewClient with the configuration of the environment:
+// NewClientFromEnv is [NewClient] with the configuration of the environment:
 // IONOS_USERNAME and IONOS_PASSWORD, or IONOS_TOKEN; IONOS_API_URL; and
 // IONOS_CONTRACT_NUMBER. Options given here override the environment;
 // credentials given as options replace those of the environment.
@@ -445,6 +455,9 @@ func newClient(cfg config) (*Client, error) {
 	// write reached the network.
 	var base http.RoundTripper
 	hc := &http.Client{}
+	if cfg.httpClient != nil && cfg.tlsConfig != nil {
+		return nil, errors.New("ionos: WithTLSConfig and WithHTTPClient cannot be combined: set the TLS configuration on the transport of your *http.Client")
+	}
 	if cfg.httpClient != nil {
 		*hc = *cfg.httpClient
 		base = cfg.httpClient.Transport
@@ -452,7 +465,11 @@ func newClient(cfg config) (*Client, error) {
 			base = http.DefaultTransport
 		}
 	} else {
-		base = newTransport()
+		t := newTransport()
+		if cfg.tlsConfig != nil {
+			t.TLSClientConfig = cfg.tlsConfig
+		}
+		base = t
 	}
 	if ic, ok := base.(interface{ CloseIdleConnections() }); ok {
 		c.idleCloser = ic
@@ -610,6 +627,10 @@ type Response struct {
 	RateLimit RateLimit
 	// Attempts is how many times the call was sent (1 without retries).
 	Attempts int
+
+	// noBody: the API answered the call with no body (v6 answers many
+	// writes 202 with no content), so there is no resource to return.
+	noBody bool
 }
 
 // RateLimit is what the API says of the caller's rate limit.
@@ -626,7 +647,7 @@ func newResponse(hr *http.Response, attempts int) *Response {
 	r := &Response{Response: hr, Attempts: attempts}
 	if vs := hr.Header["Location"]; len(vs) > 0 && vs[0] != "" {
 		loc := vs[0]
-		if id, ok := ParseRequestLocation(loc); ok {
+		if id, ok := parseRequestLocation(loc); ok {
 			r.RequestURL = loc
 			r.RequestID = id
 		}
@@ -637,10 +658,10 @@ func newResponse(hr *http.Response, attempts int) *Response {
 	return r
 }
 
-// ParseRequestLocation extracts the request ID from the Location header of an
+// parseRequestLocation extracts the request ID from the Location header of an
 // asynchronous write (".../requests/{id}/status"). It reports false when the
 // value does not name a request.
-func ParseRequestLocation(loc string) (string, bool) {
+func parseRequestLocation(loc string) (string, bool) {
 	const marker = "/requests/"
 	i := strings.LastIndex(loc, marker)
 	if i < 0 {
@@ -678,18 +699,20 @@ type request struct {
 	form   url.Values // sent form-encoded when non-nil
 	// getDepth: the call reads a resource, so the default depth is sent.
 	getDepth bool
-	// maxLimit is the largest page (WithPage's limit) the list takes; 0
+	// maxLimit is the largest page ([WithPage]'s limit) the list takes; 0
 	// means the spec's usual 10000.
 	maxLimit int
 	// authAPI: the call goes to the Auth API, not the Cloud API.
 	authAPI bool
+	// accept replaces the Accept header (application/json).
+	accept string
 }
 
 // do sends req with the call options and decodes a successful answer into
 // out (when out is non-nil). It is the one place where calls are built, sent
 // and decoded.
 func (c *Client) do(ctx context.Context, req *request, out any, opts []CallOption) (*Response, error) {
-	co, err := applyCallOptions(opts)
+	co, err := applyOptions(opts)
 	if err != nil {
 		return nil, err
 	}
@@ -720,7 +743,7 @@ func (c *Client) doWith(ctx context.Context, req *request, out any, co *callOpti
 		body = []byte(req.form.Encode())
 		contentType = "application/x-www-form-urlencoded"
 	}
-	st := &callState{method: req.method, write: req.method != http.MethodGet && req.method != http.MethodHead}
+	st := &callState{method: req.method, write: req.method != http.MethodGet && req.method != http.MethodHead, accept: req.accept}
 	for {
 		hr, err := c.send(ctx, st, u, body, contentType, co)
 		if err != nil {
@@ -735,13 +758,23 @@ func (c *Client) doWith(ctx context.Context, req *request, out any, co *callOpti
 			}
 			return resp, apiErr
 		}
-		if out == nil || hr.StatusCode == http.StatusNoContent {
+		if out == nil || hr.StatusCode == http.StatusNoContent || (st.write && hr.ContentLength == 0) {
 			closeBody(hr.Body)
+			resp.noBody = out != nil
 			return resp, nil
 		}
-		err = c.decode(hr.Body, out)
+		if rb, ok := out.(*rawBody); ok {
+			err = c.readRaw(hr.Body, rb)
+		} else {
+			err = c.decode(hr.Body, out)
+		}
 		closeBody(hr.Body)
 		if err == nil {
+			return resp, nil
+		}
+		if st.write && errors.Is(err, errEmptyBody) {
+			// v6 answers many writes 202 with no content.
+			resp.noBody = true
 			return resp, nil
 		}
 		cutOff := isCutBody(err) || (ctx.Err() != nil && errors.Is(err, ctx.Err()))
@@ -831,6 +864,27 @@ func (c *Client) decode(body io.Reader, out any) error {
 }
 
 var errEmptyBody = errors.New("empty response body")
+
+// rawBody receives an answer's body as it is, for answers that are not
+// JSON (a kubeconfig file).
+type rawBody struct{ b []byte }
+
+// readRaw reads the whole body, refusing more than the client's limit.
+func (c *Client) readRaw(body io.Reader, rb *rawBody) error {
+	lr := &limitedReader{r: body, n: c.maxBody}
+	b, err := io.ReadAll(lr)
+	if err != nil {
+		if lr.exceeded {
+			return fmt.Errorf("%w (limit %d bytes)", ErrResponseTooLarge, c.maxBody)
+		}
+		return err
+	}
+	if len(b) == 0 {
+		return errEmptyBody
+	}
+	rb.b = b
+	return nil
+}
 
 // limitedReader is io.LimitReader that remembers running into the limit.
 type limitedReader struct {

@@ -3,9 +3,14 @@ package ionos
 import (
 	"bytes"
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"fmt"
+	"io"
+	"log"
 	"log/slog"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 
@@ -217,6 +222,42 @@ func TestOneLogLinePerAttempt(t *testing.T) {
 	assert.Equal(t, 3, strings.Count(logs.String(), `"msg":"ionos: http attempt"`))
 }
 
+// TestWithTLSConfig: a private CA is trusted through the SDK's own
+// transport, which keeps its pool of idle connections; the option does not
+// combine with WithHTTPClient.
+func TestWithTLSConfig(t *testing.T) {
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(`{"href":"x","name":"CLOUD API","version":"5.0"}`))
+	}))
+	srv.Config.ErrorLog = log.New(io.Discard, "", 0) // the refused handshake below
+	srv.StartTLS()
+	defer srv.Close()
+	pool := x509.NewCertPool()
+	pool.AddCert(srv.Certificate())
+
+	plain, err := NewClient(WithToken("t"), WithBaseURL(srv.URL))
+	require.NoError(t, err)
+	_, _, err = plain.Info(context.Background())
+	require.Error(t, err, "the test server's CA is not trusted by default")
+
+	cfg := &tls.Config{RootCAs: pool, MinVersion: tls.VersionTLS12}
+	c, err := NewClient(WithToken("t"), WithBaseURL(srv.URL), WithTLSConfig(cfg))
+	require.NoError(t, err)
+	info, _, err := c.Info(context.Background())
+	require.NoError(t, err)
+	assert.Equal(t, "CLOUD API", info.Name)
+	tr, ok := c.hc.Transport.(*attemptTransport).base.(*http.Transport)
+	require.True(t, ok, "the SDK's own transport")
+	assert.Equal(t, 100, tr.MaxIdleConnsPerHost)
+	assert.NotSame(t, cfg, tr.TLSClientConfig, "the caller's config is cloned")
+
+	_, err = NewClient(WithToken("t"), WithBaseURL(srv.URL), WithTLSConfig(cfg), WithHTTPClient(&http.Client{}))
+	assert.Error(t, err)
+	_, err = NewClient(WithToken("t"), WithTLSConfig(nil))
+	assert.Error(t, err)
+}
+
 func TestAPIVersionFromURLAndOption(t *testing.T) {
 	for _, tc := range []struct {
 		name string
@@ -268,4 +309,31 @@ func TestVersionGate(t *testing.T) {
 	// hatch), pass.
 	require.NoError(t, c5.checkVersion(http.MethodGet, "/datacenters/1/servers"))
 	require.NoError(t, c5.checkVersion(http.MethodGet, "/not/an/api/path"))
+}
+
+// v6 answers many writes 202 without a body: the call succeeds with no
+// resource and the response to wait on; a read without a body is an error.
+func TestWriteAcceptedWithoutBody(t *testing.T) {
+	m := newMockAPI(t)
+	m.on(http.MethodPatch, "/datacenters/"+dcID, http.StatusAccepted, nil, "Location", testBase+"/requests/"+testRequestID+"/status")
+	dc, resp, err := m.c.Datacenters.Update(context.Background(), dcID, DatacenterUpdate{Name: Ptr("x")})
+	require.NoError(t, err)
+	assert.Nil(t, dc)
+	assert.Equal(t, testRequestID, resp.RequestID)
+
+	m.on(http.MethodGet, "/datacenters/"+dcID, http.StatusOK, nil)
+	_, _, err = m.c.Datacenters.Get(context.Background(), dcID)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "empty response body")
+}
+
+// A kubeconfig-like answer is read as it is, with the Accept header asked.
+func TestRawBodyAndAccept(t *testing.T) {
+	m := newMockAPI(t)
+	m.on(http.MethodGet, "/raw", http.StatusOK, []byte("apiVersion: v1\nkind: Config\n"))
+	var rb rawBody
+	_, err := m.c.doWith(context.Background(), &request{method: http.MethodGet, path: "/raw", accept: "application/yaml"}, &rb, &callOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, "apiVersion: v1\nkind: Config\n", string(rb.b))
+	assert.Equal(t, "application/yaml", m.only().Header.Get("Accept"))
 }

@@ -13,7 +13,7 @@ type Contract struct {
 type ContractProperties struct {
 	// ContractNumber is the contract's number, an integer in the API (the
 	// X-Contract-Number header carries it as text).
-	ContractNumber int64          `json:"contractNumber,omitempty"`
+	ContractNumber int64          `json:"contractNumber"`
 	Owner          string         `json:"owner,omitempty"`
 	Status         string         `json:"status,omitempty"`
 	RegDomain      string         `json:"regDomain,omitempty"`
@@ -46,9 +46,8 @@ type ResourceLimits struct {
 type ContractsService struct{ c *Client }
 
 // Get returns the contract (of the X-Contract-Number given with
-// WithContractNumber or WithCallContractNumber, for users with more than
-// one). Replaces the Python SDK's list_contracts, which despite its name
-// returns this one object.
-func (s *ContractsService) Get(ctx context.Context, opts ...CallOption) (*Contract, *Response, error) {
-	return doGet[Contract](ctx, s.c, "/contracts", opts)
+// [WithContractNumber] or [WithCallContractNumber], for users with more than
+// one).
+func (s *ContractsService) Get(ctx context.Context, opts ...ReadOption) (*Contract, *Response, error) {
+	return get[Contract](ctx, s.c, fixed("/contracts"), opts)
 }

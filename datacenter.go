@@ -24,9 +24,9 @@ type DatacenterProperties struct {
 	Name              string   `json:"name,omitempty"`
 	Description       string   `json:"description,omitempty"`
 	Location          string   `json:"location,omitempty"`
-	Version           int      `json:"version,omitempty"`
+	Version           int      `json:"version"`
 	Features          []string `json:"features,omitempty"`
-	SecAuthProtection bool     `json:"secAuthProtection,omitempty"`
+	SecAuthProtection bool     `json:"secAuthProtection"`
 }
 
 // DatacenterEntities are a data center's children.
@@ -37,10 +37,10 @@ type DatacenterEntities struct {
 	LANs          Collection[LAN]          `json:"lans,omitzero"`
 }
 
-// DatacenterSpec describes a data center to create: the Python SDK's
-// Datacenter object. Name and Location are required. Servers (with their
-// volumes, NICs and firewall rules), Volumes, LANs and LoadBalancers are
-// created with it in one call, a "composite" creation.
+// DatacenterSpec describes a data center to create. Name and Location are
+// required. Servers (with their volumes, NICs and firewall rules), Volumes,
+// LANs and LoadBalancers are created with it in one call, a "composite"
+// creation.
 type DatacenterSpec struct {
 	// Name may not contain @ / \ | ' ‘ ’.
 	Name string
@@ -61,10 +61,7 @@ type DatacenterSpec struct {
 	LoadBalancers []LoadBalancerSpec
 }
 
-type datacenterPost struct {
-	Properties datacenterPostProperties `json:"properties"`
-	Entities   *datacenterPostEntities  `json:"entities,omitempty"`
-}
+type datacenterPost = post[datacenterPostProperties, datacenterPostEntities]
 
 type datacenterPostEntities struct {
 	Servers       *postCollection[serverPost]       `json:"servers,omitempty"`
@@ -174,36 +171,30 @@ func checkLocation(field, loc string) error {
 type DatacentersService struct{ c *Client }
 
 // List returns every data center of the account, following the pages of the
-// collection until it is complete (WithPage asks for one page). The
-// client's default depth is sent unless WithDepth is given. Replaces the
-// Python SDK's list_datacenters.
-func (s *DatacentersService) List(ctx context.Context, opts ...CallOption) ([]Datacenter, *Response, error) {
-	return listAll[Datacenter](ctx, s.c, &request{method: http.MethodGet, path: "/datacenters"}, opts)
+// collection until it is complete ([WithPage] asks for one page). The client's
+// default depth is sent unless [WithDepth] is given.
+func (s *DatacentersService) List(ctx context.Context, opts ...ListOption) ([]Datacenter, *Response, error) {
+	return list[Datacenter](ctx, s.c, fixed("/datacenters"), opts)
 }
 
 // All iterates over the data centers page by page; breaking out of the loop
 // stops fetching.
-func (s *DatacentersService) All(ctx context.Context, opts ...CallOption) iter.Seq2[Datacenter, error] {
-	return iterate[Datacenter](ctx, s.c, &request{method: http.MethodGet, path: "/datacenters"}, opts)
+func (s *DatacentersService) All(ctx context.Context, opts ...ListOption) iter.Seq2[Datacenter, error] {
+	return all[Datacenter](ctx, s.c, fixed("/datacenters"), opts)
 }
 
-// Get returns one data center, at the client's default depth unless
-// WithDepth is given. Replaces the Python SDK's get_datacenter.
-func (s *DatacentersService) Get(ctx context.Context, datacenterID string, opts ...CallOption) (*Datacenter, *Response, error) {
-	p, err := pathOf("/datacenters/{}", id("datacenterID", datacenterID))
-	if err != nil {
-		return nil, nil, err
-	}
-	return doGet[Datacenter](ctx, s.c, p, opts)
+// Get returns one data center, at the client's default depth unless [WithDepth]
+// is given.
+func (s *DatacentersService) Get(ctx context.Context, datacenterID string, opts ...ReadOption) (*Datacenter, *Response, error) {
+	return get[Datacenter](ctx, s.c, at(pathOf("/datacenters/{}", id("datacenterID", datacenterID))), opts)
 }
 
 // GetByName returns the one data center whose name matches name, trying in
-// turn: the exact name, the name in any case, a prefix, a prefix in any
-// case, a substring, a substring in any case; the first rule that matches
-// anything decides. No match fails with ErrNotFound; more than one with an
-// *AmbiguousNameError (ErrAmbiguousName) that names the candidates.
-// Replaces the Python SDK's get_datacenter_by_name.
-func (s *DatacentersService) GetByName(ctx context.Context, name string, opts ...CallOption) (*Datacenter, *Response, error) {
+// turn: the exact name, the name in any case, a prefix, a prefix in any case,
+// a substring, a substring in any case; the first rule that matches anything
+// decides. No match fails with [ErrNotFound]; more than one with an
+// *[AmbiguousNameError] ([ErrAmbiguousName]) that names the candidates.
+func (s *DatacentersService) GetByName(ctx context.Context, name string, opts ...ListOption) (*Datacenter, *Response, error) {
 	if name == "" {
 		return nil, nil, invalid("name", "must not be empty")
 	}
@@ -216,59 +207,36 @@ func (s *DatacentersService) GetByName(ctx context.Context, name string, opts ..
 }
 
 // Create creates a data center, with the servers, volumes, LANs and load
-// balancers of spec, in one call, and returns it as the API accepted it;
-// the data center is ready once the request in the Response is DONE
-// (WaitForCompletion). Nothing is sent if any part of spec is invalid; the
+// balancers of spec, in one call, and returns it as the API accepted it; the
+// data center is ready once the request in the Response is DONE
+// ([Client.WaitForCompletion]). Nothing is sent if any part of spec is invalid; the
 // error names the part ("DatacenterSpec.Servers[0].NICs[1].LAN").
-// Replaces the Python SDK's create_datacenter.
-func (s *DatacentersService) Create(ctx context.Context, spec DatacenterSpec, opts ...CallOption) (*Datacenter, *Response, error) {
-	body, err := spec.body()
-	if err != nil {
-		return nil, nil, err
+func (s *DatacentersService) Create(ctx context.Context, spec DatacenterSpec, opts ...WriteOption) (*Datacenter, *Response, error) {
+	secrets := imagePasswords(nil, spec.Volumes...)
+	for i := range spec.Servers {
+		secrets = imagePasswords(secrets, spec.Servers[i].Volumes...)
 	}
-	return doWrite[Datacenter](ctx, s.c, http.MethodPost, "/datacenters", body, opts)
+	return write[Datacenter](ctx, s.c, http.MethodPost, fixed("/datacenters"), with(spec.body()).hiding(secrets), opts)
 }
 
 // Update changes the fields of a data center that upd sets (PATCH).
-// Replaces the Python SDK's update_datacenter.
-func (s *DatacentersService) Update(ctx context.Context, datacenterID string, upd DatacenterUpdate, opts ...CallOption) (*Datacenter, *Response, error) {
-	p, err := pathOf("/datacenters/{}", id("datacenterID", datacenterID))
-	if err != nil {
-		return nil, nil, err
-	}
+func (s *DatacentersService) Update(ctx context.Context, datacenterID string, upd DatacenterUpdate, opts ...WriteOption) (*Datacenter, *Response, error) {
+	var err error
 	if upd.Name != nil {
-		if err := checkDatacenterName("DatacenterUpdate.Name", *upd.Name, true); err != nil {
-			return nil, nil, err
-		}
+		err = checkDatacenterName("DatacenterUpdate.Name", *upd.Name, true)
 	}
-	return doWrite[Datacenter](ctx, s.c, http.MethodPatch, p, &upd, opts)
+	return write[Datacenter](ctx, s.c, http.MethodPatch, at(pathOf("/datacenters/{}", id("datacenterID", datacenterID))), with(&upd, err), opts)
 }
 
 // Replace replaces every property of a data center with spec's (PUT);
 // properties spec leaves empty are reset. The location cannot change, and
-// spec may not hold servers, volumes, LANs or load balancers. Not in the
-// Python SDK 5.2.0, which only had the partial Update.
-func (s *DatacentersService) Replace(ctx context.Context, datacenterID string, spec DatacenterSpec, opts ...CallOption) (*Datacenter, *Response, error) {
-	p, err := pathOf("/datacenters/{}", id("datacenterID", datacenterID))
-	if err != nil {
-		return nil, nil, err
-	}
-	post, err := spec.body()
-	if err != nil {
-		return nil, nil, err
-	}
-	if post.Entities != nil {
-		return nil, nil, invalid("DatacenterSpec", "Replace sets properties only; create or attach servers, volumes, LANs and load balancers separately")
-	}
-	return doReplace[Datacenter](ctx, s.c, p, post.Properties, opts)
+// spec may not hold servers, volumes, LANs or load balancers.
+func (s *DatacentersService) Replace(ctx context.Context, datacenterID string, spec DatacenterSpec, opts ...WriteOption) (*Datacenter, *Response, error) {
+	return write[Datacenter](ctx, s.c, http.MethodPut, at(pathOf("/datacenters/{}", id("datacenterID", datacenterID))),
+		with(spec.body()).propsOnly("DatacenterSpec", "create or attach servers, volumes, LANs and load balancers separately"), opts)
 }
 
-// Delete deletes a data center and everything in it. Replaces the Python
-// SDK's delete_datacenter.
-func (s *DatacentersService) Delete(ctx context.Context, datacenterID string, opts ...CallOption) (*Response, error) {
-	p, err := pathOf("/datacenters/{}", id("datacenterID", datacenterID))
-	if err != nil {
-		return nil, err
-	}
-	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+// Delete deletes a data center and everything in it.
+func (s *DatacentersService) Delete(ctx context.Context, datacenterID string, opts ...WriteOption) (*Response, error) {
+	return del(ctx, s.c, at(pathOf("/datacenters/{}", id("datacenterID", datacenterID))), opts)
 }

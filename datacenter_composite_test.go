@@ -14,13 +14,13 @@ import (
 func compositeBuild() DatacenterSpec {
 	fwrule1 := FirewallRuleSpec{
 		Name: "Allow SSH", Protocol: "TCP", SourceIP: "0.0.0.0",
-		PortRangeStart: Ptr(22), PortRangeEnd: Ptr(22),
+		PortRangeStart: 22, PortRangeEnd: 22,
 	}
 	nic1 := NICSpec{
-		Name: "Public NIC", DHCP: Ptr(true), LAN: 1, FirewallActive: Ptr(true),
-		FirewallRules: []FirewallRuleSpec{fwrule1}, NAT: Ptr(false),
+		Name: "Public NIC", DHCP: Ptr(true), LAN: "1", FirewallActive: true,
+		FirewallRules: []FirewallRuleSpec{fwrule1}, NAT: false,
 	}
-	nic2 := NICSpec{Name: "Private NIC", DHCP: Ptr(true), LAN: 2}
+	nic2 := NICSpec{Name: "Private NIC", DHCP: Ptr(true), LAN: "2"}
 	volume1 := VolumeSpec{
 		Name: "System Volume", Size: 20, Image: "0d4f97f0-1689-11e7-97ce-525400f64d8d", Bus: "VIRTIO", Type: "HDD",
 		SSHKeys: []string{"ssh-rsa AAAAB3NzaC1yc2EAAAADAQ..."}, ImagePassword: "s3cr3tpass0rd", AvailabilityZone: "ZONE_3",
@@ -113,7 +113,7 @@ func TestDatacentersCreateCompositeValidation(t *testing.T) {
 		field string
 	}{
 		{"server RAM", func(d *DatacenterSpec) { d.Servers[0].RAM = 4000 }, "DatacenterSpec.Servers[0].RAM"},
-		{"server NIC LAN", func(d *DatacenterSpec) { d.Servers[0].NICs[1].LAN = 0 }, "DatacenterSpec.Servers[0].NICs[1].LAN"},
+		{"server NIC LAN", func(d *DatacenterSpec) { d.Servers[0].NICs[1].LAN = "0" }, "DatacenterSpec.Servers[0].NICs[1].LAN"},
 		{"firewall rule", func(d *DatacenterSpec) { d.Servers[0].NICs[0].FirewallRules[0].Protocol = "" },
 			"DatacenterSpec.Servers[0].NICs[0].FirewallRules[0].Protocol"},
 		{"server volume password", func(d *DatacenterSpec) { d.Servers[0].Volumes[0].ImagePassword = "short" },

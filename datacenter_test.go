@@ -56,7 +56,7 @@ func TestDatacentersGetDepths(t *testing.T) {
 			assert.Equal(t, "2e4d1a2c-6d3f-4b43-9b1e-7f4b8f0a1c11", dc.Entities.Servers.Items[0].ID)
 			assert.Empty(t, dc.Entities.Servers.Items[0].Properties.Name, "references only at depth 1")
 			require.Len(t, dc.Entities.LANs.Items, 1)
-			assert.Equal(t, "1", dc.Entities.LANs.Items[0].ID)
+			assert.Equal(t, LANID("1"), dc.Entities.LANs.Items[0].ID)
 		}},
 		{3, "datacenter_depth3.json", func(t *testing.T, dc *Datacenter) {
 			srv := dc.Entities.Servers.Items[0]
@@ -70,7 +70,7 @@ func TestDatacentersGetDepths(t *testing.T) {
 			vol := dc.Entities.Volumes.Items[0]
 			assert.Equal(t, 20.0, vol.Properties.Size)
 			assert.True(t, vol.Properties.DiscVirtioHotPlug)
-			assert.Equal(t, "LINUX", vol.Properties.LicenceType)
+			assert.Equal(t, LicenceType("LINUX"), vol.Properties.LicenceType)
 			lan := dc.Entities.LANs.Items[0]
 			assert.True(t, lan.Properties.Public)
 			require.Len(t, lan.Entities.NICs.Items, 1)

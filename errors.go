@@ -14,7 +14,7 @@ import (
 // returns for an HTTP answer is an *APIError, which errors.As extracts.
 var (
 	// ErrNotAuthorized matches an *APIError with status 401: the credentials
-	// are wrong or missing (the Python SDK's ICNotAuthorizedError).
+	// are wrong or missing.
 	ErrNotAuthorized = errors.New("ionos: not authorized")
 	// ErrForbidden matches an *APIError with status 403: the credentials are
 	// valid but lack the privilege.
@@ -22,8 +22,9 @@ var (
 	// ErrNotFound matches an *APIError with status 404 (ICNotFoundError), and
 	// the error of a lookup by name that found nothing.
 	ErrNotFound = errors.New("ionos: not found")
-	// ErrValidation matches an *APIError with status 422: the API refused the
-	// request body (ICValidationError).
+	// ErrValidation matches wrong input, wherever it was found: an *APIError
+	// with status 422 (the API refused the request body), and an
+	// *InvalidInputError (the SDK refused the call before sending it).
 	ErrValidation = errors.New("ionos: validation failed")
 	// ErrRateLimited matches an *APIError with status 429
 	// (ICRateLimitExceededError). APIError.RetryAfter says how long the API
@@ -39,8 +40,8 @@ var (
 	// ErrUnsupportedVersion matches a *VersionError: the call is not in the
 	// client's Cloud API version; nothing was sent.
 	ErrUnsupportedVersion = errors.New("ionos: the call is not in this API version")
-	// ErrInvalidInput matches an *InvalidInputError: the call was refused
-	// before anything was sent.
+	// ErrInvalidInput matches an *InvalidInputError alone: the call was
+	// refused before anything was sent. ErrValidation matches it too.
 	ErrInvalidInput = errors.New("ionos: invalid input")
 	// ErrAmbiguousName matches an *AmbiguousNameError: a lookup by name found
 	// more than one candidate.
@@ -65,12 +66,11 @@ type ErrorMessage struct {
 	Message   string `json:"message"`
 }
 
-// APIError is an answer of the API with a status of 400 or more. It is the
-// Go form of the Python SDK's ICError family: errors.Is matches it against
-// ErrNotAuthorized (401), ErrForbidden (403), ErrNotFound (404),
-// ErrValidation (422) and ErrRateLimited (429); any other status is still an
-// *APIError, including a gateway's HTML error page, whose text is kept in
-// Body.
+// APIError is an answer of the API with a status of 400 or more.
+// errors.Is matches it against ErrNotAuthorized (401), ErrForbidden
+// (403), ErrNotFound (404), ErrValidation (422) and ErrRateLimited (429);
+// any other status is still an *APIError, including a gateway's HTML error
+// page, whose text is kept in Body.
 type APIError struct {
 	// StatusCode is the HTTP status of the answer.
 	StatusCode int
@@ -243,7 +243,12 @@ func (e *AmbiguousOutcomeError) Is(target error) bool { return target == ErrAmbi
 // InvalidInputError is returned before anything is sent when an argument is
 // one the API would refuse for sure, or one that cannot be sent at all (an
 // empty ID). Field names the argument, in Go terms ("ServerSpec.RAM",
-// "datacenterID").
+// "datacenterID"). The SDK checks only what cannot go stale: required
+// fields, empty or malformed IDs, documented numeric ranges and fields that
+// exclude each other; the values the API owns (types, zones, protocols) are
+// the API's to refuse. It matches both ErrInvalidInput and ErrValidation,
+// so that errors.Is(err, ErrValidation) finds wrong input wherever it was
+// caught.
 type InvalidInputError struct {
 	Field  string
 	Reason string
@@ -254,16 +259,17 @@ func (e *InvalidInputError) Error() string {
 	return "ionos: invalid " + e.Field + ": " + e.Reason
 }
 
-// Is matches ErrInvalidInput.
-func (e *InvalidInputError) Is(target error) bool { return target == ErrInvalidInput }
+// Is matches ErrInvalidInput and ErrValidation.
+func (e *InvalidInputError) Is(target error) bool {
+	return target == ErrInvalidInput || target == ErrValidation
+}
 
 func invalid(field, format string, args ...any) *InvalidInputError {
 	return &InvalidInputError{Field: field, Reason: fmt.Sprintf(format, args...)}
 }
 
 // RequestFailedError is returned by WaitForCompletion when the API reports
-// that an asynchronous request ended FAILED (the Python SDK's
-// ICFailedRequest).
+// that an asynchronous request ended FAILED.
 type RequestFailedError struct {
 	RequestID string
 	Message   string

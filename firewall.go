@@ -20,33 +20,24 @@ type FirewallRule struct {
 // FirewallRuleProperties are a firewall rule's settings. A nil ICMP type or
 // code, or port, means "any".
 type FirewallRuleProperties struct {
-	Name           string `json:"name,omitempty"`
-	Protocol       string `json:"protocol,omitempty"`
-	SourceMAC      string `json:"sourceMac,omitempty"`
-	SourceIP       string `json:"sourceIp,omitempty"`
-	TargetIP       string `json:"targetIp,omitempty"`
-	ICMPCode       *int   `json:"icmpCode,omitempty"`
-	ICMPType       *int   `json:"icmpType,omitempty"`
-	PortRangeStart *int   `json:"portRangeStart,omitempty"`
-	PortRangeEnd   *int   `json:"portRangeEnd,omitempty"`
+	Name           string   `json:"name,omitempty"`
+	Protocol       Protocol `json:"protocol,omitempty"`
+	SourceMAC      string   `json:"sourceMac,omitempty"`
+	SourceIP       string   `json:"sourceIp,omitempty"`
+	TargetIP       string   `json:"targetIp,omitempty"`
+	ICMPCode       *int     `json:"icmpCode,omitempty"`
+	ICMPType       *int     `json:"icmpType,omitempty"`
+	PortRangeStart int      `json:"portRangeStart,omitempty"`
+	PortRangeEnd   int      `json:"portRangeEnd,omitempty"`
 }
 
-// Firewall rule protocols (FirewallRuleSpec.Protocol).
-const (
-	ProtocolTCP  = "TCP"
-	ProtocolUDP  = "UDP"
-	ProtocolICMP = "ICMP"
-	ProtocolANY  = "ANY"
-)
-
 // FirewallRuleSpec describes a firewall rule to create, alone
-// (FirewallRules.Create) or inside a NIC (NICSpec.FirewallRules): the Python
-// SDK's FirewallRule object. Protocol is required. Nil ports and ICMP
-// values mean "any".
+// (FirewallRules.Create) or inside a NIC ([NICSpec].FirewallRules). Protocol is
+// required. Zero ports and nil ICMP values mean "any".
 type FirewallRuleSpec struct {
 	Name string
 	// Protocol is TCP, UDP, ICMP or ANY (upper case, as the API's enum).
-	Protocol string
+	Protocol Protocol
 	// SourceMAC is aa:bb:cc:dd:ee:ff (the API also takes '-' between the
 	// bytes); empty allows any.
 	SourceMAC string
@@ -54,51 +45,46 @@ type FirewallRuleSpec struct {
 	SourceIP string
 	TargetIP string
 	// PortRangeStart and PortRangeEnd (1..65534, start <= end) apply to TCP
-	// and UDP only; nil for both allows every port.
-	PortRangeStart *int
-	PortRangeEnd   *int
+	// and UDP only; 0, the API's "any", allows every port and is not sent.
+	PortRangeStart int
+	PortRangeEnd   int
 	// ICMPType and ICMPCode (0..254) apply to ICMP only; nil allows any.
 	// 0 is a real value (echo reply) and is sent.
 	ICMPType *int
 	ICMPCode *int
 }
 
-type firewallRulePost struct {
-	Properties firewallRulePostProperties `json:"properties"`
-}
+type firewallRulePost = post[firewallRulePostProperties, noEntities]
 
 type firewallRulePostProperties struct {
-	Name           string `json:"name,omitempty"`
-	Protocol       string `json:"protocol"`
-	SourceMAC      string `json:"sourceMac,omitempty"`
-	SourceIP       string `json:"sourceIp,omitempty"`
-	TargetIP       string `json:"targetIp,omitempty"`
-	PortRangeStart *int   `json:"portRangeStart,omitempty"`
-	PortRangeEnd   *int   `json:"portRangeEnd,omitempty"`
-	ICMPType       *int   `json:"icmpType,omitempty"`
-	ICMPCode       *int   `json:"icmpCode,omitempty"`
+	Name           string   `json:"name,omitempty"`
+	Protocol       Protocol `json:"protocol"`
+	SourceMAC      string   `json:"sourceMac,omitempty"`
+	SourceIP       string   `json:"sourceIp,omitempty"`
+	TargetIP       string   `json:"targetIp,omitempty"`
+	PortRangeStart int      `json:"portRangeStart,omitempty"`
+	PortRangeEnd   int      `json:"portRangeEnd,omitempty"`
+	ICMPType       *int     `json:"icmpType,omitempty"`
+	ICMPCode       *int     `json:"icmpCode,omitempty"`
 }
 
 // body validates the spec and builds the POST body; field prefixes the
 // names in errors.
 func (s *FirewallRuleSpec) body(field string) (*firewallRulePost, error) {
-	switch s.Protocol {
-	case ProtocolTCP, ProtocolUDP, ProtocolICMP, ProtocolANY:
-	case "":
-		return nil, invalid(field+".Protocol", "is required (TCP, UDP, ICMP or ANY)")
-	default:
-		return nil, invalid(field+".Protocol", "%q is not TCP, UDP, ICMP or ANY", s.Protocol)
+	if s.Protocol == "" {
+		return nil, invalid(field+".Protocol", "is required (TCP, UDP, ICMP, ANY, ...)")
 	}
-	ports := s.Protocol == ProtocolTCP || s.Protocol == ProtocolUDP
-	if !ports {
-		if s.PortRangeStart != nil {
+	// Ports and ICMP fields exclude each other: refused for the protocols
+	// known not to take them, left to the API for any other.
+	if s.Protocol == ProtocolICMP || s.Protocol == ProtocolANY {
+		if s.PortRangeStart != 0 {
 			return nil, invalid(field+".PortRangeStart", "applies to TCP and UDP only, not %s", s.Protocol)
 		}
-		if s.PortRangeEnd != nil {
+		if s.PortRangeEnd != 0 {
 			return nil, invalid(field+".PortRangeEnd", "applies to TCP and UDP only, not %s", s.Protocol)
 		}
 	}
-	if s.Protocol != ProtocolICMP {
+	if s.Protocol == ProtocolTCP || s.Protocol == ProtocolUDP || s.Protocol == ProtocolANY {
 		if s.ICMPType != nil {
 			return nil, invalid(field+".ICMPType", "applies to ICMP only, not %s", s.Protocol)
 		}
@@ -106,7 +92,7 @@ func (s *FirewallRuleSpec) body(field string) (*firewallRulePost, error) {
 			return nil, invalid(field+".ICMPCode", "applies to ICMP only, not %s", s.Protocol)
 		}
 	}
-	if err := checkFirewallValues(field, s.SourceMAC, s.SourceIP, s.TargetIP, s.PortRangeStart, s.PortRangeEnd, s.ICMPType, s.ICMPCode); err != nil {
+	if err := checkFirewallValues(field, s.SourceMAC, s.SourceIP, s.TargetIP, nonZero(s.PortRangeStart), nonZero(s.PortRangeEnd), s.ICMPType, s.ICMPCode); err != nil {
 		return nil, err
 	}
 	return &firewallRulePost{Properties: firewallRulePostProperties{
@@ -127,7 +113,7 @@ var specIPv4Pattern = regexp.MustCompile(`^(?:(?:25[0-5]|2[0-4][0-9]|[01]?[0-9][
 func isSpecIPv4(s string) bool { return specIPv4Pattern.MatchString(s) }
 
 // checkFirewallValues checks the value ranges and formats shared by
-// FirewallRuleSpec and FirewallRuleUpdate. Empty strings and nil numbers
+// [FirewallRuleSpec] and [FirewallRuleUpdate]. Empty strings and nil numbers
 // are not checked.
 func checkFirewallValues(field, mac, srcIP, dstIP string, start, end, icmpType, icmpCode *int) error {
 	if mac != "" && !specMACPattern.MatchString(mac) {
@@ -291,92 +277,52 @@ func firewallRulePath(datacenterID, serverID, nicID, ruleID string) (string, err
 }
 
 // List returns every firewall rule of a NIC, following the pages of the
-// collection until it is complete (WithPage asks for one page). The
-// client's default depth is sent unless WithDepth is given. The rules
-// belong to a server's NIC: the path takes the server ID (the seed README's
-// examples pass a load balancer ID, which is wrong). Replaces the Python
-// SDK's get_firewall_rules.
-func (s *FirewallRulesService) List(ctx context.Context, datacenterID, serverID, nicID string, opts ...CallOption) ([]FirewallRule, *Response, error) {
-	p, err := firewallRulesPath(datacenterID, serverID, nicID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return listAll[FirewallRule](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+// collection until it is complete ([WithPage] asks for one page). The client's
+// default depth is sent unless [WithDepth] is given. The rules belong to a
+// server's NIC: the path takes the server ID.
+func (s *FirewallRulesService) List(ctx context.Context, datacenterID, serverID, nicID string, opts ...ListOption) ([]FirewallRule, *Response, error) {
+	return list[FirewallRule](ctx, s.c, at(firewallRulesPath(datacenterID, serverID, nicID)), opts)
 }
 
 // All iterates over the firewall rules of a NIC page by page; breaking out
 // of the loop stops fetching. An invalid ID is yielded as the only error.
-func (s *FirewallRulesService) All(ctx context.Context, datacenterID, serverID, nicID string, opts ...CallOption) iter.Seq2[FirewallRule, error] {
-	p, err := firewallRulesPath(datacenterID, serverID, nicID)
-	if err != nil {
-		return errSeq[FirewallRule](err)
-	}
-	return iterate[FirewallRule](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+func (s *FirewallRulesService) All(ctx context.Context, datacenterID, serverID, nicID string, opts ...ListOption) iter.Seq2[FirewallRule, error] {
+	return all[FirewallRule](ctx, s.c, at(firewallRulesPath(datacenterID, serverID, nicID)), opts)
 }
 
 // Get returns one firewall rule, at the client's default depth unless
-// WithDepth is given (the Python SDK sent no depth here). Replaces the
-// Python SDK's get_firewall_rule.
-func (s *FirewallRulesService) Get(ctx context.Context, datacenterID, serverID, nicID, ruleID string, opts ...CallOption) (*FirewallRule, *Response, error) {
-	p, err := firewallRulePath(datacenterID, serverID, nicID, ruleID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return doGet[FirewallRule](ctx, s.c, p, opts)
+// [WithDepth] is given.
+func (s *FirewallRulesService) Get(ctx context.Context, datacenterID, serverID, nicID, ruleID string, opts ...ReadOption) (*FirewallRule, *Response, error) {
+	return get[FirewallRule](ctx, s.c, at(firewallRulePath(datacenterID, serverID, nicID, ruleID)), opts)
 }
 
-// Create adds a firewall rule to a NIC and returns it as the API accepted
-// it; the rule is in force once the request in the Response is DONE
-// (WaitForCompletion). Ports and ICMP values are sent as JSON numbers (the
-// Python SDK sent the ICMP values as strings). Replaces the Python SDK's
-// create_firewall_rule.
-func (s *FirewallRulesService) Create(ctx context.Context, datacenterID, serverID, nicID string, spec FirewallRuleSpec, opts ...CallOption) (*FirewallRule, *Response, error) {
-	p, err := firewallRulesPath(datacenterID, serverID, nicID)
-	if err != nil {
-		return nil, nil, err
-	}
-	body, err := spec.body("FirewallRuleSpec")
-	if err != nil {
-		return nil, nil, err
-	}
-	return doWrite[FirewallRule](ctx, s.c, http.MethodPost, p, body, opts)
+// Create adds a firewall rule to a NIC and returns it as the API accepted it;
+// the rule is in force once the request in the Response is DONE
+// ([Client.WaitForCompletion]). Ports and ICMP values are sent as JSON numbers.
+func (s *FirewallRulesService) Create(ctx context.Context, datacenterID, serverID, nicID string, spec FirewallRuleSpec, opts ...WriteOption) (*FirewallRule, *Response, error) {
+	return write[FirewallRule](ctx, s.c, http.MethodPost, at(firewallRulesPath(datacenterID, serverID, nicID)), with(spec.body("FirewallRuleSpec")), opts)
 }
 
 // Update changes the fields of a firewall rule that upd sets (PATCH).
-// Replaces the Python SDK's update_firewall_rule.
-func (s *FirewallRulesService) Update(ctx context.Context, datacenterID, serverID, nicID, ruleID string, upd FirewallRuleUpdate, opts ...CallOption) (*FirewallRule, *Response, error) {
-	p, err := firewallRulePath(datacenterID, serverID, nicID, ruleID)
-	if err != nil {
-		return nil, nil, err
-	}
-	body, err := upd.body()
-	if err != nil {
-		return nil, nil, err
-	}
-	return doWrite[FirewallRule](ctx, s.c, http.MethodPatch, p, body, opts)
+func (s *FirewallRulesService) Update(ctx context.Context, datacenterID, serverID, nicID, ruleID string, upd FirewallRuleUpdate, opts ...WriteOption) (*FirewallRule, *Response, error) {
+	return write[FirewallRule](ctx, s.c, http.MethodPatch, at(firewallRulePath(datacenterID, serverID, nicID, ruleID)), with(upd.body()), opts)
 }
 
-// Replace replaces every property of a firewall rule (the protocol cannot change) with spec's (PUT); properties
-// spec leaves empty are reset. Not in the Python SDK 5.2.0, which only had
-// the partial Update.
-func (s *FirewallRulesService) Replace(ctx context.Context, datacenterID, serverID, nicID, ruleID string, spec FirewallRuleSpec, opts ...CallOption) (*FirewallRule, *Response, error) {
-	p, err := firewallRulePath(datacenterID, serverID, nicID, ruleID)
-	if err != nil {
-		return nil, nil, err
-	}
-	post, err := spec.body("FirewallRuleSpec")
-	if err != nil {
-		return nil, nil, err
-	}
-	return doReplace[FirewallRule](ctx, s.c, p, post.Properties, opts)
+// Replace replaces every property of a firewall rule (the protocol cannot
+// change) with spec's (PUT); properties spec leaves empty are reset.
+func (s *FirewallRulesService) Replace(ctx context.Context, datacenterID, serverID, nicID, ruleID string, spec FirewallRuleSpec, opts ...WriteOption) (*FirewallRule, *Response, error) {
+	return write[FirewallRule](ctx, s.c, http.MethodPut, at(firewallRulePath(datacenterID, serverID, nicID, ruleID)), with(spec.body("FirewallRuleSpec")).propsOnly("FirewallRuleSpec", ""), opts)
 }
 
-// Delete removes a firewall rule from a NIC. Replaces the Python SDK's
-// delete_firewall_rule.
-func (s *FirewallRulesService) Delete(ctx context.Context, datacenterID, serverID, nicID, ruleID string, opts ...CallOption) (*Response, error) {
-	p, err := firewallRulePath(datacenterID, serverID, nicID, ruleID)
-	if err != nil {
-		return nil, err
+// Delete removes a firewall rule from a NIC.
+func (s *FirewallRulesService) Delete(ctx context.Context, datacenterID, serverID, nicID, ruleID string, opts ...WriteOption) (*Response, error) {
+	return del(ctx, s.c, at(firewallRulePath(datacenterID, serverID, nicID, ruleID)), opts)
+}
+
+// nonZero is nil for 0 (a port's "any") and a pointer to n otherwise.
+func nonZero(n int) *int {
+	if n == 0 {
+		return nil
 	}
-	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+	return &n
 }

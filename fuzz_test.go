@@ -44,7 +44,7 @@ func FuzzParseRequestLocation(f *testing.F) {
 	f.Add("/requests/abc/../status")
 	f.Add("")
 	f.Fuzz(func(t *testing.T, loc string) {
-		id, ok := ParseRequestLocation(loc)
+		id, ok := parseRequestLocation(loc)
 		if !ok {
 			if id != "" {
 				t.Fatalf("rejected but returned %q", id)

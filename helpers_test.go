@@ -188,5 +188,6 @@ func assertInvalid(t *testing.T, err error, field string) {
 	require.ErrorAs(t, err, &inv)
 	assert.Equal(t, field, inv.Field)
 	assert.ErrorIs(t, err, ErrInvalidInput)
+	assert.ErrorIs(t, err, ErrValidation, "wrong input is one class, caught here or by the API")
 	assert.Contains(t, err.Error(), field)
 }

@@ -17,25 +17,16 @@ type Image struct {
 
 // ImageProperties are an image's settings.
 type ImageProperties struct {
-	Name                string   `json:"name,omitempty"`
-	Description         string   `json:"description,omitempty"`
-	Location            string   `json:"location,omitempty"`
-	Size                float64  `json:"size,omitempty"` // GB
-	CPUHotPlug          bool     `json:"cpuHotPlug,omitempty"`
-	CPUHotUnplug        bool     `json:"cpuHotUnplug,omitempty"`
-	RAMHotPlug          bool     `json:"ramHotPlug,omitempty"`
-	RAMHotUnplug        bool     `json:"ramHotUnplug,omitempty"`
-	NICHotPlug          bool     `json:"nicHotPlug,omitempty"`
-	NICHotUnplug        bool     `json:"nicHotUnplug,omitempty"`
-	DiscVirtioHotPlug   bool     `json:"discVirtioHotPlug,omitempty"`
-	DiscVirtioHotUnplug bool     `json:"discVirtioHotUnplug,omitempty"`
-	DiscSCSIHotPlug     bool     `json:"discScsiHotPlug,omitempty"`
-	DiscSCSIHotUnplug   bool     `json:"discScsiHotUnplug,omitempty"`
-	LicenceType         string   `json:"licenceType,omitempty"`
-	ImageType           string   `json:"imageType,omitempty"` // HDD, CDROM
-	Public              bool     `json:"public,omitempty"`
-	ImageAliases        []string `json:"imageAliases,omitempty"`
-	CloudInit           string   `json:"cloudInit,omitempty"`
+	Name        string  `json:"name,omitempty"`
+	Description string  `json:"description,omitempty"`
+	Location    string  `json:"location,omitempty"`
+	Size        float64 `json:"size"` // GB
+	HotPlug
+	LicenceType  LicenceType `json:"licenceType,omitempty"`
+	ImageType    string      `json:"imageType,omitempty"` // HDD, CDROM
+	Public       bool        `json:"public"`
+	ImageAliases []string    `json:"imageAliases,omitempty"`
+	CloudInit    string      `json:"cloudInit,omitempty"`
 }
 
 // ImagesService reads and changes HDD and CD-ROM images.
@@ -45,21 +36,21 @@ type ImagesService struct{ c *Client }
 // others keep their value. Only images you uploaded can be changed.
 // ImageAliases replaces the list when non-empty; it cannot be cleared here.
 type ImageUpdate struct {
-	Name                *string  `json:"name,omitempty"`
-	Description         *string  `json:"description,omitempty"`
-	LicenceType         *string  `json:"licenceType,omitempty"`
-	CPUHotPlug          *bool    `json:"cpuHotPlug,omitempty"`
-	CPUHotUnplug        *bool    `json:"cpuHotUnplug,omitempty"`
-	RAMHotPlug          *bool    `json:"ramHotPlug,omitempty"`
-	RAMHotUnplug        *bool    `json:"ramHotUnplug,omitempty"`
-	NICHotPlug          *bool    `json:"nicHotPlug,omitempty"`
-	NICHotUnplug        *bool    `json:"nicHotUnplug,omitempty"`
-	DiscVirtioHotPlug   *bool    `json:"discVirtioHotPlug,omitempty"`
-	DiscVirtioHotUnplug *bool    `json:"discVirtioHotUnplug,omitempty"`
-	DiscSCSIHotPlug     *bool    `json:"discScsiHotPlug,omitempty"`
-	DiscSCSIHotUnplug   *bool    `json:"discScsiHotUnplug,omitempty"`
-	CloudInit           *string  `json:"cloudInit,omitempty"` // NONE or V1
-	ImageAliases        []string `json:"imageAliases,omitempty"`
+	Name                *string      `json:"name,omitempty"`
+	Description         *string      `json:"description,omitempty"`
+	LicenceType         *LicenceType `json:"licenceType,omitempty"`
+	CPUHotPlug          *bool        `json:"cpuHotPlug,omitempty"`
+	CPUHotUnplug        *bool        `json:"cpuHotUnplug,omitempty"`
+	RAMHotPlug          *bool        `json:"ramHotPlug,omitempty"`
+	RAMHotUnplug        *bool        `json:"ramHotUnplug,omitempty"`
+	NICHotPlug          *bool        `json:"nicHotPlug,omitempty"`
+	NICHotUnplug        *bool        `json:"nicHotUnplug,omitempty"`
+	DiscVirtioHotPlug   *bool        `json:"discVirtioHotPlug,omitempty"`
+	DiscVirtioHotUnplug *bool        `json:"discVirtioHotUnplug,omitempty"`
+	DiscSCSIHotPlug     *bool        `json:"discScsiHotPlug,omitempty"`
+	DiscSCSIHotUnplug   *bool        `json:"discScsiHotUnplug,omitempty"`
+	CloudInit           *string      `json:"cloudInit,omitempty"` // NONE or V1
+	ImageAliases        []string     `json:"imageAliases,omitempty"`
 }
 
 func (u *ImageUpdate) check() error {
@@ -67,52 +58,28 @@ func (u *ImageUpdate) check() error {
 		if *u.LicenceType == "" {
 			return invalid("ImageUpdate.LicenceType", "must not be empty")
 		}
-		if err := checkLicence("ImageUpdate.LicenceType", *u.LicenceType); err != nil {
-			return err
-		}
-	}
-	if u.CloudInit != nil && !isUpperSnake(*u.CloudInit) {
-		return invalid("ImageUpdate.CloudInit", "%q is not NONE or V1", *u.CloudInit)
 	}
 	return nil
 }
 
 // List returns every image the account can use, public and private, at the
-// client's default depth unless WithDepth is given. Replaces the Python
-// SDK's list_images.
-func (s *ImagesService) List(ctx context.Context, opts ...CallOption) ([]Image, *Response, error) {
-	return listAll[Image](ctx, s.c, &request{method: http.MethodGet, path: "/images"}, opts)
+// client's default depth unless [WithDepth] is given.
+func (s *ImagesService) List(ctx context.Context, opts ...ListOption) ([]Image, *Response, error) {
+	return list[Image](ctx, s.c, fixed("/images"), opts)
 }
 
-// Get returns one image, at the client's default depth unless WithDepth is
-// given (the Python SDK's get_image, which it replaces, sent none).
-func (s *ImagesService) Get(ctx context.Context, imageID string, opts ...CallOption) (*Image, *Response, error) {
-	p, err := pathOf("/images/{}", id("imageID", imageID))
-	if err != nil {
-		return nil, nil, err
-	}
-	return doGet[Image](ctx, s.c, p, opts)
+// Get returns one image, at the client's default depth unless [WithDepth] is
+// given.
+func (s *ImagesService) Get(ctx context.Context, imageID string, opts ...ReadOption) (*Image, *Response, error) {
+	return get[Image](ctx, s.c, at(pathOf("/images/{}", id("imageID", imageID))), opts)
 }
 
-// Update changes the fields of an image that upd sets (PATCH). Replaces the
-// Python SDK's update_image.
-func (s *ImagesService) Update(ctx context.Context, imageID string, upd ImageUpdate, opts ...CallOption) (*Image, *Response, error) {
-	p, err := pathOf("/images/{}", id("imageID", imageID))
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := upd.check(); err != nil {
-		return nil, nil, err
-	}
-	return doWrite[Image](ctx, s.c, http.MethodPatch, p, &upd, opts)
+// Update changes the fields of an image that upd sets (PATCH).
+func (s *ImagesService) Update(ctx context.Context, imageID string, upd ImageUpdate, opts ...WriteOption) (*Image, *Response, error) {
+	return write[Image](ctx, s.c, http.MethodPatch, at(pathOf("/images/{}", id("imageID", imageID))), with(&upd, upd.check()), opts)
 }
 
-// Delete deletes an image you uploaded. Replaces the Python SDK's
-// delete_image.
-func (s *ImagesService) Delete(ctx context.Context, imageID string, opts ...CallOption) (*Response, error) {
-	p, err := pathOf("/images/{}", id("imageID", imageID))
-	if err != nil {
-		return nil, err
-	}
-	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+// Delete deletes an image you uploaded.
+func (s *ImagesService) Delete(ctx context.Context, imageID string, opts ...WriteOption) (*Response, error) {
+	return del(ctx, s.c, at(pathOf("/images/{}", id("imageID", imageID))), opts)
 }

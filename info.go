@@ -2,7 +2,6 @@ package ionos
 
 import (
 	"context"
-	"net/http"
 )
 
 // APIInfo describes the API endpoint (GET /).
@@ -13,13 +12,7 @@ type APIInfo struct {
 }
 
 // Info returns the name and version of the API at the client's base URL. It
-// is a cheap way to check that the endpoint and the credentials work. (Not
-// in the Python SDK 5.2.0.)
-func (c *Client) Info(ctx context.Context, opts ...CallOption) (*APIInfo, *Response, error) {
-	var v APIInfo
-	resp, err := c.do(ctx, &request{method: http.MethodGet, path: "/"}, &v, opts)
-	if err != nil {
-		return nil, resp, err
-	}
-	return &v, resp, nil
+// is a cheap way to check that the endpoint and the credentials work.
+func (c *Client) Info(ctx context.Context, opts ...ReadOption) (*APIInfo, *Response, error) {
+	return getRaw[APIInfo](ctx, c, fixed("/"), opts)
 }

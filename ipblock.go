@@ -19,7 +19,7 @@ type IPBlock struct {
 type IPBlockProperties struct {
 	Name     string   `json:"name,omitempty"`
 	Location string   `json:"location,omitempty"`
-	Size     int      `json:"size,omitempty"`
+	Size     int      `json:"size"`
 	IPs      []string `json:"ips,omitempty"`
 	// IPConsumers tells which NIC uses each IP (read-only).
 	IPConsumers []IPConsumer `json:"ipConsumers,omitempty"`
@@ -39,8 +39,8 @@ type IPConsumer struct {
 	K8sClusterUUID  string `json:"k8sClusterUuid,omitempty"`
 }
 
-// IPBlockSpec describes a block of IPs to reserve: the Python SDK's IPBlock
-// object. Location and Size are required.
+// IPBlockSpec describes a block of IPs to reserve. Location and Size are
+// required.
 type IPBlockSpec struct {
 	Name string
 	// Location is where the IPs can be used, as "de/fra".
@@ -49,9 +49,7 @@ type IPBlockSpec struct {
 	Size int
 }
 
-type ipBlockPost struct {
-	Properties ipBlockPostProperties `json:"properties"`
-}
+type ipBlockPost = post[ipBlockPostProperties, noEntities]
 
 type ipBlockPostProperties struct {
 	Name     string `json:"name,omitempty"`
@@ -76,27 +74,22 @@ func (s *IPBlockSpec) body() (*ipBlockPost, error) {
 type IPBlocksService struct{ c *Client }
 
 // List returns every IP block of the account, following the pages of the
-// collection until it is complete (WithPage asks for one page), at the
-// client's default depth unless WithDepth is given. Replaces the Python
-// SDK's list_ipblocks.
-func (s *IPBlocksService) List(ctx context.Context, opts ...CallOption) ([]IPBlock, *Response, error) {
-	return listAll[IPBlock](ctx, s.c, &request{method: http.MethodGet, path: "/ipblocks", maxLimit: 1000}, opts)
+// collection until it is complete ([WithPage] asks for one page), at the
+// client's default depth unless [WithDepth] is given.
+func (s *IPBlocksService) List(ctx context.Context, opts ...ListOption) ([]IPBlock, *Response, error) {
+	return list[IPBlock](ctx, s.c, fixed("/ipblocks").paged(1000), opts)
 }
 
 // All iterates over the IP blocks page by page; breaking out of the loop
 // stops fetching.
-func (s *IPBlocksService) All(ctx context.Context, opts ...CallOption) iter.Seq2[IPBlock, error] {
-	return iterate[IPBlock](ctx, s.c, &request{method: http.MethodGet, path: "/ipblocks", maxLimit: 1000}, opts)
+func (s *IPBlocksService) All(ctx context.Context, opts ...ListOption) iter.Seq2[IPBlock, error] {
+	return all[IPBlock](ctx, s.c, fixed("/ipblocks").paged(1000), opts)
 }
 
-// Get returns one IP block, at the client's default depth unless WithDepth
-// is given (the Python SDK's get_ipblock, which it replaces, sent none).
-func (s *IPBlocksService) Get(ctx context.Context, ipBlockID string, opts ...CallOption) (*IPBlock, *Response, error) {
-	p, err := pathOf("/ipblocks/{}", id("ipBlockID", ipBlockID))
-	if err != nil {
-		return nil, nil, err
-	}
-	return doGet[IPBlock](ctx, s.c, p, opts)
+// Get returns one IP block, at the client's default depth unless [WithDepth] is
+// given.
+func (s *IPBlocksService) Get(ctx context.Context, ipBlockID string, opts ...ReadOption) (*IPBlock, *Response, error) {
+	return get[IPBlock](ctx, s.c, at(pathOf("/ipblocks/{}", id("ipBlockID", ipBlockID))), opts)
 }
 
 // IPBlockUpdate renames an IP block (PATCH); its location and size cannot
@@ -105,46 +98,24 @@ type IPBlockUpdate struct {
 	Name *string `json:"name,omitempty"`
 }
 
-// Update changes the name of an IP block (PATCH /ipblocks/{id}). Not in the
-// Python SDK 5.2.0.
-func (s *IPBlocksService) Update(ctx context.Context, ipBlockID string, upd IPBlockUpdate, opts ...CallOption) (*IPBlock, *Response, error) {
-	p, err := pathOf("/ipblocks/{}", id("ipBlockID", ipBlockID))
-	if err != nil {
-		return nil, nil, err
-	}
-	return doWrite[IPBlock](ctx, s.c, http.MethodPatch, p, &upd, opts)
+// Update changes the name of an IP block (PATCH /ipblocks/{id}).
+func (s *IPBlocksService) Update(ctx context.Context, ipBlockID string, upd IPBlockUpdate, opts ...WriteOption) (*IPBlock, *Response, error) {
+	return write[IPBlock](ctx, s.c, http.MethodPatch, at(pathOf("/ipblocks/{}", id("ipBlockID", ipBlockID))), with(&upd, nil), opts)
 }
 
-// Reserve reserves a block of public IPs in a location. The size goes out
-// as a JSON integer (the Python SDK's reserve_ipblock, which this replaces,
-// sent a string).
-func (s *IPBlocksService) Reserve(ctx context.Context, spec IPBlockSpec, opts ...CallOption) (*IPBlock, *Response, error) {
-	body, err := spec.body()
-	if err != nil {
-		return nil, nil, err
-	}
-	return doWrite[IPBlock](ctx, s.c, http.MethodPost, "/ipblocks", body, opts)
+// Reserve reserves a block of public IPs in a location. The size goes out as
+// a JSON integer.
+func (s *IPBlocksService) Reserve(ctx context.Context, spec IPBlockSpec, opts ...WriteOption) (*IPBlock, *Response, error) {
+	return write[IPBlock](ctx, s.c, http.MethodPost, fixed("/ipblocks"), with(spec.body()), opts)
 }
 
 // Replace replaces every property of an IP block with spec's (PUT); the
-// location and size must stay as they are. Not in the Python SDK 5.2.0.
-func (s *IPBlocksService) Replace(ctx context.Context, ipBlockID string, spec IPBlockSpec, opts ...CallOption) (*IPBlock, *Response, error) {
-	p, err := pathOf("/ipblocks/{}", id("ipBlockID", ipBlockID))
-	if err != nil {
-		return nil, nil, err
-	}
-	post, err := spec.body()
-	if err != nil {
-		return nil, nil, err
-	}
-	return doReplace[IPBlock](ctx, s.c, p, post.Properties, opts)
+// location and size must stay as they are.
+func (s *IPBlocksService) Replace(ctx context.Context, ipBlockID string, spec IPBlockSpec, opts ...WriteOption) (*IPBlock, *Response, error) {
+	return write[IPBlock](ctx, s.c, http.MethodPut, at(pathOf("/ipblocks/{}", id("ipBlockID", ipBlockID))), with(spec.body()).propsOnly("IPBlockSpec", ""), opts)
 }
 
-// Delete releases an IP block. Replaces the Python SDK's delete_ipblock.
-func (s *IPBlocksService) Delete(ctx context.Context, ipBlockID string, opts ...CallOption) (*Response, error) {
-	p, err := pathOf("/ipblocks/{}", id("ipBlockID", ipBlockID))
-	if err != nil {
-		return nil, err
-	}
-	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+// Delete releases an IP block.
+func (s *IPBlocksService) Delete(ctx context.Context, ipBlockID string, opts ...WriteOption) (*Response, error) {
+	return del(ctx, s.c, at(pathOf("/ipblocks/{}", id("ipBlockID", ipBlockID))), opts)
 }

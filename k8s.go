@@ -3,21 +3,10 @@ package ionos
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"regexp"
 	"strings"
-)
-
-// More states of Kubernetes clusters and node pools (Metadata.State),
-// besides StateDeploying, StateActive and StateFailed.
-const (
-	StateSuspended        = "SUSPENDED"
-	StateFailedSuspended  = "FAILED_SUSPENDED"
-	StateUpdating         = "UPDATING"
-	StateFailedUpdating   = "FAILED_UPDATING"
-	StateDestroying       = "DESTROYING"
-	StateFailedDestroying = "FAILED_DESTROYING"
-	StateTerminated       = "TERMINATED"
 )
 
 // KubernetesCluster is a managed Kubernetes cluster as the API returns it.
@@ -39,7 +28,7 @@ type KubernetesClusterProperties struct {
 	MaintenanceWindow        MaintenanceWindow `json:"maintenanceWindow,omitzero"`
 	AvailableUpgradeVersions []string          `json:"availableUpgradeVersions,omitempty"`
 	ViableNodePoolVersions   []string          `json:"viableNodePoolVersions,omitempty"`
-	Public                   bool              `json:"public,omitempty"`
+	Public                   bool              `json:"public"`
 	APISubnetAllowList       []string          `json:"apiSubnetAllowList,omitempty"`
 	S3Buckets                []S3Bucket        `json:"s3Buckets,omitempty"`
 }
@@ -62,19 +51,11 @@ type S3Bucket struct {
 	Name string `json:"name,omitempty"`
 }
 
-// KubernetesConfig is a cluster's kubeconfig, as GetKubeconfig returns it.
-type KubernetesConfig struct {
-	ID         string                     `json:"id"`
-	Type       string                     `json:"type,omitempty"`
-	Href       string                     `json:"href,omitempty"`
-	Properties KubernetesConfigProperties `json:"properties,omitzero"`
-}
-
-// KubernetesConfigProperties hold the kubeconfig.
-type KubernetesConfigProperties struct {
-	// Kubeconfig is the YAML text of the kubeconfig; it holds the cluster's
-	// credentials, so it prints as "[redacted]" (Reveal returns it).
-	Kubeconfig Secret `json:"kubeconfig,omitempty"`
+// kubernetesConfig is the API's envelope of a cluster's kubeconfig.
+type kubernetesConfig struct {
+	Properties struct {
+		Kubeconfig Secret `json:"kubeconfig"`
+	} `json:"properties"`
 }
 
 // KubernetesNodePool is a node pool of a cluster as the API returns it. It
@@ -91,13 +72,13 @@ type KubernetesNodePool struct {
 type KubernetesNodePoolProperties struct {
 	Name                     string                  `json:"name,omitempty"`
 	DatacenterID             string                  `json:"datacenterId,omitempty"`
-	NodeCount                int                     `json:"nodeCount,omitempty"`
-	CPUFamily                string                  `json:"cpuFamily,omitempty"`
-	CoresCount               int                     `json:"coresCount,omitempty"`
-	RAMSize                  int                     `json:"ramSize,omitempty"`
-	AvailabilityZone         string                  `json:"availabilityZone,omitempty"`
-	StorageType              string                  `json:"storageType,omitempty"`
-	StorageSize              int                     `json:"storageSize,omitempty"`
+	NodeCount                int                     `json:"nodeCount"`
+	CPUFamily                CPUFamily               `json:"cpuFamily,omitempty"`
+	CoresCount               int                     `json:"coresCount"`
+	RAMSize                  int                     `json:"ramSize"`
+	AvailabilityZone         AvailabilityZone        `json:"availabilityZone,omitempty"`
+	StorageType              StorageType             `json:"storageType,omitempty"`
+	StorageSize              int                     `json:"storageSize"`
 	K8sVersion               string                  `json:"k8sVersion,omitempty"`
 	MaintenanceWindow        MaintenanceWindow       `json:"maintenanceWindow,omitzero"`
 	AutoScaling              AutoScaling             `json:"autoScaling,omitzero"`
@@ -117,13 +98,12 @@ type AutoScaling struct {
 }
 
 // KubernetesNodePoolLAN is an additional LAN attached to a node pool's
-// nodes, by its numeric LAN ID.
+// nodes.
 type KubernetesNodePoolLAN struct {
-	ID int `json:"id"`
+	ID LANID `json:"id"`
 }
 
-// KubernetesClusterSpec describes a cluster to create. Name is required;
-// the Python SDK's create_k8s_cluster can send nothing else.
+// KubernetesClusterSpec describes a cluster to create. Name is required.
 type KubernetesClusterSpec struct {
 	// Name: at most 63 characters, alphanumeric at both ends, with dashes,
 	// underscores, dots and alphanumerics between.
@@ -229,12 +209,11 @@ func (a *AutoScaling) check(field string) error {
 	return nil
 }
 
-// KubernetesNodePoolSpec describes a node pool to create: the arguments of
-// the Python SDK's create_k8s_cluster_nodepool. Name, DatacenterID,
-// NodeCount, CPUFamily, CoresCount, RAMSize, StorageType and StorageSize
-// are required.
+// KubernetesNodePoolSpec describes a node pool to create. Name, DatacenterID,
+// NodeCount, CPUFamily, CoresCount, RAMSize, StorageType and StorageSize are
+// required.
 type KubernetesNodePoolSpec struct {
-	// Name follows the rules of KubernetesClusterSpec.Name.
+	// Name follows the rules of [KubernetesClusterSpec].Name.
 	Name string
 	// DatacenterID is the data center the nodes run in.
 	DatacenterID string
@@ -242,15 +221,15 @@ type KubernetesNodePoolSpec struct {
 	NodeCount int
 	// CPUFamily of the nodes ("INTEL_SKYLAKE", "AMD_OPTERON", ... as the
 	// data center offers).
-	CPUFamily string
+	CPUFamily CPUFamily
 	// CoresCount is the cores per node (>= 1).
 	CoresCount int
 	// RAMSize is the RAM per node in MB: at least 2048, a multiple of 1024.
 	RAMSize int
 	// AvailabilityZone is AUTO (the default when empty), ZONE_1 or ZONE_2.
-	AvailabilityZone string
+	AvailabilityZone AvailabilityZone
 	// StorageType is HDD or SSD.
-	StorageType string
+	StorageType StorageType
 	// StorageSize is the volume size per node in GB, more than 10.
 	StorageSize int
 	// K8sVersion; empty takes the cluster's.
@@ -259,8 +238,8 @@ type KubernetesNodePoolSpec struct {
 	MaintenanceWindow *MaintenanceWindow
 	// AutoScaling, when set, lets the API scale the pool.
 	AutoScaling *AutoScaling
-	// LANIDs are the numeric IDs of additional LANs for the nodes.
-	LANIDs []int
+	// LANs are additional LANs for the nodes.
+	LANs []LANID
 	// Labels and Annotations are attached to the nodes.
 	Labels      map[string]string
 	Annotations map[string]string
@@ -276,11 +255,11 @@ type nodePoolPostProperties struct {
 	Name              string                  `json:"name"`
 	DatacenterID      string                  `json:"datacenterId"`
 	NodeCount         int                     `json:"nodeCount"`
-	CPUFamily         string                  `json:"cpuFamily"`
+	CPUFamily         CPUFamily               `json:"cpuFamily"`
 	CoresCount        int                     `json:"coresCount"`
 	RAMSize           int                     `json:"ramSize"`
-	AvailabilityZone  string                  `json:"availabilityZone"`
-	StorageType       string                  `json:"storageType"`
+	AvailabilityZone  AvailabilityZone        `json:"availabilityZone"`
+	StorageType       StorageType             `json:"storageType"`
 	StorageSize       int                     `json:"storageSize"`
 	K8sVersion        string                  `json:"k8sVersion,omitempty"`
 	MaintenanceWindow *MaintenanceWindow      `json:"maintenanceWindow,omitempty"`
@@ -318,8 +297,8 @@ func (s *KubernetesNodePoolSpec) body(field string) (*putBody[nodePoolPostProper
 	if zone == "" {
 		zone = "AUTO"
 	}
-	if s.StorageType != "HDD" && s.StorageType != "SSD" {
-		return nil, invalid(field+".StorageType", "%q is not HDD or SSD", s.StorageType)
+	if s.StorageType == "" {
+		return nil, invalid(field+".StorageType", "is required (HDD, SSD, ...)")
 	}
 	if s.StorageSize <= 10 {
 		return nil, invalid(field+".StorageSize", "%d GB is not more than 10 GB", s.StorageSize)
@@ -330,7 +309,7 @@ func (s *KubernetesNodePoolSpec) body(field string) (*putBody[nodePoolPostProper
 	if err := s.AutoScaling.check(field + ".AutoScaling"); err != nil {
 		return nil, err
 	}
-	lans, err := nodePoolLANs(field+".LANIDs", s.LANIDs)
+	lans, err := nodePoolLANs(field+".LANs", s.LANs)
 	if err != nil {
 		return nil, err
 	}
@@ -352,14 +331,14 @@ func checkNodeCount(field string, n int) error {
 
 // nodePoolLANs turns LAN IDs into the API's [{"id": n}], keeping nil and
 // empty apart.
-func nodePoolLANs(field string, ids []int) ([]KubernetesNodePoolLAN, error) {
+func nodePoolLANs(field string, ids []LANID) ([]KubernetesNodePoolLAN, error) {
 	if ids == nil {
 		return nil, nil
 	}
 	lans := make([]KubernetesNodePoolLAN, len(ids))
 	for i, n := range ids {
-		if n < 1 {
-			return nil, invalid(field, "LAN ID %d (at %d) is below 1", n, i)
+		if err := (idArg{name: fmt.Sprintf("%s[%d]", field, i), val: string(n), positive: true}).check(); err != nil {
+			return nil, err
 		}
 		lans[i] = KubernetesNodePoolLAN{ID: n}
 	}
@@ -368,7 +347,7 @@ func nodePoolLANs(field string, ids []int) ([]KubernetesNodePoolLAN, error) {
 
 // KubernetesNodePoolUpdate is what UpdateNodePool sends (PUT). NodeCount
 // is required (>= 1); the other fields are sent when set. A nil slice or
-// map is left out; an empty, non-nil one is sent empty (LANIDs: []int{}
+// map is left out; an empty, non-nil one is sent empty (LANs: []LANID{}
 // detaches every additional LAN).
 type KubernetesNodePoolUpdate struct {
 	NodeCount         int
@@ -376,7 +355,7 @@ type KubernetesNodePoolUpdate struct {
 	K8sVersion        string
 	MaintenanceWindow *MaintenanceWindow
 	AutoScaling       *AutoScaling
-	LANIDs            []int
+	LANs              []LANID
 	Labels            map[string]string
 	Annotations       map[string]string
 	PublicIPs         []string
@@ -409,7 +388,7 @@ func (u *KubernetesNodePoolUpdate) body(field string) (*putBody[nodePoolPutPrope
 	if err := u.AutoScaling.check(field + ".AutoScaling"); err != nil {
 		return nil, err
 	}
-	lans, err := nodePoolLANs(field+".LANIDs", u.LANIDs)
+	lans, err := nodePoolLANs(field+".LANs", u.LANs)
 	if err != nil {
 		return nil, err
 	}
@@ -424,135 +403,77 @@ func (u *KubernetesNodePoolUpdate) body(field string) (*putBody[nodePoolPutPrope
 // WaitForClusterActive, WaitForNodePoolActive and the Deleted waiters.
 type KubernetesService struct{ c *Client }
 
-// ListClusters returns every Kubernetes cluster. Replaces the Python SDK's
-// list_k8s_clusters.
-func (s *KubernetesService) ListClusters(ctx context.Context, opts ...CallOption) ([]KubernetesCluster, *Response, error) {
-	return listAll[KubernetesCluster](ctx, s.c, &request{method: http.MethodGet, path: "/k8s"}, opts)
+// ListClusters returns every Kubernetes cluster.
+func (s *KubernetesService) ListClusters(ctx context.Context, opts ...ListOption) ([]KubernetesCluster, *Response, error) {
+	return list[KubernetesCluster](ctx, s.c, fixed("/k8s"), opts)
 }
 
-// GetCluster returns one cluster. Replaces the Python SDK's
-// get_k8s_cluster (which sent no depth; this sends the client's default).
-func (s *KubernetesService) GetCluster(ctx context.Context, clusterID string, opts ...CallOption) (*KubernetesCluster, *Response, error) {
-	p, err := pathOf("/k8s/{}", id("clusterID", clusterID))
-	if err != nil {
-		return nil, nil, err
-	}
-	return doGet[KubernetesCluster](ctx, s.c, p, opts)
+// GetCluster returns one cluster.
+func (s *KubernetesService) GetCluster(ctx context.Context, clusterID string, opts ...ReadOption) (*KubernetesCluster, *Response, error) {
+	return get[KubernetesCluster](ctx, s.c, at(pathOf("/k8s/{}", id("clusterID", clusterID))), opts)
 }
 
 // CreateCluster creates a cluster; it is ready when its state is ACTIVE
-// (WaitForClusterActive). Replaces the Python SDK's create_k8s_cluster.
-func (s *KubernetesService) CreateCluster(ctx context.Context, spec KubernetesClusterSpec, opts ...CallOption) (*KubernetesCluster, *Response, error) {
-	body, err := spec.body("KubernetesClusterSpec")
-	if err != nil {
-		return nil, nil, err
-	}
-	return doWrite[KubernetesCluster](ctx, s.c, http.MethodPost, "/k8s", body, opts)
+// (WaitForClusterActive).
+func (s *KubernetesService) CreateCluster(ctx context.Context, spec KubernetesClusterSpec, opts ...WriteOption) (*KubernetesCluster, *Response, error) {
+	return write[KubernetesCluster](ctx, s.c, http.MethodPost, fixed("/k8s"), with(spec.body("KubernetesClusterSpec")), opts)
 }
 
-// UpdateCluster changes a cluster (PUT, with the {"properties": ...} body
-// the API requires). Replaces the Python SDK's update_k8s_cluster, which
-// sent the properties flat, a body the API refuses.
-func (s *KubernetesService) UpdateCluster(ctx context.Context, clusterID string, upd KubernetesClusterUpdate, opts ...CallOption) (*KubernetesCluster, *Response, error) {
-	p, err := pathOf("/k8s/{}", id("clusterID", clusterID))
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := checkK8sName("KubernetesClusterUpdate.Name", upd.Name); err != nil {
-		return nil, nil, err
-	}
-	if err := upd.MaintenanceWindow.check("KubernetesClusterUpdate.MaintenanceWindow"); err != nil {
-		return nil, nil, err
-	}
-	return doWrite[KubernetesCluster](ctx, s.c, http.MethodPut, p, &putBody[*KubernetesClusterUpdate]{Properties: &upd}, opts)
+// UpdateCluster changes a cluster (PUT, with the {"properties": ...} body the
+// API requires).
+func (s *KubernetesService) UpdateCluster(ctx context.Context, clusterID string, upd KubernetesClusterUpdate, opts ...WriteOption) (*KubernetesCluster, *Response, error) {
+	err := firstError(checkK8sName("KubernetesClusterUpdate.Name", upd.Name), upd.MaintenanceWindow.check("KubernetesClusterUpdate.MaintenanceWindow"))
+	return write[KubernetesCluster](ctx, s.c, http.MethodPut, at(pathOf("/k8s/{}", id("clusterID", clusterID))), with(&putBody[*KubernetesClusterUpdate]{Properties: &upd}, err), opts)
 }
 
 // DeleteCluster deletes a cluster (its node pools must be deleted first);
-// WaitForClusterDeleted follows it. Replaces the Python SDK's
-// delete_k8s_cluster.
-func (s *KubernetesService) DeleteCluster(ctx context.Context, clusterID string, opts ...CallOption) (*Response, error) {
-	p, err := pathOf("/k8s/{}", id("clusterID", clusterID))
-	if err != nil {
-		return nil, err
-	}
-	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+// WaitForClusterDeleted follows it.
+func (s *KubernetesService) DeleteCluster(ctx context.Context, clusterID string, opts ...WriteOption) (*Response, error) {
+	return del(ctx, s.c, at(pathOf("/k8s/{}", id("clusterID", clusterID))), opts)
 }
 
-// GetKubeconfig returns the kubeconfig of a cluster. Its content is a
-// Secret: cfg.Properties.Kubeconfig.Reveal() gives the YAML text, and it is
-// never printed or logged. Replaces the Python SDK's get_k8s_config.
-func (s *KubernetesService) GetKubeconfig(ctx context.Context, clusterID string, opts ...CallOption) (*KubernetesConfig, *Response, error) {
-	p, err := pathOf("/k8s/{}/kubeconfig", id("clusterID", clusterID))
+// GetKubeconfig returns the kubeconfig of a cluster, the YAML text that
+// kubectl reads. It holds the cluster's credentials, so it is a [Secret]:
+// Reveal gives the text, and it is never printed or logged.
+func (s *KubernetesService) GetKubeconfig(ctx context.Context, clusterID string, opts ...ReadOption) (Secret, *Response, error) {
+	cfg, resp, err := get[kubernetesConfig](ctx, s.c, at(pathOf("/k8s/{}/kubeconfig", id("clusterID", clusterID))), opts)
 	if err != nil {
-		return nil, nil, err
+		return "", resp, err
 	}
-	return doGet[KubernetesConfig](ctx, s.c, p, opts)
+	return cfg.Properties.Kubeconfig, resp, nil
 }
 
-// ListNodePools returns the node pools of a cluster. Replaces the Python
-// SDK's list_k8s_cluster_nodepools.
-func (s *KubernetesService) ListNodePools(ctx context.Context, clusterID string, opts ...CallOption) ([]KubernetesNodePool, *Response, error) {
-	p, err := pathOf("/k8s/{}/nodepools", id("clusterID", clusterID))
-	if err != nil {
-		return nil, nil, err
-	}
-	return listAll[KubernetesNodePool](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+// ListNodePools returns the node pools of a cluster.
+func (s *KubernetesService) ListNodePools(ctx context.Context, clusterID string, opts ...ListOption) ([]KubernetesNodePool, *Response, error) {
+	return list[KubernetesNodePool](ctx, s.c, at(pathOf("/k8s/{}/nodepools", id("clusterID", clusterID))), opts)
 }
 
-// GetNodePool returns one node pool. Replaces the Python SDK's
-// get_k8s_cluster_nodepool.
-func (s *KubernetesService) GetNodePool(ctx context.Context, clusterID, nodePoolID string, opts ...CallOption) (*KubernetesNodePool, *Response, error) {
-	p, err := nodePoolPath(clusterID, nodePoolID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return doGet[KubernetesNodePool](ctx, s.c, p, opts)
+// GetNodePool returns one node pool.
+func (s *KubernetesService) GetNodePool(ctx context.Context, clusterID, nodePoolID string, opts ...ReadOption) (*KubernetesNodePool, *Response, error) {
+	return get[KubernetesNodePool](ctx, s.c, at(nodePoolPath(clusterID, nodePoolID)), opts)
 }
 
-// CreateNodePool creates a node pool in a cluster; it is ready when its
-// state is ACTIVE (WaitForNodePoolActive). Replaces the Python SDK's
-// create_k8s_cluster_nodepool.
-func (s *KubernetesService) CreateNodePool(ctx context.Context, clusterID string, spec KubernetesNodePoolSpec, opts ...CallOption) (*KubernetesNodePool, *Response, error) {
-	p, err := pathOf("/k8s/{}/nodepools", id("clusterID", clusterID))
-	if err != nil {
-		return nil, nil, err
-	}
-	body, err := spec.body("KubernetesNodePoolSpec")
-	if err != nil {
-		return nil, nil, err
-	}
-	return doWrite[KubernetesNodePool](ctx, s.c, http.MethodPost, p, body, opts)
+// CreateNodePool creates a node pool in a cluster; it is ready when its state
+// is ACTIVE (WaitForNodePoolActive).
+func (s *KubernetesService) CreateNodePool(ctx context.Context, clusterID string, spec KubernetesNodePoolSpec, opts ...WriteOption) (*KubernetesNodePool, *Response, error) {
+	return write[KubernetesNodePool](ctx, s.c, http.MethodPost, at(pathOf("/k8s/{}/nodepools", id("clusterID", clusterID))), with(spec.body("KubernetesNodePoolSpec")), opts)
 }
 
-// UpdateNodePool changes a node pool (PUT, {"properties": ...}). Replaces
-// the Python SDK's update_k8s_cluster_nodepool.
-func (s *KubernetesService) UpdateNodePool(ctx context.Context, clusterID, nodePoolID string, upd KubernetesNodePoolUpdate, opts ...CallOption) (*KubernetesNodePool, *Response, error) {
-	p, err := nodePoolPath(clusterID, nodePoolID)
-	if err != nil {
-		return nil, nil, err
-	}
-	body, err := upd.body("KubernetesNodePoolUpdate")
-	if err != nil {
-		return nil, nil, err
-	}
-	return doWrite[KubernetesNodePool](ctx, s.c, http.MethodPut, p, body, opts)
+// UpdateNodePool changes a node pool (PUT, {"properties": ...}).
+func (s *KubernetesService) UpdateNodePool(ctx context.Context, clusterID, nodePoolID string, upd KubernetesNodePoolUpdate, opts ...WriteOption) (*KubernetesNodePool, *Response, error) {
+	return write[KubernetesNodePool](ctx, s.c, http.MethodPut, at(nodePoolPath(clusterID, nodePoolID)), with(upd.body("KubernetesNodePoolUpdate")), opts)
 }
 
 // DeleteNodePool deletes a node pool; WaitForNodePoolDeleted follows it.
-// Replaces the Python SDK's delete_k8s_cluster_nodepool.
-func (s *KubernetesService) DeleteNodePool(ctx context.Context, clusterID, nodePoolID string, opts ...CallOption) (*Response, error) {
-	p, err := nodePoolPath(clusterID, nodePoolID)
-	if err != nil {
-		return nil, err
-	}
-	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+func (s *KubernetesService) DeleteNodePool(ctx context.Context, clusterID, nodePoolID string, opts ...WriteOption) (*Response, error) {
+	return del(ctx, s.c, at(nodePoolPath(clusterID, nodePoolID)), opts)
 }
 
 func nodePoolPath(clusterID, nodePoolID string) (string, error) {
 	return pathOf("/k8s/{}/nodepools/{}", id("clusterID", clusterID), id("nodePoolID", nodePoolID))
 }
 
-// ErrFailedState matches a *FailedStateError.
+// ErrFailedState matches a *[FailedStateError].
 var ErrFailedState = errors.New("ionos: the resource is in a failed state")
 
 // FailedStateError is returned by the Kubernetes waiters when the cluster
@@ -562,22 +483,22 @@ type FailedStateError struct {
 	// Kind is "Kubernetes cluster" or "node pool".
 	Kind  string
 	ID    string
-	State string
+	State State
 }
 
 // Error names the resource and its state.
 func (e *FailedStateError) Error() string {
-	return "ionos: " + e.Kind + " " + e.ID + " is in state " + e.State
+	return "ionos: " + e.Kind + " " + e.ID + " is in state " + string(e.State)
 }
 
-// Is matches ErrFailedState.
+// Is matches [ErrFailedState].
 func (e *FailedStateError) Is(target error) bool { return target == ErrFailedState }
 
-func isFailedState(state string) bool { return strings.HasPrefix(state, StateFailed) }
+func isFailedState(state State) bool { return strings.HasPrefix(string(state), string(StateFailed)) }
 
 // waitState polls get until the resource is ACTIVE (or, with gone, until
-// get fails with ErrNotFound), failing at once on a FAILED* state.
-func waitState[T any](ctx context.Context, c *Client, kind, resID string, gone bool, get func(ctx context.Context) (*T, string, error), opts []WaitOption) (*T, error) {
+// get fails with [ErrNotFound]), failing at once on a FAILED* state.
+func waitState[T any](ctx context.Context, c *Client, kind, resID string, gone bool, get func(ctx context.Context) (*T, State, error), opts []WaitOption) (*T, error) {
 	w, err := newWaitConfig(c.wait, opts)
 	if err != nil {
 		return nil, err
@@ -593,25 +514,24 @@ func waitState[T any](ctx context.Context, c *Client, kind, resID string, gone b
 		}
 		last = v
 		if isFailedState(state) {
-			return false, state, &FailedStateError{Kind: kind, ID: resID, State: state}
+			return false, string(state), &FailedStateError{Kind: kind, ID: resID, State: state}
 		}
-		return !gone && state == StateActive, state, nil
+		return !gone && state == StateActive, string(state), nil
 	})
 	return last, err
 }
 
-// WaitForClusterActive polls a cluster until its state is ACTIVE and
-// returns it. It fails at once with a *FailedStateError (ErrFailedState)
-// when the state becomes FAILED, FAILED_SUSPENDED, FAILED_UPDATING or
+// WaitForClusterActive polls a cluster until its state is ACTIVE and returns
+// it. It fails at once with a *[FailedStateError] ([ErrFailedState]) when the
+// state becomes FAILED, FAILED_SUSPENDED, FAILED_UPDATING or
 // FAILED_DESTROYING, and with the API's error when a poll fails. It polls
-// with the client's WaitPolicy (or WithWaitPolicy); the context is the only
-// timeout. WithProgress sees the state at every poll. It replaces the
-// Python SDK's wait_for on get_k8s_cluster.
+// with the client's [WaitPolicy] (or [WithWaitPolicy]); the context is the only
+// timeout. [WithProgress] sees the state at every poll.
 func (s *KubernetesService) WaitForClusterActive(ctx context.Context, clusterID string, opts ...WaitOption) (*KubernetesCluster, error) {
 	if err := id("clusterID", clusterID).check(); err != nil {
 		return nil, err
 	}
-	return waitState(ctx, s.c, "Kubernetes cluster", clusterID, false, func(ctx context.Context) (*KubernetesCluster, string, error) {
+	return waitState(ctx, s.c, "Kubernetes cluster", clusterID, false, func(ctx context.Context) (*KubernetesCluster, State, error) {
 		k, _, err := s.GetCluster(ctx, clusterID, WithDepth(0))
 		if err != nil {
 			return nil, "", err
@@ -620,16 +540,14 @@ func (s *KubernetesService) WaitForClusterActive(ctx context.Context, clusterID 
 	}, opts)
 }
 
-// WaitForClusterDeleted polls a cluster until the API answers 404 for it.
-// A FAILED* state (FAILED_DESTROYING) fails at once with a
-// *FailedStateError. Otherwise it behaves as WaitForClusterActive. It
-// replaces the Python SDK's wait_for until the cluster is gone from
-// list_k8s_clusters.
+// WaitForClusterDeleted polls a cluster until the API answers 404 for it. A
+// FAILED* state (FAILED_DESTROYING) fails at once with a *[FailedStateError].
+// Otherwise it behaves as WaitForClusterActive.
 func (s *KubernetesService) WaitForClusterDeleted(ctx context.Context, clusterID string, opts ...WaitOption) error {
 	if err := id("clusterID", clusterID).check(); err != nil {
 		return err
 	}
-	_, err := waitState(ctx, s.c, "Kubernetes cluster", clusterID, true, func(ctx context.Context) (*KubernetesCluster, string, error) {
+	_, err := waitState(ctx, s.c, "Kubernetes cluster", clusterID, true, func(ctx context.Context) (*KubernetesCluster, State, error) {
 		k, _, err := s.GetCluster(ctx, clusterID, WithDepth(0))
 		if err != nil {
 			return nil, "", err
@@ -640,13 +558,12 @@ func (s *KubernetesService) WaitForClusterDeleted(ctx context.Context, clusterID
 }
 
 // WaitForNodePoolActive polls a node pool until its state is ACTIVE and
-// returns it, as WaitForClusterActive does for a cluster. It replaces the
-// Python SDK's wait_for on list_k8s_cluster_nodepools.
+// returns it, as WaitForClusterActive does for a cluster.
 func (s *KubernetesService) WaitForNodePoolActive(ctx context.Context, clusterID, nodePoolID string, opts ...WaitOption) (*KubernetesNodePool, error) {
 	if _, err := nodePoolPath(clusterID, nodePoolID); err != nil {
 		return nil, err
 	}
-	return waitState(ctx, s.c, "node pool", nodePoolID, false, func(ctx context.Context) (*KubernetesNodePool, string, error) {
+	return waitState(ctx, s.c, "node pool", nodePoolID, false, func(ctx context.Context) (*KubernetesNodePool, State, error) {
 		np, _, err := s.GetNodePool(ctx, clusterID, nodePoolID, WithDepth(0))
 		if err != nil {
 			return nil, "", err
@@ -655,14 +572,13 @@ func (s *KubernetesService) WaitForNodePoolActive(ctx context.Context, clusterID
 	}, opts)
 }
 
-// WaitForNodePoolDeleted polls a node pool until the API answers 404 for
-// it, as WaitForClusterDeleted does for a cluster. It replaces the Python
-// SDK's wait_for until the pool is gone from list_k8s_cluster_nodepools.
+// WaitForNodePoolDeleted polls a node pool until the API answers 404 for it,
+// as WaitForClusterDeleted does for a cluster.
 func (s *KubernetesService) WaitForNodePoolDeleted(ctx context.Context, clusterID, nodePoolID string, opts ...WaitOption) error {
 	if _, err := nodePoolPath(clusterID, nodePoolID); err != nil {
 		return err
 	}
-	_, err := waitState(ctx, s.c, "node pool", nodePoolID, true, func(ctx context.Context) (*KubernetesNodePool, string, error) {
+	_, err := waitState(ctx, s.c, "node pool", nodePoolID, true, func(ctx context.Context) (*KubernetesNodePool, State, error) {
 		np, _, err := s.GetNodePool(ctx, clusterID, nodePoolID, WithDepth(0))
 		if err != nil {
 			return nil, "", err

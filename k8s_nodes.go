@@ -22,7 +22,7 @@ type KubernetesNodeMetadata struct {
 	CreatedDate             time.Time `json:"createdDate,omitzero"`
 	LastModifiedDate        time.Time `json:"lastModifiedDate,omitzero"`
 	LastSoftwareUpdatedDate time.Time `json:"lastSoftwareUpdatedDate,omitzero"`
-	State                   string    `json:"state,omitempty"`
+	State                   State     `json:"state,omitempty"`
 }
 
 // KubernetesNodeProperties are a node's name, IPs and Kubernetes version.
@@ -37,80 +37,55 @@ func nodePath(clusterID, nodePoolID, nodeID, suffix string) (string, error) {
 	return pathOf("/k8s/{}/nodepools/{}/nodes/{}"+suffix, id("clusterID", clusterID), id("nodePoolID", nodePoolID), id("nodeID", nodeID))
 }
 
-// ListNodes returns the nodes of a node pool. Not in the Python SDK 5.2.0.
-func (s *KubernetesService) ListNodes(ctx context.Context, clusterID, nodePoolID string, opts ...CallOption) ([]KubernetesNode, *Response, error) {
-	p, err := nodePoolPath(clusterID, nodePoolID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return listAll[KubernetesNode](ctx, s.c, &request{method: http.MethodGet, path: p + "/nodes"}, opts)
+// ListNodes returns the nodes of a node pool.
+func (s *KubernetesService) ListNodes(ctx context.Context, clusterID, nodePoolID string, opts ...ListOption) ([]KubernetesNode, *Response, error) {
+	return list[KubernetesNode](ctx, s.c, at(pathOf("/k8s/{}/nodepools/{}/nodes", id("clusterID", clusterID), id("nodePoolID", nodePoolID))), opts)
 }
 
-// GetNode returns one node of a node pool. Not in the Python SDK 5.2.0.
-func (s *KubernetesService) GetNode(ctx context.Context, clusterID, nodePoolID, nodeID string, opts ...CallOption) (*KubernetesNode, *Response, error) {
-	p, err := nodePath(clusterID, nodePoolID, nodeID, "")
-	if err != nil {
-		return nil, nil, err
-	}
-	return doGet[KubernetesNode](ctx, s.c, p, opts)
+// GetNode returns one node of a node pool.
+func (s *KubernetesService) GetNode(ctx context.Context, clusterID, nodePoolID, nodeID string, opts ...ReadOption) (*KubernetesNode, *Response, error) {
+	return get[KubernetesNode](ctx, s.c, at(nodePath(clusterID, nodePoolID, nodeID, "")), opts)
 }
 
-// DeleteNode deletes a node; the node pool replaces it to keep its size.
-// Like every Kubernetes write it returns no request: watch the node pool's
-// nodes (ListNodes) to follow it. Not in the Python SDK 5.2.0.
-func (s *KubernetesService) DeleteNode(ctx context.Context, clusterID, nodePoolID, nodeID string, opts ...CallOption) (*Response, error) {
-	p, err := nodePath(clusterID, nodePoolID, nodeID, "")
-	if err != nil {
-		return nil, err
-	}
-	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+// DeleteNode deletes a node; the node pool replaces it to keep its size. Like
+// every Kubernetes write it returns no request: watch the node pool's nodes
+// (ListNodes) to follow it.
+func (s *KubernetesService) DeleteNode(ctx context.Context, clusterID, nodePoolID, nodeID string, opts ...WriteOption) (*Response, error) {
+	return del(ctx, s.c, at(nodePath(clusterID, nodePoolID, nodeID, "")), opts)
 }
 
 // ReplaceNode rebuilds a node from scratch (POST .../nodes/{id}/replace).
-// Not in the Python SDK 5.2.0.
-func (s *KubernetesService) ReplaceNode(ctx context.Context, clusterID, nodePoolID, nodeID string, opts ...CallOption) (*Response, error) {
-	p, err := nodePath(clusterID, nodePoolID, nodeID, "/replace")
-	if err != nil {
-		return nil, err
-	}
-	return s.c.do(ctx, &request{method: http.MethodPost, path: p}, nil, opts)
+func (s *KubernetesService) ReplaceNode(ctx context.Context, clusterID, nodePoolID, nodeID string, opts ...WriteOption) (*Response, error) {
+	return act(ctx, s.c, http.MethodPost, at(nodePath(clusterID, nodePoolID, nodeID, "/replace")), noBody, opts)
 }
 
 // ListVersions returns the Kubernetes versions clusters can run (GET
-// /k8s/versions). Not in the Python SDK 5.2.0.
-func (s *KubernetesService) ListVersions(ctx context.Context, opts ...CallOption) ([]string, *Response, error) {
-	var v []string
-	resp, err := s.c.do(ctx, &request{method: http.MethodGet, path: "/k8s/versions"}, &v, opts)
+// /k8s/versions).
+func (s *KubernetesService) ListVersions(ctx context.Context, opts ...ReadOption) ([]string, *Response, error) {
+	v, resp, err := getRaw[[]string](ctx, s.c, fixed("/k8s/versions"), opts)
 	if err != nil {
 		return nil, resp, err
 	}
-	return v, resp, nil
+	return *v, resp, nil
 }
 
 // DefaultVersion returns the version a new cluster gets when none is given
-// (GET /k8s/versions/default). Not in the Python SDK 5.2.0.
-func (s *KubernetesService) DefaultVersion(ctx context.Context, opts ...CallOption) (string, *Response, error) {
-	var v string
-	resp, err := s.c.do(ctx, &request{method: http.MethodGet, path: "/k8s/versions/default"}, &v, opts)
+// (GET /k8s/versions/default).
+func (s *KubernetesService) DefaultVersion(ctx context.Context, opts ...ReadOption) (string, *Response, error) {
+	v, resp, err := getRaw[string](ctx, s.c, fixed("/k8s/versions/default"), opts)
 	if err != nil {
 		return "", resp, err
 	}
-	return v, resp, nil
+	return *v, resp, nil
 }
 
 // CompatibleVersions returns the versions that node pools of a cluster
 // running clusterVersion can run (GET
-// /k8s/versions/{clusterVersion}/compatibilities). Not in the Python SDK
-// 5.2.0.
-func (s *KubernetesService) CompatibleVersions(ctx context.Context, clusterVersion string, opts ...CallOption) ([]string, *Response, error) {
-	p, err := pathOf("/k8s/versions/{}/compatibilities", id("clusterVersion", clusterVersion))
-	if err != nil {
-		return nil, nil, err
-	}
-	var v []string
-	resp, err := s.c.do(ctx, &request{method: http.MethodGet, path: p}, &v, opts)
+// /k8s/versions/{clusterVersion}/compatibilities).
+func (s *KubernetesService) CompatibleVersions(ctx context.Context, clusterVersion string, opts ...ReadOption) ([]string, *Response, error) {
+	v, resp, err := getRaw[[]string](ctx, s.c, at(pathOf("/k8s/versions/{}/compatibilities", id("clusterVersion", clusterVersion))), opts)
 	if err != nil {
 		return nil, resp, err
 	}
-	return v, resp, nil
+	return *v, resp, nil
 }

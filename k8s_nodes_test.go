@@ -30,7 +30,7 @@ func TestKubernetesListAndGetNodes(t *testing.T) {
 	assertCall(t, calls[0], http.MethodGet, knPath, "depth", "1")
 	assertCall(t, calls[1], http.MethodGet, knPath+"/"+knNode, "depth", "0")
 	assert.Equal(t, knNode, n.ID)
-	assert.Equal(t, "READY", n.Metadata.State)
+	assert.Equal(t, State("READY"), n.Metadata.State)
 	assert.Equal(t, time.Date(2021, 3, 2, 2, 0, 0, 0, time.UTC), n.Metadata.LastSoftwareUpdatedDate)
 	assert.Equal(t, KubernetesNodeProperties{Name: "pool-1-4x7kq", PublicIP: "185.48.116.22", PrivateIP: "10.7.222.5", K8sVersion: "1.21.14"}, n.Properties)
 	assert.Equal(t, nodes[0], *n)

@@ -135,11 +135,10 @@ func TestKubernetesGetKubeconfig(t *testing.T) {
 	cfg, _, err := m.c.Kubernetes.GetKubeconfig(context.Background(), k8sID)
 	require.NoError(t, err)
 	assertCall(t, m.only(), http.MethodGet, "/k8s/"+k8sID+"/kubeconfig", "depth", "1")
-	assert.Equal(t, "kubeconfig", cfg.Type)
-	yaml := cfg.Properties.Kubeconfig.Reveal()
+	yaml := cfg.Reveal()
 	assert.Contains(t, yaml, "kind: Config")
 	assert.Contains(t, yaml, "k8s-token-very-secret")
-	for _, s := range []string{fmt.Sprint(cfg), fmt.Sprintf("%+v", *cfg), fmt.Sprintf("%#v", cfg.Properties), fmt.Sprintf("%s", cfg.Properties.Kubeconfig)} {
+	for _, s := range []string{fmt.Sprint(cfg), fmt.Sprintf("%+v", cfg), fmt.Sprintf("%#v", cfg), fmt.Sprintf("%s", cfg)} {
 		assert.NotContains(t, s, "very-secret")
 		assert.Contains(t, s, "[redacted]")
 	}
@@ -168,7 +167,7 @@ func TestKubernetesGetNodePool(t *testing.T) {
 		AvailabilityZone: "AUTO", StorageType: "SSD", StorageSize: 50, K8sVersion: "1.18.5",
 		MaintenanceWindow: MaintenanceWindow{DayOfTheWeek: "Sunday", Time: "03:00:00"},
 		AutoScaling:       AutoScaling{MinNodeCount: 2, MaxNodeCount: 4},
-		LANs:              []KubernetesNodePoolLAN{{ID: 2}, {ID: 3}},
+		LANs:              []KubernetesNodePoolLAN{{ID: "2"}, {ID: "3"}},
 		Labels:            map[string]string{"tier": "web"}, Annotations: map[string]string{"owner": "ops"},
 		PublicIPs:                []string{"203.0.113.10", "203.0.113.11", "203.0.113.12"},
 		AvailableUpgradeVersions: []string{"1.18.6"},
@@ -188,7 +187,7 @@ func TestKubernetesCreateNodePool(t *testing.T) {
 	full.K8sVersion = "1.17.8"
 	full.MaintenanceWindow = &MaintenanceWindow{DayOfTheWeek: "Monday", Time: "17:00:00"}
 	full.AutoScaling = &AutoScaling{MinNodeCount: 2, MaxNodeCount: 3}
-	full.LANIDs = []int{2, 5}
+	full.LANs = []LANID{"2", "5"}
 	full.Labels = map[string]string{"lu1": "vu1", "lu2": "vu2"}
 	full.Annotations = map[string]string{"au1": "vau1"}
 	full.PublicIPs = []string{"203.0.113.10", "203.0.113.11", "203.0.113.12", "203.0.113.13"}
@@ -237,7 +236,7 @@ func TestKubernetesUpdateNodePool(t *testing.T) {
 			AutoScaling: &AutoScaling{MinNodeCount: 2, MaxNodeCount: 3},
 		}, `{"properties":{"nodeCount":2,"maintenanceWindow":{"dayOfTheWeek":"Monday","time":"17:00:00"},"autoScaling":{"minNodeCount":2,"maxNodeCount":3}}}`},
 		{"clearing LANs and labels", KubernetesNodePoolUpdate{
-			NodeCount: 2, Name: "pool-1", K8sVersion: "1.18.6", LANIDs: []int{}, Labels: map[string]string{},
+			NodeCount: 2, Name: "pool-1", K8sVersion: "1.18.6", LANs: []LANID{}, Labels: map[string]string{},
 			Annotations: map[string]string{"a": "b"}, PublicIPs: []string{"203.0.113.10"},
 		}, `{"properties":{"name":"pool-1","nodeCount":2,"k8sVersion":"1.18.6","lans":[],"labels":{},"annotations":{"a":"b"},"publicIps":["203.0.113.10"]}}`},
 	} {
@@ -313,8 +312,6 @@ func TestKubernetesValidation(t *testing.T) {
 		{"pool without cores", np(func(s *KubernetesNodePoolSpec) { s.CoresCount = 0 }), "KubernetesNodePoolSpec.CoresCount"},
 		{"pool RAM below 2048", np(func(s *KubernetesNodePoolSpec) { s.RAMSize = 1024 }), "KubernetesNodePoolSpec.RAMSize"},
 		{"pool RAM not a multiple of 1024", np(func(s *KubernetesNodePoolSpec) { s.RAMSize = 2560 }), "KubernetesNodePoolSpec.RAMSize"},
-		{"pool storage type", np(func(s *KubernetesNodePoolSpec) { s.StorageType = "NVME" }), "KubernetesNodePoolSpec.StorageType"},
-		{"pool storage type lower case", np(func(s *KubernetesNodePoolSpec) { s.StorageType = "ssd" }), "KubernetesNodePoolSpec.StorageType"},
 		{"pool storage 10 GB", np(func(s *KubernetesNodePoolSpec) { s.StorageSize = 10 }), "KubernetesNodePoolSpec.StorageSize"},
 		{"pool window day", np(func(s *KubernetesNodePoolSpec) {
 			s.MaintenanceWindow = &MaintenanceWindow{DayOfTheWeek: "Mon", Time: "17:00:00"}
@@ -331,12 +328,12 @@ func TestKubernetesValidation(t *testing.T) {
 		{"pool autoscaling min 0", np(func(s *KubernetesNodePoolSpec) {
 			s.AutoScaling = &AutoScaling{MinNodeCount: 0, MaxNodeCount: 2}
 		}), "KubernetesNodePoolSpec.AutoScaling.MinNodeCount"},
-		{"pool LAN ID 0", np(func(s *KubernetesNodePoolSpec) { s.LANIDs = []int{1, 0} }), "KubernetesNodePoolSpec.LANIDs"},
+		{"pool LAN ID 0", np(func(s *KubernetesNodePoolSpec) { s.LANs = []LANID{"1", "0"} }), "KubernetesNodePoolSpec.LANs[1]"},
 		{"pool update without nodes", npUpd(KubernetesNodePoolUpdate{}), "KubernetesNodePoolUpdate.NodeCount"},
 		{"pool update autoscaling", npUpd(KubernetesNodePoolUpdate{NodeCount: 1, AutoScaling: &AutoScaling{MinNodeCount: 5, MaxNodeCount: 1}}), "KubernetesNodePoolUpdate.AutoScaling.MaxNodeCount"},
 		{"pool update window", npUpd(KubernetesNodePoolUpdate{NodeCount: 1, MaintenanceWindow: &MaintenanceWindow{DayOfTheWeek: "Monday", Time: "5pm"}}), "KubernetesNodePoolUpdate.MaintenanceWindow.Time"},
 		{"pool update bad name", npUpd(KubernetesNodePoolUpdate{NodeCount: 1, Name: "a b"}), "KubernetesNodePoolUpdate.Name"},
-		{"pool update LAN ID", npUpd(KubernetesNodePoolUpdate{NodeCount: 1, LANIDs: []int{-1}}), "KubernetesNodePoolUpdate.LANIDs"},
+		{"pool update LAN ID", npUpd(KubernetesNodePoolUpdate{NodeCount: 1, LANs: []LANID{"-1"}}), "KubernetesNodePoolUpdate.LANs[0]"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m := newMockAPI(t)
@@ -384,7 +381,7 @@ func TestKubernetesWaitForClusterActive(t *testing.T) {
 		WithProgress(func(p WaitProgress) { states = append(states, p.Status) }))
 	require.NoError(t, err)
 	assert.Equal(t, StateActive, k.Metadata.State)
-	assert.Equal(t, []string{StateDeploying, StateDeploying, StateActive}, states)
+	assert.Equal(t, []string{"DEPLOYING", "DEPLOYING", "ACTIVE"}, states)
 	calls := m.all()
 	require.Len(t, calls, 3)
 	for _, c := range calls {
@@ -408,7 +405,7 @@ func TestKubernetesWaitForClusterFailed(t *testing.T) {
 			require.NotNil(t, k)
 			assert.Equal(t, fe.State, k.Metadata.State)
 			assert.True(t, last.Done)
-			assert.Equal(t, fe.State, last.Status)
+			assert.Equal(t, string(fe.State), last.Status)
 			assert.Equal(t, err, last.Err)
 		})
 	}
@@ -480,7 +477,7 @@ func TestKubernetesWaitForNodePool(t *testing.T) {
 			WithProgress(func(p WaitProgress) { states = append(states, p.Status) }))
 		require.NoError(t, err)
 		assert.Equal(t, npID, np.ID)
-		assert.Equal(t, []string{StateDeploying, StateDeploying, StateActive}, states)
+		assert.Equal(t, []string{"DEPLOYING", "DEPLOYING", "ACTIVE"}, states)
 		for _, c := range m.all() {
 			assertCall(t, c, http.MethodGet, p, "depth", "0")
 		}

@@ -91,84 +91,50 @@ func (t LabelTarget) item(key string) (string, error) {
 }
 
 // LabelsService manages the labels of data centers, servers, volumes,
-// snapshots and IP blocks. Label writes take effect at once: they answer
-// with the label, not with a request to wait for. (Not in the Python SDK
-// 5.2.0.)
+// snapshots and IP blocks. Label writes take effect at once: they answer with
+// the label, not with a request to wait for.
 type LabelsService struct{ c *Client }
 
 // List returns every label of the account (GET /labels).
-func (s *LabelsService) List(ctx context.Context, opts ...CallOption) ([]Label, *Response, error) {
-	return listAll[Label](ctx, s.c, &request{method: http.MethodGet, path: "/labels"}, opts)
+func (s *LabelsService) List(ctx context.Context, opts ...ListOption) ([]Label, *Response, error) {
+	return list[Label](ctx, s.c, fixed("/labels"), opts)
 }
 
 // GetByURN returns one label by its URN (GET /labels/{urn}).
-func (s *LabelsService) GetByURN(ctx context.Context, urn string, opts ...CallOption) (*Label, *Response, error) {
-	p, err := pathOf("/labels/{}", id("urn", urn))
-	if err != nil {
-		return nil, nil, err
-	}
-	return doGet[Label](ctx, s.c, p, opts)
+func (s *LabelsService) GetByURN(ctx context.Context, urn string, opts ...ReadOption) (*Label, *Response, error) {
+	return get[Label](ctx, s.c, at(pathOf("/labels/{}", id("urn", urn))), opts)
 }
 
 // ListOn returns the labels of one resource, following pages.
-func (s *LabelsService) ListOn(ctx context.Context, t LabelTarget, opts ...CallOption) ([]ResourceLabel, *Response, error) {
-	p, err := t.collection()
-	if err != nil {
-		return nil, nil, err
-	}
-	return listAll[ResourceLabel](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+func (s *LabelsService) ListOn(ctx context.Context, t LabelTarget, opts ...ListOption) ([]ResourceLabel, *Response, error) {
+	return list[ResourceLabel](ctx, s.c, at(t.collection()), opts)
 }
 
 // AllOn iterates over the labels of one resource page by page.
-func (s *LabelsService) AllOn(ctx context.Context, t LabelTarget, opts ...CallOption) iter.Seq2[ResourceLabel, error] {
-	p, err := t.collection()
-	if err != nil {
-		return errSeq[ResourceLabel](err)
-	}
-	return iterate[ResourceLabel](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+func (s *LabelsService) AllOn(ctx context.Context, t LabelTarget, opts ...ListOption) iter.Seq2[ResourceLabel, error] {
+	return all[ResourceLabel](ctx, s.c, at(t.collection()), opts)
 }
 
 // Get returns the label with key on one resource.
-func (s *LabelsService) Get(ctx context.Context, t LabelTarget, key string, opts ...CallOption) (*ResourceLabel, *Response, error) {
-	p, err := t.item(key)
-	if err != nil {
-		return nil, nil, err
-	}
-	return doGet[ResourceLabel](ctx, s.c, p, opts)
+func (s *LabelsService) Get(ctx context.Context, t LabelTarget, key string, opts ...ReadOption) (*ResourceLabel, *Response, error) {
+	return get[ResourceLabel](ctx, s.c, at(t.item(key)), opts)
 }
 
 // Add puts a new label on a resource (POST).
-func (s *LabelsService) Add(ctx context.Context, t LabelTarget, key, value string, opts ...CallOption) (*ResourceLabel, *Response, error) {
-	p, err := t.collection()
-	if err != nil {
-		return nil, nil, err
-	}
+func (s *LabelsService) Add(ctx context.Context, t LabelTarget, key, value string, opts ...WriteOption) (*ResourceLabel, *Response, error) {
+	var err error
 	if key == "" {
-		return nil, nil, invalid("key", "must not be empty")
+		err = invalid("key", "must not be empty")
 	}
-	body := struct {
-		Properties ResourceLabelProperties `json:"properties"`
-	}{ResourceLabelProperties{Key: key, Value: value}}
-	return doWrite[ResourceLabel](ctx, s.c, http.MethodPost, p, &body, opts)
+	return write[ResourceLabel](ctx, s.c, http.MethodPost, at(t.collection()), with(&putBody[ResourceLabelProperties]{ResourceLabelProperties{Key: key, Value: value}}, err), opts)
 }
 
 // Set creates or replaces the label with key on a resource (PUT).
-func (s *LabelsService) Set(ctx context.Context, t LabelTarget, key, value string, opts ...CallOption) (*ResourceLabel, *Response, error) {
-	p, err := t.item(key)
-	if err != nil {
-		return nil, nil, err
-	}
-	body := struct {
-		Properties ResourceLabelProperties `json:"properties"`
-	}{ResourceLabelProperties{Key: key, Value: value}}
-	return doWrite[ResourceLabel](ctx, s.c, http.MethodPut, p, &body, opts)
+func (s *LabelsService) Set(ctx context.Context, t LabelTarget, key, value string, opts ...WriteOption) (*ResourceLabel, *Response, error) {
+	return write[ResourceLabel](ctx, s.c, http.MethodPut, at(t.item(key)), with(&putBody[ResourceLabelProperties]{ResourceLabelProperties{Key: key, Value: value}}, nil), opts)
 }
 
 // Remove deletes the label with key from a resource.
-func (s *LabelsService) Remove(ctx context.Context, t LabelTarget, key string, opts ...CallOption) (*Response, error) {
-	p, err := t.item(key)
-	if err != nil {
-		return nil, err
-	}
-	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+func (s *LabelsService) Remove(ctx context.Context, t LabelTarget, key string, opts ...WriteOption) (*Response, error) {
+	return del(ctx, s.c, at(t.item(key)), opts)
 }

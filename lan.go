@@ -2,6 +2,7 @@ package ionos
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"iter"
 	"net/http"
@@ -9,9 +10,10 @@ import (
 )
 
 // LAN is a data center's network as the API returns it. Its ID is the API's
-// numeric LAN ID, as a string. At depth 1 and more, Entities lists its NICs.
+// numeric LAN ID, the value every LAN reference takes ([NICSpec].LAN, the
+// lanID parameters). At depth 1 and more, Entities lists its NICs.
 type LAN struct {
-	ID         string        `json:"id"`
+	ID         LANID         `json:"id"`
 	Type       string        `json:"type,omitempty"`
 	Href       string        `json:"href,omitempty"`
 	Metadata   Metadata      `json:"metadata,omitzero"`
@@ -19,12 +21,52 @@ type LAN struct {
 	Entities   LANEntities   `json:"entities,omitzero"`
 }
 
+// LANID is the ID of a LAN. The API's LAN IDs are positive integers,
+// unique within a data center ("1", "2", ...); the SDK refuses anything
+// else before sending. A LANID is sent as a JSON number where the API wants
+// one (a NIC's or a node pool's LAN) and as a string in LAN.ID and in paths;
+// it is read from either.
+type LANID string
+
+// MarshalJSON sends the ID as a JSON number when it is one, as the API
+// wants LAN references.
+func (id LANID) MarshalJSON() ([]byte, error) {
+	if n, err := strconv.ParseUint(string(id), 10, 31); err == nil {
+		return strconv.AppendUint(nil, n, 10), nil
+	}
+	return json.Marshal(string(id))
+}
+
+// UnmarshalJSON reads the ID from a JSON number or string.
+func (id *LANID) UnmarshalJSON(b []byte) error {
+	var n json.Number
+	if err := json.Unmarshal(b, &n); err == nil {
+		*id = LANID(n.String())
+		return nil
+	}
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return fmt.Errorf("ionos: a LAN ID must be a number or a string: %s", b)
+	}
+	*id = LANID(s)
+	return nil
+}
+
+// MarshalJSON keeps the LAN's "id" a string, as the API sends it.
+func (l LAN) MarshalJSON() ([]byte, error) {
+	type plain LAN
+	return json.Marshal(struct {
+		ID string `json:"id"`
+		plain
+	}{string(l.ID), plain(l)})
+}
+
 // LANProperties are a LAN's settings.
 type LANProperties struct {
 	Name       string       `json:"name,omitempty"`
 	IPFailover []IPFailover `json:"ipFailover,omitempty"`
 	PCC        string       `json:"pcc,omitempty"`
-	Public     bool         `json:"public,omitempty"`
+	Public     bool         `json:"public"`
 }
 
 // IPFailover moves an IP between the NICs of a LAN: the IP is served by the
@@ -41,7 +83,7 @@ type LANEntities struct {
 }
 
 // LANSpec describes a LAN to create, alone (LANs.Create) or inside a data
-// center (DatacenterSpec.LANs): the Python SDK's LAN object.
+// center ([DatacenterSpec].LANs).
 type LANSpec struct {
 	Name string
 	// Public connects the LAN to the internet; it is always sent.
@@ -54,10 +96,7 @@ type LANSpec struct {
 	IPFailover []IPFailover
 }
 
-type lanPost struct {
-	Properties lanPostProperties `json:"properties"`
-	Entities   *lanPostEntities  `json:"entities,omitempty"`
-}
+type lanPost = post[lanPostProperties, lanPostEntities]
 
 type lanPostProperties struct {
 	Name       string       `json:"name,omitempty"`
@@ -70,9 +109,8 @@ type lanPostEntities struct {
 	NICs *postCollection[idRef] `json:"nics,omitempty"`
 }
 
-// body validates the spec and builds the POST body; field prefixes the
-// names in errors. Public is sent as a JSON boolean (the Python SDK sent the
-// string "true" or "false").
+// body validates the spec and builds the POST body; field prefixes the names
+// in errors. Public is sent as a JSON boolean.
 func (s *LANSpec) body(field string) (*lanPost, error) {
 	if err := checkIPFailover(field+".IPFailover", s.IPFailover); err != nil {
 		return nil, err
@@ -125,42 +163,23 @@ type LANUpdate struct {
 
 type lanPatch struct {
 	*LANUpdate
-	// IPFailover shadows LANUpdate.IPFailover: nil is left out, an empty
+	// IPFailover shadows [LANUpdate].IPFailover: nil is left out, an empty
 	// non-nil list is sent as [].
 	IPFailover []IPFailover `json:"ipFailover,omitzero"`
 }
 
 func (u *LANUpdate) body() (*lanPatch, error) {
-	const f = "LANUpdate"
-	if u.ClearIPFailover && len(u.IPFailover) > 0 {
-		return nil, invalid(f+".ClearIPFailover", "is set together with a non-empty IPFailover")
+	groups, err := replacedList("LANUpdate.ClearIPFailover", u.IPFailover, u.ClearIPFailover)
+	if err == nil {
+		err = checkIPFailover("LANUpdate.IPFailover", u.IPFailover)
 	}
-	if err := checkIPFailover(f+".IPFailover", u.IPFailover); err != nil {
-		return nil, err
-	}
-	p := &lanPatch{LANUpdate: u}
-	switch {
-	case u.ClearIPFailover:
-		p.IPFailover = []IPFailover{}
-	case len(u.IPFailover) > 0:
-		p.IPFailover = u.IPFailover
-	}
-	return p, nil
+	return &lanPatch{LANUpdate: u, IPFailover: groups}, err
 }
 
-// lanIDArg checks a LAN ID: the API's LAN IDs are positive integers ("1",
-// "2", ...), so anything else names no LAN and is refused before sending.
-func lanIDArg(lanID string) (idArg, error) {
-	a := id("lanID", lanID)
-	if err := a.check(); err != nil {
-		return a, err
-	}
-	n, err := strconv.ParseUint(lanID, 10, 31)
-	if err != nil || n < 1 {
-		return a, invalid("lanID", "%q is not a LAN ID (a positive integer such as \"1\")", lanID)
-	}
-	return a, nil
-}
+// lanIDArg is a LAN ID for pathOf: the API's LAN IDs are positive
+// integers ("1", "2", ...), so anything else names no LAN and is refused
+// before sending.
+func lanIDArg(lanID LANID) idArg { return idArg{name: "lanID", val: string(lanID), positive: true} }
 
 // LANsService manages a data center's LANs
 // (/datacenters/{dc}/lans). LAN IDs are the API's numeric IDs as strings
@@ -171,142 +190,69 @@ func lansPath(datacenterID string) (string, error) {
 	return pathOf("/datacenters/{}/lans", id("datacenterID", datacenterID))
 }
 
-func lanPath(datacenterID, lanID, suffix string) (string, error) {
-	dc := id("datacenterID", datacenterID)
-	if err := dc.check(); err != nil {
-		return "", err
-	}
-	lan, err := lanIDArg(lanID)
-	if err != nil {
-		return "", err
-	}
-	return pathOf("/datacenters/{}/lans/{}"+suffix, dc, lan)
+func lanPath(datacenterID string, lanID LANID, suffix string) (string, error) {
+	return pathOf("/datacenters/{}/lans/{}"+suffix, id("datacenterID", datacenterID), lanIDArg(lanID))
 }
 
 // List returns every LAN of a data center, following the pages of the
-// collection until it is complete (WithPage asks for one page). The
-// client's default depth is sent unless WithDepth is given. Replaces the
-// Python SDK's list_lans.
-func (s *LANsService) List(ctx context.Context, datacenterID string, opts ...CallOption) ([]LAN, *Response, error) {
-	p, err := lansPath(datacenterID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return listAll[LAN](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+// collection until it is complete ([WithPage] asks for one page). The client's
+// default depth is sent unless [WithDepth] is given.
+func (s *LANsService) List(ctx context.Context, datacenterID string, opts ...ListOption) ([]LAN, *Response, error) {
+	return list[LAN](ctx, s.c, at(lansPath(datacenterID)), opts)
 }
 
 // All iterates over the LANs of a data center page by page; breaking out
 // of the loop stops fetching. An invalid ID is yielded as the only error.
-func (s *LANsService) All(ctx context.Context, datacenterID string, opts ...CallOption) iter.Seq2[LAN, error] {
-	p, err := lansPath(datacenterID)
-	if err != nil {
-		return errSeq[LAN](err)
-	}
-	return iterate[LAN](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+func (s *LANsService) All(ctx context.Context, datacenterID string, opts ...ListOption) iter.Seq2[LAN, error] {
+	return all[LAN](ctx, s.c, at(lansPath(datacenterID)), opts)
 }
 
-// Get returns one LAN, at the client's default depth unless WithDepth is
-// given. lanID is the LAN's numeric ID ("1"). Replaces the Python SDK's
-// get_lan.
-func (s *LANsService) Get(ctx context.Context, datacenterID, lanID string, opts ...CallOption) (*LAN, *Response, error) {
-	p, err := lanPath(datacenterID, lanID, "")
-	if err != nil {
-		return nil, nil, err
-	}
-	return doGet[LAN](ctx, s.c, p, opts)
+// Get returns one LAN, at the client's default depth unless [WithDepth] is
+// given. lanID is the LAN's numeric ID ("1").
+func (s *LANsService) Get(ctx context.Context, datacenterID string, lanID LANID, opts ...ReadOption) (*LAN, *Response, error) {
+	return get[LAN](ctx, s.c, at(lanPath(datacenterID, lanID, "")), opts)
 }
 
 // Create creates a LAN and returns it as the API accepted it, with its new
 // ID; the LAN is ready once the request in the Response is DONE
-// (WaitForCompletion). Public is sent as a JSON boolean. Replaces the
-// Python SDK's create_lan.
-func (s *LANsService) Create(ctx context.Context, datacenterID string, spec LANSpec, opts ...CallOption) (*LAN, *Response, error) {
-	p, err := lansPath(datacenterID)
-	if err != nil {
-		return nil, nil, err
-	}
-	body, err := spec.body("LANSpec")
-	if err != nil {
-		return nil, nil, err
-	}
-	return doWrite[LAN](ctx, s.c, http.MethodPost, p, body, opts)
+// ([Client.WaitForCompletion]). Public is sent as a JSON boolean.
+func (s *LANsService) Create(ctx context.Context, datacenterID string, spec LANSpec, opts ...WriteOption) (*LAN, *Response, error) {
+	return write[LAN](ctx, s.c, http.MethodPost, at(lansPath(datacenterID)), with(spec.body("LANSpec")), opts)
 }
 
-// Update changes the fields of a LAN that upd sets (PATCH): its name,
-// whether it is public, its IP failover groups and its private
-// cross-connect. Replaces the Python SDK's update_lan.
-func (s *LANsService) Update(ctx context.Context, datacenterID, lanID string, upd LANUpdate, opts ...CallOption) (*LAN, *Response, error) {
-	p, err := lanPath(datacenterID, lanID, "")
-	if err != nil {
-		return nil, nil, err
-	}
-	body, err := upd.body()
-	if err != nil {
-		return nil, nil, err
-	}
-	return doWrite[LAN](ctx, s.c, http.MethodPatch, p, body, opts)
+// Update changes the fields of a LAN that upd sets (PATCH): its name, whether
+// it is public, its IP failover groups and its private cross-connect.
+func (s *LANsService) Update(ctx context.Context, datacenterID string, lanID LANID, upd LANUpdate, opts ...WriteOption) (*LAN, *Response, error) {
+	return write[LAN](ctx, s.c, http.MethodPatch, at(lanPath(datacenterID, lanID, "")), with(upd.body()), opts)
 }
 
-// Replace replaces every property of a LAN with spec's (PUT); properties
-// spec leaves empty are reset. Not in the Python SDK 5.2.0, which only had
-// the partial Update.
-func (s *LANsService) Replace(ctx context.Context, datacenterID, lanID string, spec LANSpec, opts ...CallOption) (*LAN, *Response, error) {
-	p, err := lanPath(datacenterID, lanID, "")
-	if err != nil {
-		return nil, nil, err
-	}
-	post, err := spec.body("LANSpec")
-	if err != nil {
-		return nil, nil, err
-	}
-	if post.Entities != nil {
-		return nil, nil, invalid("LANSpec", "Replace sets properties only; put NICs on the LAN by creating or updating them")
-	}
-	return doReplace[LAN](ctx, s.c, p, post.Properties, opts)
+// Replace replaces every property of a LAN with spec's (PUT); properties spec
+// leaves empty are reset.
+func (s *LANsService) Replace(ctx context.Context, datacenterID string, lanID LANID, spec LANSpec, opts ...WriteOption) (*LAN, *Response, error) {
+	return write[LAN](ctx, s.c, http.MethodPut, at(lanPath(datacenterID, lanID, "")), with(spec.body("LANSpec")).propsOnly("LANSpec", "put NICs on the LAN by creating or updating them"), opts)
 }
 
-// Delete deletes a LAN. Replaces the Python SDK's delete_lan.
-func (s *LANsService) Delete(ctx context.Context, datacenterID, lanID string, opts ...CallOption) (*Response, error) {
-	p, err := lanPath(datacenterID, lanID, "")
-	if err != nil {
-		return nil, err
-	}
-	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+// Delete deletes a LAN.
+func (s *LANsService) Delete(ctx context.Context, datacenterID string, lanID LANID, opts ...WriteOption) (*Response, error) {
+	return del(ctx, s.c, at(lanPath(datacenterID, lanID, "")), opts)
 }
 
 // ListMembers returns the NICs on a LAN, following the pages of the
-// collection until it is complete (WithPage asks for one page), at the
-// client's default depth unless WithDepth is given. Replaces the Python
-// SDK's get_lan_members.
-func (s *LANsService) ListMembers(ctx context.Context, datacenterID, lanID string, opts ...CallOption) ([]NIC, *Response, error) {
-	p, err := lanPath(datacenterID, lanID, "/nics")
-	if err != nil {
-		return nil, nil, err
-	}
-	return listAll[NIC](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+// collection until it is complete ([WithPage] asks for one page), at the
+// client's default depth unless [WithDepth] is given.
+func (s *LANsService) ListMembers(ctx context.Context, datacenterID string, lanID LANID, opts ...ListOption) ([]NIC, *Response, error) {
+	return list[NIC](ctx, s.c, at(lanPath(datacenterID, lanID, "/nics")), opts)
 }
 
 // GetMember returns one NIC on a LAN (GET
 // /datacenters/{dc}/lans/{lan}/nics/{nic}), at the client's default depth
-// unless WithDepth is given. Not in the Python SDK 5.2.0.
-func (s *LANsService) GetMember(ctx context.Context, datacenterID, lanID, nicID string, opts ...CallOption) (*NIC, *Response, error) {
-	p, err := lanPath(datacenterID, lanID, "/nics")
-	if err != nil {
-		return nil, nil, err
-	}
-	tail, err := pathOf("/{}", id("nicID", nicID))
-	if err != nil {
-		return nil, nil, err
-	}
-	return doGet[NIC](ctx, s.c, p+tail, opts)
+// unless [WithDepth] is given.
+func (s *LANsService) GetMember(ctx context.Context, datacenterID string, lanID LANID, nicID string, opts ...ReadOption) (*NIC, *Response, error) {
+	return get[NIC](ctx, s.c, at(pathOf("/datacenters/{}/lans/{}/nics/{}", id("datacenterID", datacenterID), lanIDArg(lanID), id("nicID", nicID))), opts)
 }
 
 // AllMembers iterates over the NICs on a LAN page by page; breaking out of
 // the loop stops fetching. An invalid ID is yielded as the only error.
-func (s *LANsService) AllMembers(ctx context.Context, datacenterID, lanID string, opts ...CallOption) iter.Seq2[NIC, error] {
-	p, err := lanPath(datacenterID, lanID, "/nics")
-	if err != nil {
-		return errSeq[NIC](err)
-	}
-	return iterate[NIC](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+func (s *LANsService) AllMembers(ctx context.Context, datacenterID string, lanID LANID, opts ...ListOption) iter.Seq2[NIC, error] {
+	return all[NIC](ctx, s.c, at(lanPath(datacenterID, lanID, "/nics")), opts)
 }

@@ -2,6 +2,7 @@ package ionos
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"testing"
 
@@ -22,13 +23,13 @@ func TestLANsList(t *testing.T) {
 	assertNoBody(t, c)
 	assert.Equal(t, 200, resp.StatusCode)
 	require.Len(t, lans, 2)
-	assert.Equal(t, "1", lans[0].ID)
+	assert.Equal(t, LANID("1"), lans[0].ID)
 	assert.Equal(t, "lan", lans[0].Type)
 	assert.True(t, lans[0].Properties.Public)
 	assert.Empty(t, lans[0].Properties.IPFailover)
 	require.Len(t, lans[0].Entities.NICs.Items, 1)
 	assert.Equal(t, netNIC1ID, lans[0].Entities.NICs.Items[0].ID)
-	assert.Equal(t, "2", lans[1].ID)
+	assert.Equal(t, LANID("2"), lans[1].ID)
 	assert.False(t, lans[1].Properties.Public)
 	assert.Equal(t, netPCCID, lans[1].Properties.PCC)
 }
@@ -44,12 +45,12 @@ func TestLANsListOnePage(t *testing.T) {
 func TestLANsAll(t *testing.T) {
 	m := newMockAPI(t)
 	m.on(http.MethodGet, lansPathT, 200, fixture(t, "lan_list.json"))
-	var ids []string
+	var ids []LANID
 	for l, err := range m.c.LANs.All(context.Background(), dcID) {
 		require.NoError(t, err)
 		ids = append(ids, l.ID)
 	}
-	assert.Equal(t, []string{"1", "2"}, ids)
+	assert.Equal(t, []LANID{"1", "2"}, ids)
 	assertCall(t, m.only(), http.MethodGet, lansPathT, "depth", "1")
 }
 
@@ -61,7 +62,7 @@ func TestLANsGet(t *testing.T) {
 	c := m.only()
 	assertCall(t, c, http.MethodGet, lansPathT+"/2", "depth", "1")
 	assertNoBody(t, c)
-	assert.Equal(t, "2", l.ID)
+	assert.Equal(t, LANID("2"), l.ID)
 	assert.Equal(t, "Backend", l.Properties.Name)
 	assert.Equal(t, []IPFailover{{IP: "10.0.0.5", NICUUID: netNIC2ID}}, l.Properties.IPFailover)
 	assert.Equal(t, netPCCID, l.Properties.PCC)
@@ -77,7 +78,7 @@ func TestLANsCreate(t *testing.T) {
 	assertCall(t, c, http.MethodPost, lansPathT)
 	assertJSONBody(t, c, `{"properties":{"name":"Public LAN","public":true}}`)
 	assertAccepted(t, resp)
-	assert.Equal(t, "3", l.ID)
+	assert.Equal(t, LANID("3"), l.ID)
 	assert.Equal(t, StateBusy, l.Metadata.State)
 	assert.True(t, l.Properties.Public)
 }
@@ -210,7 +211,7 @@ func TestLANsListMembers(t *testing.T) {
 	assertNoBody(t, c)
 	require.Len(t, nics, 1)
 	assert.Equal(t, netNIC2ID, nics[0].ID)
-	assert.Equal(t, 2, nics[0].Properties.LAN)
+	assert.Equal(t, LANID("2"), nics[0].Properties.LAN)
 }
 
 // ListMembers and AllMembers follow the API's next links.
@@ -241,8 +242,8 @@ func TestLANsMembersPaginated(t *testing.T) {
 }
 
 func TestLANsRefuseNonNumericLANID(t *testing.T) {
-	for _, lanID := range []string{"abc", "0", "-1", "1.5", "1e3", " 1", "0x10", "99999999999"} {
-		t.Run(lanID, func(t *testing.T) {
+	for _, lanID := range []LANID{"abc", "0", "-1", "1.5", "1e3", " 1", "0x10", "99999999999"} {
+		t.Run(string(lanID), func(t *testing.T) {
 			m := newMockAPI(t)
 			ctx := context.Background()
 			_, _, err := m.c.LANs.Get(ctx, dcID, lanID)
@@ -262,4 +263,26 @@ func TestLANsRefuseNonNumericLANID(t *testing.T) {
 			m.none()
 		})
 	}
+}
+
+// TestLANIDJSON: a LAN ID is read from a number or a string, stays a string
+// in LAN.ID and is a number in a NIC's properties, so that a fetched LAN or
+// NIC encodes as the API sent it.
+func TestLANIDJSON(t *testing.T) {
+	var l LAN
+	require.NoError(t, json.Unmarshal([]byte(`{"id":"4","properties":{"name":"x","public":false}}`), &l))
+	assert.Equal(t, LANID("4"), l.ID)
+	out, err := json.Marshal(l)
+	require.NoError(t, err)
+	assert.Contains(t, string(out), `"id":"4"`)
+
+	var n NIC
+	require.NoError(t, json.Unmarshal([]byte(`{"id":"n","properties":{"lan":4}}`), &n))
+	assert.Equal(t, l.ID, n.Properties.LAN, "the same type and value on both sides")
+	out, err = json.Marshal(n.Properties)
+	require.NoError(t, err)
+	assert.Contains(t, string(out), `"lan":4`)
+
+	var bad LANID
+	assert.Error(t, json.Unmarshal([]byte(`{"x":1}`), &bad))
 }

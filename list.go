@@ -32,8 +32,8 @@ type PaginationLinks struct {
 }
 
 // listAll returns the whole collection at req: it follows the pages until
-// there is no next one, unless WithPage asks for one page.
-func listAll[T any](ctx context.Context, c *Client, req *request, opts []CallOption) ([]T, *Response, error) {
+// there is no next one, unless [WithPage] asks for one page.
+func listAll[T any, O option](ctx context.Context, c *Client, req *request, opts []O) ([]T, *Response, error) {
 	var all []T
 	resp, err := eachPage(ctx, c, req, opts, func(p *Collection[T]) bool {
 		if all == nil {
@@ -54,7 +54,7 @@ func listAll[T any](ctx context.Context, c *Client, req *request, opts []CallOpt
 
 // iterate yields the items of the collection at req page by page; it stops
 // fetching when the loop breaks. An error is yielded once, last.
-func iterate[T any](ctx context.Context, c *Client, req *request, opts []CallOption) iter.Seq2[T, error] {
+func iterate[T any, O option](ctx context.Context, c *Client, req *request, opts []O) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
 		stopped := false
 		_, err := eachPage(ctx, c, req, opts, func(p *Collection[T]) bool {
@@ -86,8 +86,8 @@ func errSeq[T any](err error) iter.Seq2[T, error] {
 // until fn returns false or there is no next page. Next links are followed
 // only on the client's own scheme, host and base path, and a link seen
 // before is an error rather than a loop.
-func eachPage[T any](ctx context.Context, c *Client, req *request, opts []CallOption, fn func(*Collection[T]) bool) (*Response, error) {
-	co, err := applyCallOptions(opts)
+func eachPage[T any, O option](ctx context.Context, c *Client, req *request, opts []O, fn func(*Collection[T]) bool) (*Response, error) {
+	co, err := applyOptions(opts)
 	if err != nil {
 		return nil, err
 	}
@@ -173,7 +173,7 @@ func cloneValues(v url.Values) url.Values {
 
 // pathOf builds a path from a pattern whose "{}" placeholders take the IDs
 // in order, each escaped. An empty ID, or "." or "..", is refused with an
-// *InvalidInputError that names it.
+// *[InvalidInputError] that names it.
 func pathOf(pattern string, ids ...idArg) (string, error) {
 	var b strings.Builder
 	b.Grow(len(pattern) + 40*len(ids))
@@ -199,10 +199,14 @@ func pathOf(pattern string, ids ...idArg) (string, error) {
 	return b.String(), nil
 }
 
-// idArg is an ID for pathOf, with the name its error uses.
-type idArg struct{ name, val string }
+// idArg is an ID for pathOf, with the name its error uses. positive
+// requires a positive integer (LAN IDs).
+type idArg struct {
+	name, val string
+	positive  bool
+}
 
-func id(name, val string) idArg { return idArg{name, val} }
+func id(name, val string) idArg { return idArg{name: name, val: val} }
 
 func (a idArg) check() error {
 	switch strings.TrimSpace(a.val) {
@@ -210,6 +214,11 @@ func (a idArg) check() error {
 		return &InvalidInputError{Field: a.name, Reason: "must not be empty"}
 	case ".", "..":
 		return &InvalidInputError{Field: a.name, Reason: fmt.Sprintf("%q is not an ID", a.val)}
+	}
+	if a.positive {
+		if n, err := strconv.ParseUint(a.val, 10, 31); err != nil || n < 1 {
+			return invalid(a.name, "%q is not a LAN ID (a positive integer such as \"1\")", a.val)
+		}
 	}
 	return nil
 }

@@ -61,7 +61,7 @@ func TestListOnePage(t *testing.T) {
 
 func TestWithPageValidated(t *testing.T) {
 	m := newMockAPI(t)
-	for _, o := range []CallOption{WithPage(-1, 10), WithPage(0, 0), WithPage(0, 10001)} {
+	for _, o := range []ListOption{WithPage(-1, 10), WithPage(0, 0), WithPage(0, 10001)} {
 		_, _, err := m.c.Datacenters.List(context.Background(), o)
 		assert.ErrorIs(t, err, ErrInvalidInput)
 	}

@@ -21,7 +21,7 @@ type LoadBalancer struct {
 type LoadBalancerProperties struct {
 	Name string `json:"name,omitempty"`
 	IP   string `json:"ip,omitempty"`
-	DHCP bool   `json:"dhcp,omitempty"`
+	DHCP bool   `json:"dhcp"`
 }
 
 // LoadBalancerEntities are a load balancer's children.
@@ -31,7 +31,7 @@ type LoadBalancerEntities struct {
 
 // LoadBalancerSpec describes a load balancer to create, alone
 // (LoadBalancers.Create) or inside a data center
-// (DatacenterSpec.LoadBalancers): the Python SDK's LoadBalancer object.
+// ([DatacenterSpec].LoadBalancers).
 type LoadBalancerSpec struct {
 	Name string
 	// IP is the IPv4 address the balanced NICs share; empty lets the API or
@@ -43,10 +43,7 @@ type LoadBalancerSpec struct {
 	BalancedNICs []string
 }
 
-type loadBalancerPost struct {
-	Properties loadBalancerPostProperties `json:"properties"`
-	Entities   *loadBalancerPostEntities  `json:"entities,omitempty"`
-}
+type loadBalancerPost = post[loadBalancerPostProperties, loadBalancerPostEntities]
 
 type loadBalancerPostProperties struct {
 	Name string `json:"name,omitempty"`
@@ -114,152 +111,76 @@ func balancedNICPath(datacenterID, loadBalancerID, nicID string) (string, error)
 }
 
 // List returns every load balancer of a data center, following the pages of
-// the collection until it is complete (WithPage asks for one page). The
-// client's default depth is sent unless WithDepth is given. Replaces the
-// Python SDK's list_loadbalancers.
-func (s *LoadBalancersService) List(ctx context.Context, datacenterID string, opts ...CallOption) ([]LoadBalancer, *Response, error) {
-	p, err := loadBalancersPath(datacenterID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return listAll[LoadBalancer](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+// the collection until it is complete ([WithPage] asks for one page). The
+// client's default depth is sent unless [WithDepth] is given.
+func (s *LoadBalancersService) List(ctx context.Context, datacenterID string, opts ...ListOption) ([]LoadBalancer, *Response, error) {
+	return list[LoadBalancer](ctx, s.c, at(loadBalancersPath(datacenterID)), opts)
 }
 
 // All iterates over the load balancers of a data center page by page;
 // breaking out of the loop stops fetching. An invalid ID is yielded as the
 // only error.
-func (s *LoadBalancersService) All(ctx context.Context, datacenterID string, opts ...CallOption) iter.Seq2[LoadBalancer, error] {
-	p, err := loadBalancersPath(datacenterID)
-	if err != nil {
-		return errSeq[LoadBalancer](err)
-	}
-	return iterate[LoadBalancer](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+func (s *LoadBalancersService) All(ctx context.Context, datacenterID string, opts ...ListOption) iter.Seq2[LoadBalancer, error] {
+	return all[LoadBalancer](ctx, s.c, at(loadBalancersPath(datacenterID)), opts)
 }
 
 // Get returns one load balancer, at the client's default depth unless
-// WithDepth is given (the Python SDK sent no depth here). Replaces the
-// Python SDK's get_loadbalancer.
-func (s *LoadBalancersService) Get(ctx context.Context, datacenterID, loadBalancerID string, opts ...CallOption) (*LoadBalancer, *Response, error) {
-	p, err := loadBalancerPath(datacenterID, loadBalancerID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return doGet[LoadBalancer](ctx, s.c, p, opts)
+// [WithDepth] is given.
+func (s *LoadBalancersService) Get(ctx context.Context, datacenterID, loadBalancerID string, opts ...ReadOption) (*LoadBalancer, *Response, error) {
+	return get[LoadBalancer](ctx, s.c, at(loadBalancerPath(datacenterID, loadBalancerID)), opts)
 }
 
-// Create creates a load balancer, balancing spec.BalancedNICs from the
-// start, and returns it as the API accepted it; it is ready once the
-// request in the Response is DONE (WaitForCompletion). DHCP is sent as a
-// JSON boolean (the Python SDK sent a string). Replaces the Python SDK's
-// create_loadbalancer.
-func (s *LoadBalancersService) Create(ctx context.Context, datacenterID string, spec LoadBalancerSpec, opts ...CallOption) (*LoadBalancer, *Response, error) {
-	p, err := loadBalancersPath(datacenterID)
-	if err != nil {
-		return nil, nil, err
-	}
-	body, err := spec.body("LoadBalancerSpec")
-	if err != nil {
-		return nil, nil, err
-	}
-	return doWrite[LoadBalancer](ctx, s.c, http.MethodPost, p, body, opts)
+// Create creates a load balancer, balancing spec.BalancedNICs from the start,
+// and returns it as the API accepted it; it is ready once the request in the
+// Response is DONE ([Client.WaitForCompletion]). DHCP is sent as a JSON boolean.
+func (s *LoadBalancersService) Create(ctx context.Context, datacenterID string, spec LoadBalancerSpec, opts ...WriteOption) (*LoadBalancer, *Response, error) {
+	return write[LoadBalancer](ctx, s.c, http.MethodPost, at(loadBalancersPath(datacenterID)), with(spec.body("LoadBalancerSpec")), opts)
 }
 
 // Update changes the fields of a load balancer that upd sets (PATCH).
-// Replaces the Python SDK's update_loadbalancer.
-func (s *LoadBalancersService) Update(ctx context.Context, datacenterID, loadBalancerID string, upd LoadBalancerUpdate, opts ...CallOption) (*LoadBalancer, *Response, error) {
-	p, err := loadBalancerPath(datacenterID, loadBalancerID)
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := upd.check(); err != nil {
-		return nil, nil, err
-	}
-	return doWrite[LoadBalancer](ctx, s.c, http.MethodPatch, p, &upd, opts)
+func (s *LoadBalancersService) Update(ctx context.Context, datacenterID, loadBalancerID string, upd LoadBalancerUpdate, opts ...WriteOption) (*LoadBalancer, *Response, error) {
+	return write[LoadBalancer](ctx, s.c, http.MethodPatch, at(loadBalancerPath(datacenterID, loadBalancerID)), with(&upd, upd.check()), opts)
 }
 
-// Replace replaces every property of a load balancer with spec's (PUT); properties
-// spec leaves empty are reset. Not in the Python SDK 5.2.0, which only had
-// the partial Update.
-func (s *LoadBalancersService) Replace(ctx context.Context, datacenterID, loadBalancerID string, spec LoadBalancerSpec, opts ...CallOption) (*LoadBalancer, *Response, error) {
-	p, err := loadBalancerPath(datacenterID, loadBalancerID)
-	if err != nil {
-		return nil, nil, err
-	}
-	post, err := spec.body("LoadBalancerSpec")
-	if err != nil {
-		return nil, nil, err
-	}
-	if post.Entities != nil {
-		return nil, nil, invalid("LoadBalancerSpec", "Replace sets properties only; balance NICs with AddNIC")
-	}
-	return doReplace[LoadBalancer](ctx, s.c, p, post.Properties, opts)
+// Replace replaces every property of a load balancer with spec's (PUT);
+// properties spec leaves empty are reset.
+func (s *LoadBalancersService) Replace(ctx context.Context, datacenterID, loadBalancerID string, spec LoadBalancerSpec, opts ...WriteOption) (*LoadBalancer, *Response, error) {
+	return write[LoadBalancer](ctx, s.c, http.MethodPut, at(loadBalancerPath(datacenterID, loadBalancerID)), with(spec.body("LoadBalancerSpec")).propsOnly("LoadBalancerSpec", "balance NICs with AddNIC"), opts)
 }
 
-// Delete deletes a load balancer. Replaces the Python SDK's
-// delete_loadbalancer.
-func (s *LoadBalancersService) Delete(ctx context.Context, datacenterID, loadBalancerID string, opts ...CallOption) (*Response, error) {
-	p, err := loadBalancerPath(datacenterID, loadBalancerID)
-	if err != nil {
-		return nil, err
-	}
-	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+// Delete deletes a load balancer.
+func (s *LoadBalancersService) Delete(ctx context.Context, datacenterID, loadBalancerID string, opts ...WriteOption) (*Response, error) {
+	return del(ctx, s.c, at(loadBalancerPath(datacenterID, loadBalancerID)), opts)
 }
 
 // ListBalancedNICs returns the NICs a load balancer balances, following the
-// pages of the collection until it is complete (WithPage asks for one
-// page), at the client's default depth unless WithDepth is given. Replaces
-// the Python SDK's get_loadbalancer_members.
-func (s *LoadBalancersService) ListBalancedNICs(ctx context.Context, datacenterID, loadBalancerID string, opts ...CallOption) ([]NIC, *Response, error) {
-	p, err := balancedNICsPath(datacenterID, loadBalancerID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return listAll[NIC](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+// pages of the collection until it is complete ([WithPage] asks for one page),
+// at the client's default depth unless [WithDepth] is given.
+func (s *LoadBalancersService) ListBalancedNICs(ctx context.Context, datacenterID, loadBalancerID string, opts ...ListOption) ([]NIC, *Response, error) {
+	return list[NIC](ctx, s.c, at(balancedNICsPath(datacenterID, loadBalancerID)), opts)
 }
 
 // AllBalancedNICs iterates over the NICs a load balancer balances page by
 // page; breaking out of the loop stops fetching. An invalid ID is yielded
 // as the only error.
-func (s *LoadBalancersService) AllBalancedNICs(ctx context.Context, datacenterID, loadBalancerID string, opts ...CallOption) iter.Seq2[NIC, error] {
-	p, err := balancedNICsPath(datacenterID, loadBalancerID)
-	if err != nil {
-		return errSeq[NIC](err)
-	}
-	return iterate[NIC](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+func (s *LoadBalancersService) AllBalancedNICs(ctx context.Context, datacenterID, loadBalancerID string, opts ...ListOption) iter.Seq2[NIC, error] {
+	return all[NIC](ctx, s.c, at(balancedNICsPath(datacenterID, loadBalancerID)), opts)
 }
 
 // GetBalancedNIC returns one NIC that a load balancer balances, at the
-// client's default depth unless WithDepth is given. Replaces the Python
-// SDK's get_loadbalanced_nic.
-func (s *LoadBalancersService) GetBalancedNIC(ctx context.Context, datacenterID, loadBalancerID, nicID string, opts ...CallOption) (*NIC, *Response, error) {
-	p, err := balancedNICPath(datacenterID, loadBalancerID, nicID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return doGet[NIC](ctx, s.c, p, opts)
+// client's default depth unless [WithDepth] is given.
+func (s *LoadBalancersService) GetBalancedNIC(ctx context.Context, datacenterID, loadBalancerID, nicID string, opts ...ReadOption) (*NIC, *Response, error) {
+	return get[NIC](ctx, s.c, at(balancedNICPath(datacenterID, loadBalancerID, nicID)), opts)
 }
 
 // AddNIC makes a load balancer balance an existing NIC (POST {"id": nicID})
 // and returns the NIC as the API accepted it; the NIC takes the load
-// balancer's IP. Replaces the Python SDK's add_loadbalanced_nics, which
-// despite its name adds one NIC a call.
-func (s *LoadBalancersService) AddNIC(ctx context.Context, datacenterID, loadBalancerID, nicID string, opts ...CallOption) (*NIC, *Response, error) {
-	p, err := balancedNICsPath(datacenterID, loadBalancerID)
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := id("nicID", nicID).check(); err != nil {
-		return nil, nil, err
-	}
-	return doWrite[NIC](ctx, s.c, http.MethodPost, p, &idRef{ID: nicID}, opts)
+// balancer's IP.
+func (s *LoadBalancersService) AddNIC(ctx context.Context, datacenterID, loadBalancerID, nicID string, opts ...WriteOption) (*NIC, *Response, error) {
+	return write[NIC](ctx, s.c, http.MethodPost, at(balancedNICsPath(datacenterID, loadBalancerID)), with(&idRef{ID: nicID}, id("nicID", nicID).check()), opts)
 }
 
 // RemoveNIC stops a load balancer balancing a NIC; the NIC itself stays.
-// Replaces the Python SDK's remove_loadbalanced_nic.
-func (s *LoadBalancersService) RemoveNIC(ctx context.Context, datacenterID, loadBalancerID, nicID string, opts ...CallOption) (*Response, error) {
-	p, err := balancedNICPath(datacenterID, loadBalancerID, nicID)
-	if err != nil {
-		return nil, err
-	}
-	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+func (s *LoadBalancersService) RemoveNIC(ctx context.Context, datacenterID, loadBalancerID, nicID string, opts ...WriteOption) (*Response, error) {
+	return del(ctx, s.c, at(balancedNICPath(datacenterID, loadBalancerID, nicID)), opts)
 }

@@ -2,7 +2,6 @@ package ionos
 
 import (
 	"context"
-	"net/http"
 	"strings"
 )
 
@@ -26,35 +25,25 @@ type LocationProperties struct {
 type LocationsService struct{ c *Client }
 
 // List returns every location. The client's default depth is sent unless
-// WithDepth is given (the Python SDK sent 0 here; depth 1 adds nothing to a
-// location's answer). Replaces the Python SDK's list_locations.
-func (s *LocationsService) List(ctx context.Context, opts ...CallOption) ([]Location, *Response, error) {
-	return listAll[Location](ctx, s.c, &request{method: http.MethodGet, path: "/locations"}, opts)
+// [WithDepth] is given.
+func (s *LocationsService) List(ctx context.Context, opts ...ListOption) ([]Location, *Response, error) {
+	return list[Location](ctx, s.c, fixed("/locations"), opts)
 }
 
 // ListRegion returns the locations of one region, such as "de".
-func (s *LocationsService) ListRegion(ctx context.Context, regionID string, opts ...CallOption) ([]Location, *Response, error) {
+func (s *LocationsService) ListRegion(ctx context.Context, regionID string, opts ...ListOption) ([]Location, *Response, error) {
 	if strings.Contains(regionID, "/") {
 		return nil, nil, invalid("regionID", "%q is a location, not a region (use Get)", regionID)
 	}
-	p, err := pathOf("/locations/{}", id("regionID", regionID))
-	if err != nil {
-		return nil, nil, err
-	}
-	return listAll[Location](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+	return list[Location](ctx, s.c, at(pathOf("/locations/{}", id("regionID", regionID))), opts)
 }
 
 // Get returns one location by its ID, "region/city" such as "de/fra" (the
-// slash is part of the path: /locations/de/fra). Replaces the Python SDK's
-// get_location.
-func (s *LocationsService) Get(ctx context.Context, locationID string, opts ...CallOption) (*Location, *Response, error) {
+// slash is part of the path: /locations/de/fra).
+func (s *LocationsService) Get(ctx context.Context, locationID string, opts ...ReadOption) (*Location, *Response, error) {
 	region, city, ok := strings.Cut(locationID, "/")
 	if !ok || strings.Contains(city, "/") {
 		return nil, nil, invalid("locationID", "%q is not a location ID such as \"de/fra\"", locationID)
 	}
-	p, err := pathOf("/locations/{}/{}", id("locationID region", region), id("locationID city", city))
-	if err != nil {
-		return nil, nil, err
-	}
-	return doGet[Location](ctx, s.c, p, opts)
+	return get[Location](ctx, s.c, at(pathOf("/locations/{}/{}", id("locationID region", region), id("locationID city", city))), opts)
 }

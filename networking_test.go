@@ -37,21 +37,21 @@ func TestNetworkRefusesEmptyIDs(t *testing.T) {
 			c.LANs.All(ctx, a[0])(func(_ LAN, err error) bool { first = err; return false })
 			return first
 		}},
-		{"LANs.Get", []string{"datacenterID", "lanID"}, func(c *Client, a []string) error { _, _, err := c.LANs.Get(ctx, a[0], a[1]); return err }},
+		{"LANs.Get", []string{"datacenterID", "lanID"}, func(c *Client, a []string) error { _, _, err := c.LANs.Get(ctx, a[0], LANID(a[1])); return err }},
 		{"LANs.Create", []string{"datacenterID"}, func(c *Client, a []string) error {
 			_, _, err := c.LANs.Create(ctx, a[0], LANSpec{Name: "x"})
 			return err
 		}},
 		{"LANs.Update", []string{"datacenterID", "lanID"}, func(c *Client, a []string) error {
-			_, _, err := c.LANs.Update(ctx, a[0], a[1], LANUpdate{Name: Ptr("x")})
+			_, _, err := c.LANs.Update(ctx, a[0], LANID(a[1]), LANUpdate{Name: Ptr("x")})
 			return err
 		}},
-		{"LANs.Delete", []string{"datacenterID", "lanID"}, func(c *Client, a []string) error { _, err := c.LANs.Delete(ctx, a[0], a[1]); return err }},
+		{"LANs.Delete", []string{"datacenterID", "lanID"}, func(c *Client, a []string) error { _, err := c.LANs.Delete(ctx, a[0], LANID(a[1])); return err }},
 		{"LANs.ListMembers", []string{"datacenterID", "lanID"}, func(c *Client, a []string) error {
-			_, _, err := c.LANs.ListMembers(ctx, a[0], a[1])
+			_, _, err := c.LANs.ListMembers(ctx, a[0], LANID(a[1]))
 			return err
 		}},
-		{"LANs.AllMembers", []string{"datacenterID", "lanID"}, func(c *Client, a []string) error { return seqErr(c.LANs.AllMembers(ctx, a[0], a[1])) }},
+		{"LANs.AllMembers", []string{"datacenterID", "lanID"}, func(c *Client, a []string) error { return seqErr(c.LANs.AllMembers(ctx, a[0], LANID(a[1]))) }},
 		// NICs (5 + 1)
 		{"NICs.List", []string{"datacenterID", "serverID"}, func(c *Client, a []string) error { _, _, err := c.NICs.List(ctx, a[0], a[1]); return err }},
 		{"NICs.All", []string{"datacenterID", "serverID"}, func(c *Client, a []string) error { return seqErr(c.NICs.All(ctx, a[0], a[1])) }},
@@ -60,7 +60,7 @@ func TestNetworkRefusesEmptyIDs(t *testing.T) {
 			return err
 		}},
 		{"NICs.Create", []string{"datacenterID", "serverID"}, func(c *Client, a []string) error {
-			_, _, err := c.NICs.Create(ctx, a[0], a[1], NICSpec{LAN: 1})
+			_, _, err := c.NICs.Create(ctx, a[0], a[1], NICSpec{LAN: "1"})
 			return err
 		}},
 		{"NICs.Update", []string{"datacenterID", "serverID", "nicID"}, func(c *Client, a []string) error {
@@ -209,9 +209,7 @@ func TestNetworkComponentBuild(t *testing.T) {
 	lan, resp, err := m.c.LANs.Create(ctx, dc.ID, LANSpec{Name: "Public LAN", Public: true})
 	require.NoError(t, err)
 	wait(resp)
-	lanNo, err := strconv.Atoi(lan.ID)
-	require.NoError(t, err)
-	assert.Equal(t, 3, lanNo)
+	assert.Equal(t, LANID("3"), lan.ID)
 
 	// Server.
 	m.onAccepted(http.MethodPost, "/datacenters/"+newDC+"/servers", fixture(t, "nic_flow_server_created.json"))
@@ -222,7 +220,7 @@ func TestNetworkComponentBuild(t *testing.T) {
 
 	// Public NIC on the LAN, firewall on, NAT off (sent: the Python SDK dropped it).
 	m.onAccepted(http.MethodPost, "/datacenters/"+newDC+"/servers/"+netSrvID+"/nics", fixture(t, "nic_created.json"))
-	nic, resp, err := m.c.NICs.Create(ctx, dc.ID, srv.ID, NICSpec{Name: "Public NIC", DHCP: Ptr(true), LAN: lanNo, FirewallActive: Ptr(true), NAT: Ptr(false)})
+	nic, resp, err := m.c.NICs.Create(ctx, dc.ID, srv.ID, NICSpec{Name: "Public NIC", DHCP: Ptr(true), LAN: lan.ID, FirewallActive: true, NAT: false})
 	require.NoError(t, err)
 	wait(resp)
 
@@ -230,7 +228,7 @@ func TestNetworkComponentBuild(t *testing.T) {
 	rulesPath := "/datacenters/" + newDC + "/servers/" + netSrvID + "/nics/" + netNIC1ID + "/firewallrules"
 	m.onAccepted(http.MethodPost, rulesPath, fixture(t, "firewall_created.json"))
 	rule, resp, err := m.c.FirewallRules.Create(ctx, dc.ID, srv.ID, nic.ID, FirewallRuleSpec{
-		Name: "Allow SSH", Protocol: ProtocolTCP, SourceIP: "0.0.0.0", PortRangeStart: Ptr(22), PortRangeEnd: Ptr(22),
+		Name: "Allow SSH", Protocol: ProtocolTCP, SourceIP: "0.0.0.0", PortRangeStart: 22, PortRangeEnd: 22,
 	})
 	require.NoError(t, err)
 	assert.Equal(t, netFW1ID, rule.ID)
@@ -255,7 +253,7 @@ func TestNetworkComponentBuild(t *testing.T) {
 	assertCall(t, writes[2], http.MethodPost, "/datacenters/"+newDC+"/servers")
 	assertJSONBody(t, writes[2], `{"properties":{"name":"Python SDK Server","ram":4096,"cores":4,"cpuFamily":"INTEL_XEON"}}`)
 	assertCall(t, writes[3], http.MethodPost, "/datacenters/"+newDC+"/servers/"+netSrvID+"/nics")
-	assertJSONBody(t, writes[3], `{"properties":{"name":"Public NIC","lan":3,"dhcp":true,"firewallActive":true,"nat":false}}`)
+	assertJSONBody(t, writes[3], `{"properties":{"name":"Public NIC","lan":3,"dhcp":true,"firewallActive":true}}`)
 	assertCall(t, writes[4], http.MethodPost, rulesPath)
 	assertJSONBody(t, writes[4], `{"properties":{"name":"Allow SSH","protocol":"TCP","sourceIp":"0.0.0.0","portRangeStart":22,"portRangeEnd":22}}`)
 }

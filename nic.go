@@ -23,10 +23,10 @@ type NICProperties struct {
 	Name           string   `json:"name,omitempty"`
 	MAC            string   `json:"mac,omitempty"`
 	IPs            []string `json:"ips,omitempty"`
-	DHCP           bool     `json:"dhcp,omitempty"`
-	LAN            int      `json:"lan,omitempty"`
-	FirewallActive bool     `json:"firewallActive,omitempty"`
-	NAT            bool     `json:"nat,omitempty"`
+	DHCP           bool     `json:"dhcp"`
+	LAN            LANID    `json:"lan,omitempty"`
+	FirewallActive bool     `json:"firewallActive"`
+	NAT            bool     `json:"nat"`
 }
 
 // NICEntities are a NIC's children.
@@ -34,40 +34,38 @@ type NICEntities struct {
 	FirewallRules Collection[FirewallRule] `json:"firewallrules,omitzero"`
 }
 
-// NICSpec describes a NIC to create, alone (NICs.Create) or inside a
-// server (ServerSpec.NICs): the Python SDK's NIC object. LAN is required.
+// NICSpec describes a NIC to create, alone (NICs.Create) or inside a server
+// ([ServerSpec].NICs). LAN is required.
 type NICSpec struct {
 	Name string
-	// LAN is the numeric ID of the LAN the NIC sits on (>= 1); the API
-	// creates the LAN if it does not exist.
-	LAN int
+	// LAN is the ID of the LAN the NIC sits on (LAN.ID); the API creates
+	// the LAN if it does not exist.
+	LAN LANID
 	// IPs are fixed IPs; empty lets the API assign one. Public IPs must
 	// come from an IP block reserved by the contract; private ones given by
 	// hand must lie in 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16. The SDK
 	// checks only that each is an IP address: which public IPs are reserved
 	// is for the API to say.
 	IPs []string
-	// DHCP, FirewallActive and NAT are sent when set; nil leaves the API's
-	// default (DHCP on, firewall off, NAT off).
-	DHCP           *bool
-	FirewallActive *bool
-	NAT            *bool
+	// DHCP is sent when set; nil leaves the API's default, on. A pointer,
+	// since false is not the default.
+	DHCP *bool
+	// FirewallActive and NAT are off unless set (the API's default).
+	FirewallActive bool
+	NAT            bool
 	// FirewallRules are created with the NIC.
 	FirewallRules []FirewallRuleSpec
 }
 
-type nicPost struct {
-	Properties nicPostProperties `json:"properties"`
-	Entities   *nicPostEntities  `json:"entities,omitempty"`
-}
+type nicPost = post[nicPostProperties, nicPostEntities]
 
 type nicPostProperties struct {
 	Name           string   `json:"name,omitempty"`
-	LAN            int      `json:"lan"`
+	LAN            LANID    `json:"lan"`
 	IPs            []string `json:"ips,omitempty"`
 	DHCP           *bool    `json:"dhcp,omitempty"`
-	FirewallActive *bool    `json:"firewallActive,omitempty"`
-	NAT            *bool    `json:"nat,omitempty"`
+	FirewallActive bool     `json:"firewallActive,omitempty"`
+	NAT            bool     `json:"nat,omitempty"`
 }
 
 type nicPostEntities struct {
@@ -77,8 +75,11 @@ type nicPostEntities struct {
 // body validates the spec and builds the POST body; field prefixes the
 // names in errors ("NICSpec", "ServerSpec.NICs[0]").
 func (s *NICSpec) body(field string) (*nicPost, error) {
-	if s.LAN < 1 {
-		return nil, invalid(field+".LAN", "is required and must be at least 1 (got %d)", s.LAN)
+	if s.LAN == "" {
+		return nil, invalid(field+".LAN", "is required")
+	}
+	if err := (idArg{name: field + ".LAN", val: string(s.LAN), positive: true}).check(); err != nil {
+		return nil, err
 	}
 	if err := checkNICIPs(field+".IPs", s.IPs); err != nil {
 		return nil, err
@@ -115,7 +116,7 @@ func checkNICIPs(field string, ips []string) error {
 // sent), since an empty IPs means "unchanged".
 type NICUpdate struct {
 	Name *string `json:"name,omitempty"`
-	// IPs, when non-empty, replaces the NIC's IPs (see NICSpec.IPs). The
+	// IPs, when non-empty, replaces the NIC's IPs (see [NICSpec].IPs). The
 	// primary IP of a NIC on a load balancer changes only with the load
 	// balancer's IP.
 	IPs []string `json:"ips,omitempty"`
@@ -123,39 +124,29 @@ type NICUpdate struct {
 	// be combined with IPs.
 	ClearIPs bool  `json:"-"`
 	DHCP     *bool `json:"dhcp,omitempty"`
-	// LAN moves the NIC to the LAN with this numeric ID (>= 1).
-	LAN            *int  `json:"lan,omitempty"`
-	FirewallActive *bool `json:"firewallActive,omitempty"`
+	// LAN moves the NIC to this LAN.
+	LAN            *LANID `json:"lan,omitempty"`
+	FirewallActive *bool  `json:"firewallActive,omitempty"`
 	// NAT is deprecated by the API.
 	NAT *bool `json:"nat,omitempty"`
 }
 
 type nicPatch struct {
 	*NICUpdate
-	// IPs shadows NICUpdate.IPs: nil is left out, an empty non-nil list is
+	// IPs shadows [NICUpdate].IPs: nil is left out, an empty non-nil list is
 	// sent as [].
 	IPs []string `json:"ips,omitzero"`
 }
 
 func (u *NICUpdate) body() (*nicPatch, error) {
-	const f = "NICUpdate"
-	if u.ClearIPs && len(u.IPs) > 0 {
-		return nil, invalid(f+".ClearIPs", "is set together with a non-empty IPs")
+	ips, err := replacedList("NICUpdate.ClearIPs", u.IPs, u.ClearIPs)
+	if err == nil {
+		err = checkNICIPs("NICUpdate.IPs", u.IPs)
 	}
-	if err := checkNICIPs(f+".IPs", u.IPs); err != nil {
-		return nil, err
+	if err == nil && u.LAN != nil {
+		err = (idArg{name: "NICUpdate.LAN", val: string(*u.LAN), positive: true}).check()
 	}
-	if u.LAN != nil && *u.LAN < 1 {
-		return nil, invalid(f+".LAN", "must be at least 1 (got %d)", *u.LAN)
-	}
-	p := &nicPatch{NICUpdate: u}
-	switch {
-	case u.ClearIPs:
-		p.IPs = []string{}
-	case len(u.IPs) > 0:
-		p.IPs = u.IPs
-	}
-	return p, nil
+	return &nicPatch{NICUpdate: u, IPs: ips}, err
 }
 
 // NICsService manages a server's network interfaces
@@ -170,93 +161,45 @@ func nicPath(datacenterID, serverID, nicID string) (string, error) {
 	return pathOf("/datacenters/{}/servers/{}/nics/{}", id("datacenterID", datacenterID), id("serverID", serverID), id("nicID", nicID))
 }
 
-// List returns every NIC of a server, following the pages of the
-// collection until it is complete (WithPage asks for one page). The
-// client's default depth is sent unless WithDepth is given. Replaces the
-// Python SDK's list_nics.
-func (s *NICsService) List(ctx context.Context, datacenterID, serverID string, opts ...CallOption) ([]NIC, *Response, error) {
-	p, err := nicsPath(datacenterID, serverID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return listAll[NIC](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+// List returns every NIC of a server, following the pages of the collection
+// until it is complete ([WithPage] asks for one page). The client's default
+// depth is sent unless [WithDepth] is given.
+func (s *NICsService) List(ctx context.Context, datacenterID, serverID string, opts ...ListOption) ([]NIC, *Response, error) {
+	return list[NIC](ctx, s.c, at(nicsPath(datacenterID, serverID)), opts)
 }
 
 // All iterates over the NICs of a server page by page; breaking out of the
 // loop stops fetching. An invalid ID is yielded as the only error.
-func (s *NICsService) All(ctx context.Context, datacenterID, serverID string, opts ...CallOption) iter.Seq2[NIC, error] {
-	p, err := nicsPath(datacenterID, serverID)
-	if err != nil {
-		return errSeq[NIC](err)
-	}
-	return iterate[NIC](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+func (s *NICsService) All(ctx context.Context, datacenterID, serverID string, opts ...ListOption) iter.Seq2[NIC, error] {
+	return all[NIC](ctx, s.c, at(nicsPath(datacenterID, serverID)), opts)
 }
 
-// Get returns one NIC, at the client's default depth unless WithDepth is
-// given. Replaces the Python SDK's get_nic.
-func (s *NICsService) Get(ctx context.Context, datacenterID, serverID, nicID string, opts ...CallOption) (*NIC, *Response, error) {
-	p, err := nicPath(datacenterID, serverID, nicID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return doGet[NIC](ctx, s.c, p, opts)
+// Get returns one NIC, at the client's default depth unless [WithDepth] is
+// given.
+func (s *NICsService) Get(ctx context.Context, datacenterID, serverID, nicID string, opts ...ReadOption) (*NIC, *Response, error) {
+	return get[NIC](ctx, s.c, at(nicPath(datacenterID, serverID, nicID)), opts)
 }
 
 // Create adds a NIC, with its firewall rules, to a server and returns it as
 // the API accepted it; the NIC is ready once the request in the Response is
-// DONE (WaitForCompletion). DHCP, FirewallActive and NAT are sent whenever
-// they are set, false included (the Python SDK dropped nat=False).
-// Replaces the Python SDK's create_nic.
-func (s *NICsService) Create(ctx context.Context, datacenterID, serverID string, spec NICSpec, opts ...CallOption) (*NIC, *Response, error) {
-	p, err := nicsPath(datacenterID, serverID)
-	if err != nil {
-		return nil, nil, err
-	}
-	body, err := spec.body("NICSpec")
-	if err != nil {
-		return nil, nil, err
-	}
-	return doWrite[NIC](ctx, s.c, http.MethodPost, p, body, opts)
+// DONE ([Client.WaitForCompletion]). DHCP is sent whenever it is set, false
+// included.
+func (s *NICsService) Create(ctx context.Context, datacenterID, serverID string, spec NICSpec, opts ...WriteOption) (*NIC, *Response, error) {
+	return write[NIC](ctx, s.c, http.MethodPost, at(nicsPath(datacenterID, serverID)), with(spec.body("NICSpec")), opts)
 }
 
-// Update changes the fields of a NIC that upd sets (PATCH). Replaces the
-// Python SDK's update_nic.
-func (s *NICsService) Update(ctx context.Context, datacenterID, serverID, nicID string, upd NICUpdate, opts ...CallOption) (*NIC, *Response, error) {
-	p, err := nicPath(datacenterID, serverID, nicID)
-	if err != nil {
-		return nil, nil, err
-	}
-	body, err := upd.body()
-	if err != nil {
-		return nil, nil, err
-	}
-	return doWrite[NIC](ctx, s.c, http.MethodPatch, p, body, opts)
+// Update changes the fields of a NIC that upd sets (PATCH).
+func (s *NICsService) Update(ctx context.Context, datacenterID, serverID, nicID string, upd NICUpdate, opts ...WriteOption) (*NIC, *Response, error) {
+	return write[NIC](ctx, s.c, http.MethodPatch, at(nicPath(datacenterID, serverID, nicID)), with(upd.body()), opts)
 }
 
-// Replace replaces every property of a NIC with spec's (PUT); properties
-// spec leaves empty are reset. Not in the Python SDK 5.2.0, which only had
-// the partial Update.
-func (s *NICsService) Replace(ctx context.Context, datacenterID, serverID, nicID string, spec NICSpec, opts ...CallOption) (*NIC, *Response, error) {
-	p, err := nicPath(datacenterID, serverID, nicID)
-	if err != nil {
-		return nil, nil, err
-	}
-	post, err := spec.body("NICSpec")
-	if err != nil {
-		return nil, nil, err
-	}
-	if post.Entities != nil {
-		return nil, nil, invalid("NICSpec", "Replace sets properties only; create firewall rules separately")
-	}
-	return doReplace[NIC](ctx, s.c, p, post.Properties, opts)
+// Replace replaces every property of a NIC with spec's (PUT); properties spec
+// leaves empty are reset.
+func (s *NICsService) Replace(ctx context.Context, datacenterID, serverID, nicID string, spec NICSpec, opts ...WriteOption) (*NIC, *Response, error) {
+	return write[NIC](ctx, s.c, http.MethodPut, at(nicPath(datacenterID, serverID, nicID)), with(spec.body("NICSpec")).propsOnly("NICSpec", "create firewall rules separately"), opts)
 }
 
-// Delete removes a NIC from a server. Replaces the Python SDK's
-// delete_nic.
-func (s *NICsService) Delete(ctx context.Context, datacenterID, serverID, nicID string, opts ...CallOption) (*Response, error) {
-	p, err := nicPath(datacenterID, serverID, nicID)
-	if err != nil {
-		return nil, err
-	}
-	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+// Delete removes a NIC from a server.
+func (s *NICsService) Delete(ctx context.Context, datacenterID, serverID, nicID string, opts ...WriteOption) (*Response, error) {
+	return del(ctx, s.c, at(nicPath(datacenterID, serverID, nicID)), opts)
 }

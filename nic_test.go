@@ -27,7 +27,7 @@ func TestNICsList(t *testing.T) {
 	assert.Equal(t, "Public NIC", pub.Properties.Name)
 	assert.Equal(t, "02:01:0a:1b:2c:3d", pub.Properties.MAC)
 	assert.Equal(t, []string{"203.0.113.10"}, pub.Properties.IPs)
-	assert.Equal(t, 1, pub.Properties.LAN)
+	assert.Equal(t, LANID("1"), pub.Properties.LAN)
 	assert.True(t, pub.Properties.DHCP)
 	assert.True(t, pub.Properties.FirewallActive)
 	assert.False(t, pub.Properties.NAT)
@@ -36,7 +36,7 @@ func TestNICsList(t *testing.T) {
 	priv := nics[1]
 	assert.Equal(t, []string{"10.0.0.5", "10.0.0.6"}, priv.Properties.IPs)
 	assert.False(t, priv.Properties.DHCP)
-	assert.Equal(t, 2, priv.Properties.LAN)
+	assert.Equal(t, LANID("2"), priv.Properties.LAN)
 	assert.Empty(t, priv.Entities.FirewallRules.Items)
 }
 
@@ -73,16 +73,16 @@ func TestNICsGet(t *testing.T) {
 	require.Len(t, n.Entities.FirewallRules.Items, 2)
 	rule := n.Entities.FirewallRules.Items[0]
 	assert.Equal(t, "Allow SSH", rule.Properties.Name)
-	assert.Equal(t, Ptr(22), rule.Properties.PortRangeStart)
+	assert.Equal(t, 22, rule.Properties.PortRangeStart)
 }
 
 func TestNICsCreate(t *testing.T) {
 	m := newMockAPI(t)
 	m.onAccepted(http.MethodPost, nicsPathT, fixture(t, "nic_created.json"))
 	n, resp, err := m.c.NICs.Create(context.Background(), dcID, netSrvID, NICSpec{
-		Name: "Public NIC", LAN: 1, DHCP: Ptr(true), FirewallActive: Ptr(true), NAT: Ptr(false),
+		Name: "Public NIC", LAN: "1", DHCP: Ptr(true), FirewallActive: true, NAT: false,
 		FirewallRules: []FirewallRuleSpec{
-			{Name: "Allow SSH", Protocol: ProtocolTCP, PortRangeStart: Ptr(22), PortRangeEnd: Ptr(22)},
+			{Name: "Allow SSH", Protocol: ProtocolTCP, PortRangeStart: 22, PortRangeEnd: 22},
 			{Name: "Allow ping", Protocol: ProtocolICMP, ICMPType: Ptr(8), ICMPCode: Ptr(0)},
 		},
 	})
@@ -90,7 +90,7 @@ func TestNICsCreate(t *testing.T) {
 	c := m.only()
 	assertCall(t, c, http.MethodPost, nicsPathT)
 	assertJSONBody(t, c, `{
-		"properties": {"name": "Public NIC", "lan": 1, "dhcp": true, "firewallActive": true, "nat": false},
+		"properties": {"name": "Public NIC", "lan": 1, "dhcp": true, "firewallActive": true},
 		"entities": {"firewallrules": {"items": [
 			{"properties": {"name": "Allow SSH", "protocol": "TCP", "portRangeStart": 22, "portRangeEnd": 22}},
 			{"properties": {"name": "Allow ping", "protocol": "ICMP", "icmpType": 8, "icmpCode": 0}}
@@ -110,10 +110,12 @@ func TestNICsCreateWireValues(t *testing.T) {
 		spec NICSpec
 		want string
 	}{
-		{"LAN only: the API's defaults", NICSpec{LAN: 2}, `{"properties":{"lan":2}}`},
-		{"false is sent", NICSpec{LAN: 2, DHCP: Ptr(false), FirewallActive: Ptr(false), NAT: Ptr(false)},
-			`{"properties":{"lan":2,"dhcp":false,"firewallActive":false,"nat":false}}`},
-		{"fixed private and public IPs", NICSpec{LAN: 2, IPs: []string{"10.0.0.5", "172.16.4.1", "192.168.1.10", "203.0.113.10"}},
+		{"LAN only: the API's defaults", NICSpec{LAN: "2"}, `{"properties":{"lan":2}}`},
+		{"DHCP false is sent, the other defaults are not", NICSpec{LAN: "2", DHCP: Ptr(false), FirewallActive: false, NAT: false},
+			`{"properties":{"lan":2,"dhcp":false}}`},
+		{"firewall and NAT on", NICSpec{LAN: "2", FirewallActive: true, NAT: true},
+			`{"properties":{"lan":2,"firewallActive":true,"nat":true}}`},
+		{"fixed private and public IPs", NICSpec{LAN: "2", IPs: []string{"10.0.0.5", "172.16.4.1", "192.168.1.10", "203.0.113.10"}},
 			`{"properties":{"lan":2,"ips":["10.0.0.5","172.16.4.1","192.168.1.10","203.0.113.10"]}}`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -133,16 +135,14 @@ func TestNICsCreateValidation(t *testing.T) {
 		field string
 	}{
 		{"no LAN", NICSpec{Name: "x"}, "NICSpec.LAN"},
-		{"LAN 0", NICSpec{LAN: 0, DHCP: Ptr(true)}, "NICSpec.LAN"},
-		{"negative LAN", NICSpec{LAN: -1}, "NICSpec.LAN"},
-		{"bad IP", NICSpec{LAN: 1, IPs: []string{"10.0.0.5", "10.0.0.256"}}, "NICSpec.IPs[1]"},
-		{"empty IP", NICSpec{LAN: 1, IPs: []string{""}}, "NICSpec.IPs[0]"},
-		{"CIDR", NICSpec{LAN: 1, IPs: []string{"10.0.0.5/24"}}, "NICSpec.IPs[0]"},
-		{"nested rule protocol", NICSpec{LAN: 1, FirewallRules: []FirewallRuleSpec{{Protocol: ProtocolTCP}, {Protocol: "HTTP"}}},
-			"NICSpec.FirewallRules[1].Protocol"},
-		{"nested rule port", NICSpec{LAN: 1, FirewallRules: []FirewallRuleSpec{{Protocol: ProtocolTCP, PortRangeStart: Ptr(70000)}}},
+		{"LAN 0", NICSpec{LAN: "0", DHCP: Ptr(true)}, "NICSpec.LAN"},
+		{"negative LAN", NICSpec{LAN: "-1"}, "NICSpec.LAN"},
+		{"bad IP", NICSpec{LAN: "1", IPs: []string{"10.0.0.5", "10.0.0.256"}}, "NICSpec.IPs[1]"},
+		{"empty IP", NICSpec{LAN: "1", IPs: []string{""}}, "NICSpec.IPs[0]"},
+		{"CIDR", NICSpec{LAN: "1", IPs: []string{"10.0.0.5/24"}}, "NICSpec.IPs[0]"},
+		{"nested rule port", NICSpec{LAN: "1", FirewallRules: []FirewallRuleSpec{{Protocol: ProtocolTCP, PortRangeStart: 70000}}},
 			"NICSpec.FirewallRules[0].PortRangeStart"},
-		{"nested rule MAC", NICSpec{LAN: 1, FirewallRules: []FirewallRuleSpec{{Protocol: ProtocolANY, SourceMAC: "nope"}}},
+		{"nested rule MAC", NICSpec{LAN: "1", FirewallRules: []FirewallRuleSpec{{Protocol: ProtocolANY, SourceMAC: "nope"}}},
 			"NICSpec.FirewallRules[0].SourceMAC"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -156,7 +156,7 @@ func TestNICsCreateValidation(t *testing.T) {
 
 // The field prefix is what the composite builders (ServerSpec.NICs) pass.
 func TestNICSpecBodyFieldPrefix(t *testing.T) {
-	s := NICSpec{LAN: 1, IPs: []string{"x"}}
+	s := NICSpec{LAN: "1", IPs: []string{"x"}}
 	_, err := s.body("ServerSpec.NICs[2]")
 	assertInvalid(t, err, "ServerSpec.NICs[2].IPs[0]")
 }
@@ -165,14 +165,14 @@ func TestNICsUpdate(t *testing.T) {
 	m := newMockAPI(t)
 	m.onAccepted(http.MethodPatch, nicsPathT+"/"+netNIC2ID, fixture(t, "nic_updated.json"))
 	n, resp, err := m.c.NICs.Update(context.Background(), dcID, netSrvID, netNIC2ID, NICUpdate{
-		Name: Ptr("Private NIC"), LAN: Ptr(3), DHCP: Ptr(true),
+		Name: Ptr("Private NIC"), LAN: Ptr[LANID]("3"), DHCP: Ptr(true),
 	})
 	require.NoError(t, err)
 	c := m.only()
 	assertCall(t, c, http.MethodPatch, nicsPathT+"/"+netNIC2ID)
 	assertJSONBody(t, c, `{"name":"Private NIC","lan":3,"dhcp":true}`)
 	assertAccepted(t, resp)
-	assert.Equal(t, 3, n.Properties.LAN)
+	assert.Equal(t, LANID("3"), n.Properties.LAN)
 	assert.Equal(t, []string{}, n.Properties.IPs)
 }
 
@@ -208,8 +208,8 @@ func TestNICsUpdateValidation(t *testing.T) {
 		upd   NICUpdate
 		field string
 	}{
-		{"LAN 0", NICUpdate{LAN: Ptr(0)}, "NICUpdate.LAN"},
-		{"negative LAN", NICUpdate{LAN: Ptr(-4)}, "NICUpdate.LAN"},
+		{"LAN 0", NICUpdate{LAN: Ptr[LANID]("0")}, "NICUpdate.LAN"},
+		{"negative LAN", NICUpdate{LAN: Ptr[LANID]("-4")}, "NICUpdate.LAN"},
 		{"bad IP", NICUpdate{IPs: []string{"10.0.0.1", "ten"}}, "NICUpdate.IPs[1]"},
 		{"IPs and ClearIPs", NICUpdate{IPs: []string{"10.0.0.1"}, ClearIPs: true}, "NICUpdate.ClearIPs"},
 	} {

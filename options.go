@@ -6,9 +6,75 @@ import (
 	"strconv"
 )
 
-// CallOption adjusts one call: WithDepth, WithPage, WithCallContractNumber,
-// and the request filters of Requests.List.
-type CallOption func(*callOptions) error
+// Call options come in kinds, so that an option that does not apply to a
+// call does not compile there: [WithPage] on a Create, or a request filter on
+// Datacenters.Get, is a compile error rather than an option silently
+// dropped or sent.
+//
+//	option                   Read  List  Write  RequestList
+//	WithDepth                 yes   yes   yes    yes
+//	WithCallContractNumber    yes   yes   yes    yes
+//	WithPage                        yes          yes
+//	WithRequestFilter                            yes
+
+// ReadOption adjusts a call that reads one resource (Get and the like):
+// [WithDepth] and [WithCallContractNumber].
+type ReadOption interface {
+	option
+	readOption()
+}
+
+// ListOption adjusts a call that lists a collection (List, All and the
+// like): [WithDepth], [WithPage] and [WithCallContractNumber].
+type ListOption interface {
+	option
+	listOption()
+}
+
+// WriteOption adjusts a call that changes something (Create, Update,
+// Replace, Delete and actions such as Servers.Start): [WithDepth] and
+// [WithCallContractNumber].
+type WriteOption interface {
+	option
+	writeOption()
+}
+
+// RequestListOption adjusts Requests.List and Requests.All: the list
+// options and [WithRequestFilter].
+type RequestListOption interface {
+	option
+	requestListOption()
+}
+
+// option is what every kind of call option does to a call.
+type option interface {
+	apply(*callOptions) error
+}
+
+type optionFunc func(*callOptions) error
+
+func (f optionFunc) apply(co *callOptions) error { return f(co) }
+
+// CallOption is an option that applies to every call ([WithDepth],
+// [WithCallContractNumber]): it is a [ReadOption], a [ListOption], a [WriteOption]
+// and a [RequestListOption].
+type CallOption struct{ optionFunc }
+
+func (CallOption) readOption()        {}
+func (CallOption) listOption()        {}
+func (CallOption) writeOption()       {}
+func (CallOption) requestListOption() {}
+
+// PageOption is [WithPage]'s option: a [ListOption] and a [RequestListOption].
+type PageOption struct{ optionFunc }
+
+func (PageOption) listOption()        {}
+func (PageOption) requestListOption() {}
+
+// RequestFilterOption is [WithRequestFilter]'s option: a [RequestListOption].
+type RequestFilterOption struct{ optionFunc }
+
+func (RequestFilterOption) requestListOption() {}
 
 type callOptions struct {
 	depth    int
@@ -20,13 +86,15 @@ type callOptions struct {
 	query    url.Values
 }
 
-func applyCallOptions(opts []CallOption) (callOptions, error) {
+// applyOptions applies the options of one call, in order; the first error
+// refuses the call.
+func applyOptions[O option](opts []O) (callOptions, error) {
 	var co callOptions
 	for _, o := range opts {
-		if o == nil {
+		if any(o) == nil {
 			continue
 		}
-		if err := o(&co); err != nil {
+		if err := o.apply(&co); err != nil {
 			return co, err
 		}
 	}
@@ -43,24 +111,25 @@ func checkDepth(depth int) error {
 // WithDepth sets the depth of this call's answer (0..10): 0 is the resource
 // alone, 1 adds references to its children, 2 their properties, and so on.
 // GET and list calls send the client's default depth (1 unless
-// WithDefaultDepth says otherwise) when this option is absent; writes send a
-// depth only when it is given here.
+// [WithDefaultDepth] says otherwise) when this option is absent; writes send
+// a depth only when it is given here.
 func WithDepth(depth int) CallOption {
-	return func(co *callOptions) error {
+	return CallOption{func(co *callOptions) error {
 		if err := checkDepth(depth); err != nil {
 			return err
 		}
 		co.depth, co.depthSet = depth, true
 		return nil
-	}
+	}}
 }
 
 // WithPage makes a list call return one page of the collection: limit items
 // (1..10000; at most 1000 for IP blocks and 100 for users, as the spec says)
-// from offset (>= 0) on, as the API's offset and limit parameters. Without it, List follows the pages until the collection is
-// complete. Lists the API does not paginate ignore it.
-func WithPage(offset, limit int) CallOption {
-	return func(co *callOptions) error {
+// from offset (>= 0) on, as the API's offset and limit parameters. Without
+// it, List follows the pages until the collection is complete. Lists the
+// API does not paginate ignore it.
+func WithPage(offset, limit int) PageOption {
+	return PageOption{func(co *callOptions) error {
 		if offset < 0 {
 			return &InvalidInputError{Field: "offset", Reason: fmt.Sprintf("%d is negative", offset)}
 		}
@@ -69,28 +138,25 @@ func WithPage(offset, limit int) CallOption {
 		}
 		co.offset, co.limit, co.pageSet = offset, limit, true
 		return nil
-	}
+	}}
 }
 
 // WithCallContractNumber sends X-Contract-Number with this call, in place of
-// the client's (WithContractNumber).
+// the client's ([WithContractNumber]).
 func WithCallContractNumber(n string) CallOption {
-	return func(co *callOptions) error {
+	return CallOption{func(co *callOptions) error {
 		if _, err := strconv.ParseUint(n, 10, 31); err != nil {
 			return &InvalidInputError{Field: "contract number", Reason: fmt.Sprintf("%q is not a positive integer", n)}
 		}
 		co.contract = n
 		return nil
-	}
+	}}
 }
 
-// withQuery adds a query parameter (for options of one family).
-func withQuery(key, value string) CallOption {
-	return func(co *callOptions) error {
-		if co.query == nil {
-			co.query = url.Values{}
-		}
-		co.query.Set(key, value)
-		return nil
+// setQuery sets a query parameter of the call.
+func (co *callOptions) setQuery(key, value string) {
+	if co.query == nil {
+		co.query = url.Values{}
 	}
+	co.query.Set(key, value)
 }

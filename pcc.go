@@ -42,8 +42,8 @@ type ConnectableDatacenter struct {
 	Location string `json:"location,omitempty"`
 }
 
-// CrossConnectSpec describes a cross-connect to create: the Python SDK's
-// PrivateCrossConnect object. Both fields are optional.
+// CrossConnectSpec describes a cross-connect to create. Both fields are
+// optional.
 type CrossConnectSpec struct {
 	Name        string `json:"name,omitempty"`
 	Description string `json:"description,omitempty"`
@@ -60,44 +60,33 @@ type CrossConnectUpdate struct {
 // (/pccs).
 type CrossConnectsService struct{ c *Client }
 
-// List returns every cross-connect. Replaces the Python SDK's list_pccs.
-func (s *CrossConnectsService) List(ctx context.Context, opts ...CallOption) ([]CrossConnect, *Response, error) {
-	return listAll[CrossConnect](ctx, s.c, &request{method: http.MethodGet, path: "/pccs"}, opts)
+// List returns every cross-connect.
+func (s *CrossConnectsService) List(ctx context.Context, opts ...ListOption) ([]CrossConnect, *Response, error) {
+	return list[CrossConnect](ctx, s.c, fixed("/pccs"), opts)
 }
 
-// Get returns one cross-connect. Replaces the Python SDK's get_pcc.
-func (s *CrossConnectsService) Get(ctx context.Context, pccID string, opts ...CallOption) (*CrossConnect, *Response, error) {
-	p, err := pathOf("/pccs/{}", id("pccID", pccID))
-	if err != nil {
-		return nil, nil, err
-	}
-	return doGet[CrossConnect](ctx, s.c, p, opts)
+// Get returns one cross-connect.
+func (s *CrossConnectsService) Get(ctx context.Context, pccID string, opts ...ReadOption) (*CrossConnect, *Response, error) {
+	return get[CrossConnect](ctx, s.c, at(pathOf("/pccs/{}", id("pccID", pccID))), opts)
 }
 
 // Create creates a cross-connect; LANs join it through their PCC property
-// (LANSpec.PCC). Replaces the Python SDK's create_pcc.
-func (s *CrossConnectsService) Create(ctx context.Context, spec CrossConnectSpec, opts ...CallOption) (*CrossConnect, *Response, error) {
+// ([LANSpec].PCC).
+func (s *CrossConnectsService) Create(ctx context.Context, spec CrossConnectSpec, opts ...WriteOption) (*CrossConnect, *Response, error) {
+	var err error
 	if hasControl(spec.Name) {
-		return nil, nil, invalid("CrossConnectSpec.Name", "%q contains control characters", spec.Name)
+		err = invalid("CrossConnectSpec.Name", "%q contains control characters", spec.Name)
 	}
-	return doWrite[CrossConnect](ctx, s.c, http.MethodPost, "/pccs", &putBody[CrossConnectSpec]{Properties: spec}, opts)
+	return write[CrossConnect](ctx, s.c, http.MethodPost, fixed("/pccs"), with(&putBody[CrossConnectSpec]{Properties: spec}, err), opts)
 }
 
 // Update changes the fields of a cross-connect that upd sets (PATCH, flat
-// body). Replaces the Python SDK's update_pcc.
-func (s *CrossConnectsService) Update(ctx context.Context, pccID string, upd CrossConnectUpdate, opts ...CallOption) (*CrossConnect, *Response, error) {
-	p, err := pathOf("/pccs/{}", id("pccID", pccID))
-	if err != nil {
-		return nil, nil, err
-	}
-	return doWrite[CrossConnect](ctx, s.c, http.MethodPatch, p, &upd, opts)
+// body).
+func (s *CrossConnectsService) Update(ctx context.Context, pccID string, upd CrossConnectUpdate, opts ...WriteOption) (*CrossConnect, *Response, error) {
+	return write[CrossConnect](ctx, s.c, http.MethodPatch, at(pathOf("/pccs/{}", id("pccID", pccID))), with(&upd, nil), opts)
 }
 
-// Delete deletes a cross-connect. Replaces the Python SDK's delete_pcc.
-func (s *CrossConnectsService) Delete(ctx context.Context, pccID string, opts ...CallOption) (*Response, error) {
-	p, err := pathOf("/pccs/{}", id("pccID", pccID))
-	if err != nil {
-		return nil, err
-	}
-	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+// Delete deletes a cross-connect.
+func (s *CrossConnectsService) Delete(ctx context.Context, pccID string, opts ...WriteOption) (*Response, error) {
+	return del(ctx, s.c, at(pathOf("/pccs/{}", id("pccID", pccID))), opts)
 }

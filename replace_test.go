@@ -34,18 +34,18 @@ func TestReplace(t *testing.T) {
 			`{"properties":{"name":"back","public":false}}`,
 			func(c *Client) (string, *Response, error) {
 				v, r, err := c.LANs.Replace(ctx, dcID, "2", LANSpec{Name: "back"})
-				return idOf(v, func(v *LAN) string { return v.ID }), r, err
+				return idOf(v, func(v *LAN) string { return string(v.ID) }), r, err
 			}},
 		{"NICs", "/datacenters/" + dcID + "/servers/" + srvID + "/nics/" + nicID, "nic_get.json",
 			`{"properties":{"name":"eth0","lan":2,"dhcp":false}}`,
 			func(c *Client) (string, *Response, error) {
-				v, r, err := c.NICs.Replace(ctx, dcID, srvID, nicID, NICSpec{Name: "eth0", LAN: 2, DHCP: Ptr(false)})
+				v, r, err := c.NICs.Replace(ctx, dcID, srvID, nicID, NICSpec{Name: "eth0", LAN: "2", DHCP: Ptr(false)})
 				return idOf(v, func(v *NIC) string { return v.ID }), r, err
 			}},
 		{"FirewallRules", "/datacenters/" + dcID + "/servers/" + srvID + "/nics/" + nicID + "/firewallrules/" + ruleID, "firewall_get.json",
 			`{"properties":{"name":"ssh","protocol":"TCP","portRangeStart":22,"portRangeEnd":22}}`,
 			func(c *Client) (string, *Response, error) {
-				v, r, err := c.FirewallRules.Replace(ctx, dcID, srvID, nicID, ruleID, FirewallRuleSpec{Name: "ssh", Protocol: ProtocolTCP, PortRangeStart: Ptr(22), PortRangeEnd: Ptr(22)})
+				v, r, err := c.FirewallRules.Replace(ctx, dcID, srvID, nicID, ruleID, FirewallRuleSpec{Name: "ssh", Protocol: ProtocolTCP, PortRangeStart: 22, PortRangeEnd: 22})
 				return idOf(v, func(v *FirewallRule) string { return v.ID }), r, err
 			}},
 		{"LoadBalancers", "/datacenters/" + dcID + "/loadbalancers/" + lbID, "loadbalancer_get.json",
@@ -91,11 +91,11 @@ func TestReplaceRefusesChildrenAndBadInput(t *testing.T) {
 	ctx := context.Background()
 	_, _, err := m.c.Datacenters.Replace(ctx, dcID, DatacenterSpec{Name: "x", Location: "de/fra", LANs: []LANSpec{{Name: "l"}}})
 	assertInvalid(t, err, "DatacenterSpec")
-	_, _, err = m.c.Servers.Replace(ctx, dcID, "srv", ServerSpec{Name: "x", Cores: 1, RAM: 1024, NICs: []NICSpec{{LAN: 1}}})
+	_, _, err = m.c.Servers.Replace(ctx, dcID, "srv", ServerSpec{Name: "x", Cores: 1, RAM: 1024, NICs: []NICSpec{{LAN: "1"}}})
 	assertInvalid(t, err, "ServerSpec")
 	_, _, err = m.c.LANs.Replace(ctx, dcID, "1", LANSpec{NICs: []string{"nic"}})
 	assertInvalid(t, err, "LANSpec")
-	_, _, err = m.c.NICs.Replace(ctx, dcID, "srv", "nic", NICSpec{LAN: 1, FirewallRules: []FirewallRuleSpec{{Protocol: "TCP"}}})
+	_, _, err = m.c.NICs.Replace(ctx, dcID, "srv", "nic", NICSpec{LAN: "1", FirewallRules: []FirewallRuleSpec{{Protocol: "TCP"}}})
 	assertInvalid(t, err, "NICSpec")
 	_, _, err = m.c.LoadBalancers.Replace(ctx, dcID, "lb", LoadBalancerSpec{BalancedNICs: []string{"nic"}})
 	assertInvalid(t, err, "LoadBalancerSpec")

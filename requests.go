@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"iter"
-	"net/http"
 	"net/url"
 	"reflect"
 	"slices"
@@ -14,12 +13,17 @@ import (
 	"time"
 )
 
-// Statuses of an asynchronous request.
+// RequestState is the status of an asynchronous request: QUEUED, RUNNING,
+// DONE or FAILED. Any string converts, so a status the API adds later
+// still reads.
+type RequestState string
+
+// The statuses of an asynchronous request.
 const (
-	RequestQueued  = "QUEUED"
-	RequestRunning = "RUNNING"
-	RequestDone    = "DONE"
-	RequestFailed  = "FAILED"
+	RequestQueued  RequestState = "QUEUED"
+	RequestRunning RequestState = "RUNNING"
+	RequestDone    RequestState = "DONE"
+	RequestFailed  RequestState = "FAILED"
 )
 
 // ResourceReference points at a resource: its ID, type and URL.
@@ -68,7 +72,7 @@ type RequestStatus struct {
 // RequestStatusMetadata holds the status (QUEUED, RUNNING, DONE, FAILED), the
 // API's message and the resources the request works on.
 type RequestStatusMetadata struct {
-	Status  string          `json:"status"`
+	Status  RequestState    `json:"status"`
 	Message string          `json:"message,omitempty"`
 	Etag    string          `json:"etag,omitempty"`
 	Targets []RequestTarget `json:"targets,omitempty"`
@@ -77,7 +81,7 @@ type RequestStatusMetadata struct {
 // RequestTarget is a resource a request works on, and its status.
 type RequestTarget struct {
 	Target ResourceReference `json:"target"`
-	Status string            `json:"status"`
+	Status RequestState      `json:"status"`
 }
 
 // RequestsService reads the API's records of asynchronous requests.
@@ -88,7 +92,7 @@ type RequestsService struct{ c *Client }
 // or more, which is the default.
 type RequestFilter struct {
 	// Status is QUEUED, RUNNING, DONE or FAILED (filter.status).
-	Status string
+	Status RequestState
 	// CreatedAfter and CreatedBefore bound the creation time
 	// (filter.createdAfter, filter.createdBefore).
 	CreatedAfter, CreatedBefore time.Time
@@ -107,22 +111,17 @@ const requestFilterTime = "2006-01-02 15:04:05"
 
 // WithRequestFilter narrows Requests.List and Requests.All with the API's
 // request filters.
-func WithRequestFilter(f RequestFilter) CallOption {
-	return func(co *callOptions) error {
+func WithRequestFilter(f RequestFilter) RequestFilterOption {
+	return RequestFilterOption{func(co *callOptions) error {
 		set := func(k, v string) {
 			if v != "" {
-				_ = withQuery(k, v)(co)
+				co.setQuery(k, v)
 			}
-		}
-		switch f.Status {
-		case "", RequestQueued, RequestRunning, RequestDone, RequestFailed:
-		default:
-			return &InvalidInputError{Field: "RequestFilter.Status", Reason: "must be QUEUED, RUNNING, DONE or FAILED"}
 		}
 		if !f.CreatedAfter.IsZero() && !f.CreatedBefore.IsZero() && f.CreatedBefore.Before(f.CreatedAfter) {
 			return &InvalidInputError{Field: "RequestFilter.CreatedBefore", Reason: "is before CreatedAfter"}
 		}
-		set("filter.status", f.Status)
+		set("filter.status", string(f.Status))
 		if !f.CreatedAfter.IsZero() {
 			set("filter.createdAfter", f.CreatedAfter.UTC().Format(requestFilterTime))
 		}
@@ -134,50 +133,31 @@ func WithRequestFilter(f RequestFilter) CallOption {
 		set("filter.body", f.Body)
 		set("filter.createdBy", f.CreatedBy)
 		return nil
-	}
+	}}
 }
 
 // List returns every request of the account, following the pages of the
-// collection until it is complete (WithPage asks for one page). Narrow it
-// with WithRequestFilter. Replaces the Python SDK's list_requests.
-func (s *RequestsService) List(ctx context.Context, opts ...CallOption) ([]Request, *Response, error) {
-	return listAll[Request](ctx, s.c, &request{method: http.MethodGet, path: "/requests"}, opts)
+// collection until it is complete ([WithPage] asks for one page). Narrow it
+// with [WithRequestFilter].
+func (s *RequestsService) List(ctx context.Context, opts ...RequestListOption) ([]Request, *Response, error) {
+	return list[Request](ctx, s.c, fixed("/requests"), opts)
 }
 
 // All iterates over the requests page by page; breaking out of the loop
 // stops fetching.
-func (s *RequestsService) All(ctx context.Context, opts ...CallOption) iter.Seq2[Request, error] {
-	return iterate[Request](ctx, s.c, &request{method: http.MethodGet, path: "/requests"}, opts)
+func (s *RequestsService) All(ctx context.Context, opts ...RequestListOption) iter.Seq2[Request, error] {
+	return all[Request](ctx, s.c, fixed("/requests"), opts)
 }
 
 // Get returns one request: its method, URL, body and (at depth 1 and more)
-// status. Replaces the Python SDK's get_request(request_id).
-func (s *RequestsService) Get(ctx context.Context, requestID string, opts ...CallOption) (*Request, *Response, error) {
-	p, err := pathOf("/requests/{}", id("requestID", requestID))
-	if err != nil {
-		return nil, nil, err
-	}
-	var r Request
-	resp, err := s.c.do(ctx, &request{method: http.MethodGet, path: p, getDepth: true}, &r, opts)
-	if err != nil {
-		return nil, resp, err
-	}
-	return &r, resp, nil
+// status.
+func (s *RequestsService) Get(ctx context.Context, requestID string, opts ...ReadOption) (*Request, *Response, error) {
+	return get[Request](ctx, s.c, at(pathOf("/requests/{}", id("requestID", requestID))), opts)
 }
 
-// GetStatus returns the status of a request. Replaces the Python SDK's
-// get_request(request_id, status=True).
-func (s *RequestsService) GetStatus(ctx context.Context, requestID string, opts ...CallOption) (*RequestStatus, *Response, error) {
-	p, err := pathOf("/requests/{}/status", id("requestID", requestID))
-	if err != nil {
-		return nil, nil, err
-	}
-	var r RequestStatus
-	resp, err := s.c.do(ctx, &request{method: http.MethodGet, path: p}, &r, opts)
-	if err != nil {
-		return nil, resp, err
-	}
-	return &r, resp, nil
+// GetStatus returns the status of a request.
+func (s *RequestsService) GetStatus(ctx context.Context, requestID string, opts ...ReadOption) (*RequestStatus, *Response, error) {
+	return getRaw[RequestStatus](ctx, s.c, at(pathOf("/requests/{}/status", id("requestID", requestID))), opts)
 }
 
 // OutcomeLookup says how Requests.FindUnknown decides which of the API's

@@ -19,7 +19,7 @@ type S3Key struct {
 // S3KeyProperties hold the secret key and whether the key is active.
 type S3KeyProperties struct {
 	SecretKey Secret `json:"secretKey,omitempty"`
-	Active    bool   `json:"active,omitempty"`
+	Active    bool   `json:"active"`
 }
 
 // SSOURL is a single sign-on URL into a web console (the S3 object storage
@@ -32,82 +32,41 @@ type SSOURL struct {
 // (/um/users/{userID}/s3keys).
 type S3KeysService struct{ c *Client }
 
-// List returns a user's S3 keys. Replaces the Python SDK's list_s3keys.
-func (s *S3KeysService) List(ctx context.Context, userID string, opts ...CallOption) ([]S3Key, *Response, error) {
-	p, err := pathOf("/um/users/{}/s3keys", id("userID", userID))
-	if err != nil {
-		return nil, nil, err
-	}
-	return listAll[S3Key](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+// List returns a user's S3 keys.
+func (s *S3KeysService) List(ctx context.Context, userID string, opts ...ListOption) ([]S3Key, *Response, error) {
+	return list[S3Key](ctx, s.c, at(pathOf("/um/users/{}/s3keys", id("userID", userID))), opts)
 }
 
-// Get returns one S3 key of a user. Replaces the Python SDK's get_s3key.
-func (s *S3KeysService) Get(ctx context.Context, userID, keyID string, opts ...CallOption) (*S3Key, *Response, error) {
-	p, err := s3KeyPath(userID, keyID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return doGet[S3Key](ctx, s.c, p, opts)
+// Get returns one S3 key of a user.
+func (s *S3KeysService) Get(ctx context.Context, userID, keyID string, opts ...ReadOption) (*S3Key, *Response, error) {
+	return get[S3Key](ctx, s.c, at(s3KeyPath(userID, keyID)), opts)
 }
 
-// Create creates an S3 key for a user (POST with no body) and returns it
-// with its secret key. Replaces the Python SDK's create_s3key.
-func (s *S3KeysService) Create(ctx context.Context, userID string, opts ...CallOption) (*S3Key, *Response, error) {
-	p, err := pathOf("/um/users/{}/s3keys", id("userID", userID))
-	if err != nil {
-		return nil, nil, err
-	}
-	var k S3Key
-	resp, err := s.c.do(ctx, &request{method: http.MethodPost, path: p}, &k, opts)
-	if err != nil {
-		return nil, resp, err
-	}
-	return &k, resp, nil
+// Create creates an S3 key for a user (POST with no body) and returns it with
+// its secret key.
+func (s *S3KeysService) Create(ctx context.Context, userID string, opts ...WriteOption) (*S3Key, *Response, error) {
+	return write[S3Key](ctx, s.c, http.MethodPost, at(pathOf("/um/users/{}/s3keys", id("userID", userID))), noBody, opts)
 }
 
 // Update activates or deactivates an S3 key (PUT
-// {"properties":{"active":...}}; false is sent). Replaces the Python SDK's
-// update_s3key.
-func (s *S3KeysService) Update(ctx context.Context, userID, keyID string, active bool, opts ...CallOption) (*S3Key, *Response, error) {
-	p, err := s3KeyPath(userID, keyID)
-	if err != nil {
-		return nil, nil, err
-	}
-	body := &putBody[s3KeyPut]{Properties: s3KeyPut{Active: active}}
-	return doWrite[S3Key](ctx, s.c, http.MethodPut, p, body, opts)
+// {"properties":{"active": ...}}; false is sent).
+func (s *S3KeysService) Update(ctx context.Context, userID, keyID string, active bool, opts ...WriteOption) (*S3Key, *Response, error) {
+	return write[S3Key](ctx, s.c, http.MethodPut, at(s3KeyPath(userID, keyID)), with(&putBody[s3KeyPut]{Properties: s3KeyPut{Active: active}}, nil), opts)
 }
 
 type s3KeyPut struct {
 	Active bool `json:"active"`
 }
 
-// Delete deletes an S3 key. Replaces the Python SDK's delete_s3key.
-func (s *S3KeysService) Delete(ctx context.Context, userID, keyID string, opts ...CallOption) (*Response, error) {
-	p, err := s3KeyPath(userID, keyID)
-	if err != nil {
-		return nil, err
-	}
-	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+// Delete deletes an S3 key.
+func (s *S3KeysService) Delete(ctx context.Context, userID, keyID string, opts ...WriteOption) (*Response, error) {
+	return del(ctx, s.c, at(s3KeyPath(userID, keyID)), opts)
 }
 
-// SSOURL returns a single sign-on URL into the S3 object storage manager
-// for a user. The API takes no depth here, so none is sent unless WithDepth
-// asks. Replaces the Python SDK's get_s3ssourl.
-func (s *S3KeysService) SSOURL(ctx context.Context, userID string, opts ...CallOption) (*SSOURL, *Response, error) {
-	p, err := pathOf("/um/users/{}/s3ssourl", id("userID", userID))
-	if err != nil {
-		return nil, nil, err
-	}
-	return getSSOURL(ctx, s.c, p, opts)
-}
-
-func getSSOURL(ctx context.Context, c *Client, p string, opts []CallOption) (*SSOURL, *Response, error) {
-	var u SSOURL
-	resp, err := c.do(ctx, &request{method: http.MethodGet, path: p}, &u, opts)
-	if err != nil {
-		return nil, resp, err
-	}
-	return &u, resp, nil
+// SSOURL returns a single sign-on URL into the S3 object storage manager for
+// a user. The API takes no depth here, so none is sent unless [WithDepth] asks.
+func (s *S3KeysService) SSOURL(ctx context.Context, userID string, opts ...ReadOption) (*SSOURL, *Response, error) {
+	return getRaw[SSOURL](ctx, s.c, at(pathOf("/um/users/{}/s3ssourl", id("userID", userID))), opts)
 }
 
 func s3KeyPath(userID, keyID string) (string, error) {

@@ -74,7 +74,8 @@ func holders() map[string]any {
 		"BackupUnitUpdate": BackupUnitUpdate{Password: &bpw},
 		"BackupUnit":       BackupUnit{ID: backupUnitID, Properties: BackupUnitProperties{Name: "nightly", Password: bpw}},
 		"S3Key":            S3Key{ID: s3KeyID, Properties: S3KeyProperties{SecretKey: s3SecretKey, Active: true}},
-		"KubernetesConfig": KubernetesConfig{ID: k8sID, Properties: KubernetesConfigProperties{Kubeconfig: "token: " + kubeToken}},
+		"kubeconfig":       Secret("token: " + kubeToken),
+		"VolumeSpec":       VolumeSpec{Size: 10, Image: "img", ImagePassword: Secret(userPassword)},
 	}
 }
 
@@ -153,7 +154,7 @@ func TestSecretsNeverLeaveTheWire(t *testing.T) {
 	assert.Contains(t, string(calls[1].Body), `"password":"`+userPassword+`"`)
 	assert.Contains(t, string(calls[2].Body), `"password":"`+backupPassword+`"`)
 	assert.Equal(t, s3SecretKey, key.Properties.SecretKey.Reveal())
-	assert.Contains(t, cfg.Properties.Kubeconfig.Reveal(), kubeToken)
+	assert.Contains(t, cfg.Reveal(), kubeToken)
 
 	logger.Info("results", "spec", spec, "key", key, "kubeconfig", cfg)
 	out := logBuf.String()

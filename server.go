@@ -21,13 +21,13 @@ type Server struct {
 // ServerProperties are a server's settings.
 type ServerProperties struct {
 	Name             string             `json:"name,omitempty"`
-	Cores            int                `json:"cores,omitempty"`
-	RAM              int                `json:"ram,omitempty"` // MB
-	AvailabilityZone string             `json:"availabilityZone,omitempty"`
+	Cores            int                `json:"cores"`
+	RAM              int                `json:"ram"` // MB
+	AvailabilityZone AvailabilityZone   `json:"availabilityZone,omitempty"`
 	VMState          string             `json:"vmState,omitempty"`
 	BootCDROM        *ResourceReference `json:"bootCdrom,omitempty"`
 	BootVolume       *ResourceReference `json:"bootVolume,omitempty"`
-	CPUFamily        string             `json:"cpuFamily,omitempty"`
+	CPUFamily        CPUFamily          `json:"cpuFamily,omitempty"`
 }
 
 // ServerEntities are a server's children.
@@ -37,26 +37,9 @@ type ServerEntities struct {
 	NICs    Collection[NIC]    `json:"nics,omitzero"`
 }
 
-// Availability zones of a server (ServerSpec.AvailabilityZone).
-const (
-	ServerZoneAuto = "AUTO"
-	ServerZone1    = "ZONE_1"
-	ServerZone2    = "ZONE_2"
-)
-
-// CPU families the API offered when this SDK was written. The API owns the
-// list (see a location's cpuArchitecture), so ServerSpec.CPUFamily takes any
-// upper-case identifier.
-const (
-	CPUFamilyAMDOpteron   = "AMD_OPTERON"
-	CPUFamilyIntelXeon    = "INTEL_XEON"
-	CPUFamilyIntelSkylake = "INTEL_SKYLAKE"
-)
-
-// ServerSpec describes a server to create, alone (Servers.Create) or inside
-// a data center (DatacenterSpec.Servers): the Python SDK's Server object.
-// Name, Cores and RAM are required. Volumes, AttachVolumes and NICs are
-// created or attached in the same call.
+// ServerSpec describes a server to create, alone (Servers.Create) or inside a
+// data center ([DatacenterSpec].Servers). Name, Cores and RAM are required.
+// Volumes, AttachVolumes and NICs are created or attached in the same call.
 type ServerSpec struct {
 	Name string
 	// Cores is the number of cores (>= 1).
@@ -66,10 +49,10 @@ type ServerSpec struct {
 	RAM int
 	// AvailabilityZone is AUTO, ZONE_1 or ZONE_2; empty leaves the API's
 	// default (AUTO).
-	AvailabilityZone string
+	AvailabilityZone AvailabilityZone
 	// CPUFamily is AMD_OPTERON, INTEL_XEON, INTEL_SKYLAKE or another family
 	// the location offers; empty leaves the API's default.
-	CPUFamily string
+	CPUFamily CPUFamily
 	// BootVolume is the ID of an existing volume to boot from; BootCDROM the
 	// ID of a CD-ROM image. At most one of them may be set.
 	BootVolume string
@@ -82,19 +65,16 @@ type ServerSpec struct {
 	NICs []NICSpec
 }
 
-type serverPost struct {
-	Properties serverPostProperties `json:"properties"`
-	Entities   *serverPostEntities  `json:"entities,omitempty"`
-}
+type serverPost = post[serverPostProperties, serverPostEntities]
 
 type serverPostProperties struct {
-	Name             string `json:"name"`
-	Cores            int    `json:"cores"`
-	RAM              int    `json:"ram"`
-	AvailabilityZone string `json:"availabilityZone,omitempty"`
-	CPUFamily        string `json:"cpuFamily,omitempty"`
-	BootVolume       *idRef `json:"bootVolume,omitempty"`
-	BootCDROM        *idRef `json:"bootCdrom,omitempty"`
+	Name             string           `json:"name"`
+	Cores            int              `json:"cores"`
+	RAM              int              `json:"ram"`
+	AvailabilityZone AvailabilityZone `json:"availabilityZone,omitempty"`
+	CPUFamily        CPUFamily        `json:"cpuFamily,omitempty"`
+	BootVolume       *idRef           `json:"bootVolume,omitempty"`
+	BootCDROM        *idRef           `json:"bootCdrom,omitempty"`
 }
 
 // serverPostEntities holds the children of a new server. Volume items are
@@ -121,12 +101,6 @@ func (s *ServerSpec) body(field string) (*serverPost, error) {
 		}
 	}
 	if err := checkServerRAM(field+".RAM", s.RAM, ramHotPlug); err != nil {
-		return nil, err
-	}
-	if err := checkServerZone(field+".AvailabilityZone", s.AvailabilityZone); err != nil {
-		return nil, err
-	}
-	if err := checkCPUFamily(field+".CPUFamily", s.CPUFamily); err != nil {
 		return nil, err
 	}
 	p := &serverPost{Properties: serverPostProperties{
@@ -236,41 +210,6 @@ func checkServerRAM(field string, ram int, hotPlug bool) error {
 	return nil
 }
 
-func checkServerZone(field, zone string) error {
-	switch zone {
-	case "", ServerZoneAuto, ServerZone1, ServerZone2:
-		return nil
-	}
-	return invalid(field, "%q is not AUTO, ZONE_1 or ZONE_2", zone)
-}
-
-// checkCPUFamily checks the shape of a CPU family (an upper-case
-// identifier such as INTEL_XEON), not the list, which the API owns.
-func checkCPUFamily(field, family string) error {
-	if family == "" {
-		return nil
-	}
-	if !isUpperSnake(family) {
-		return invalid(field, "%q is not a CPU family such as AMD_OPTERON or INTEL_XEON", family)
-	}
-	return nil
-}
-
-// isUpperSnake reports whether s is an upper-case identifier: A-Z first,
-// then A-Z, 0-9 and _.
-func isUpperSnake(s string) bool {
-	if s == "" || s[0] < 'A' || s[0] > 'Z' {
-		return false
-	}
-	for i := 1; i < len(s); i++ {
-		c := s[i]
-		if !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
-			return false
-		}
-	}
-	return true
-}
-
 // ServerUpdate changes the fields of a server that are set (non-nil); the
 // others keep their value. BootVolume and BootCDROM are IDs, sent as
 // {"id": ...} references; at most one of them may be set.
@@ -278,20 +217,20 @@ type ServerUpdate struct {
 	Name             *string
 	Cores            *int
 	RAM              *int // MB, a multiple of 256, at least 256
-	AvailabilityZone *string
-	CPUFamily        *string
+	AvailabilityZone *AvailabilityZone
+	CPUFamily        *CPUFamily
 	BootVolume       *string
 	BootCDROM        *string
 }
 
 type serverPatch struct {
-	Name             *string `json:"name,omitempty"`
-	Cores            *int    `json:"cores,omitempty"`
-	RAM              *int    `json:"ram,omitempty"`
-	AvailabilityZone *string `json:"availabilityZone,omitempty"`
-	CPUFamily        *string `json:"cpuFamily,omitempty"`
-	BootVolume       *idRef  `json:"bootVolume,omitempty"`
-	BootCDROM        *idRef  `json:"bootCdrom,omitempty"`
+	Name             *string           `json:"name,omitempty"`
+	Cores            *int              `json:"cores,omitempty"`
+	RAM              *int              `json:"ram,omitempty"`
+	AvailabilityZone *AvailabilityZone `json:"availabilityZone,omitempty"`
+	CPUFamily        *CPUFamily        `json:"cpuFamily,omitempty"`
+	BootVolume       *idRef            `json:"bootVolume,omitempty"`
+	BootCDROM        *idRef            `json:"bootCdrom,omitempty"`
 }
 
 func (u *ServerUpdate) body() (*serverPatch, error) {
@@ -313,15 +252,10 @@ func (u *ServerUpdate) body() (*serverPatch, error) {
 			return nil, err
 		}
 	}
-	if u.AvailabilityZone != nil {
-		if err := checkServerZone(f+".AvailabilityZone", *u.AvailabilityZone); err != nil {
-			return nil, err
-		}
+	if u.AvailabilityZone != nil && *u.AvailabilityZone == "" {
+		return nil, invalid(f+".AvailabilityZone", "must not be empty")
 	}
 	if u.CPUFamily != nil {
-		if err := checkCPUFamily(f+".CPUFamily", *u.CPUFamily); err != nil {
-			return nil, err
-		}
 		if *u.CPUFamily == "" {
 			return nil, invalid(f+".CPUFamily", "must not be empty")
 		}
@@ -340,231 +274,125 @@ func (u *ServerUpdate) body() (*serverPatch, error) {
 type ServersService struct{ c *Client }
 
 // List returns the servers of a data center, following the pages of the
-// collection until it is complete (WithPage asks for one page), at the
-// client's default depth unless WithDepth is given. Replaces the Python
-// SDK's list_servers.
-func (s *ServersService) List(ctx context.Context, datacenterID string, opts ...CallOption) ([]Server, *Response, error) {
-	p, err := pathOf("/datacenters/{}/servers", id("datacenterID", datacenterID))
-	if err != nil {
-		return nil, nil, err
-	}
-	return listAll[Server](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+// collection until it is complete ([WithPage] asks for one page), at the
+// client's default depth unless [WithDepth] is given.
+func (s *ServersService) List(ctx context.Context, datacenterID string, opts ...ListOption) ([]Server, *Response, error) {
+	return list[Server](ctx, s.c, at(pathOf("/datacenters/{}/servers", id("datacenterID", datacenterID))), opts)
 }
 
 // All iterates over the servers of a data center page by page; breaking
 // out of the loop stops fetching.
-func (s *ServersService) All(ctx context.Context, datacenterID string, opts ...CallOption) iter.Seq2[Server, error] {
-	p, err := pathOf("/datacenters/{}/servers", id("datacenterID", datacenterID))
-	if err != nil {
-		return errSeq[Server](err)
-	}
-	return iterate[Server](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+func (s *ServersService) All(ctx context.Context, datacenterID string, opts ...ListOption) iter.Seq2[Server, error] {
+	return all[Server](ctx, s.c, at(pathOf("/datacenters/{}/servers", id("datacenterID", datacenterID))), opts)
 }
 
-// Get returns one server, at the client's default depth unless WithDepth is
-// given. Replaces the Python SDK's get_server.
-func (s *ServersService) Get(ctx context.Context, datacenterID, serverID string, opts ...CallOption) (*Server, *Response, error) {
-	p, err := serverPath(datacenterID, serverID, "")
-	if err != nil {
-		return nil, nil, err
-	}
-	return doGet[Server](ctx, s.c, p, opts)
+// Get returns one server, at the client's default depth unless [WithDepth] is
+// given.
+func (s *ServersService) Get(ctx context.Context, datacenterID, serverID string, opts ...ReadOption) (*Server, *Response, error) {
+	return get[Server](ctx, s.c, at(serverPath(datacenterID, serverID, "")), opts)
 }
 
 // Create creates a server in a data center, with the volumes, attached
-// volumes and NICs of spec, in one call. The server is ready once the
-// request in the Response is DONE (WaitForCompletion). Replaces the Python
-// SDK's create_server.
-func (s *ServersService) Create(ctx context.Context, datacenterID string, spec ServerSpec, opts ...CallOption) (*Server, *Response, error) {
-	p, err := pathOf("/datacenters/{}/servers", id("datacenterID", datacenterID))
-	if err != nil {
-		return nil, nil, err
-	}
-	body, err := spec.body("ServerSpec")
-	if err != nil {
-		return nil, nil, err
-	}
-	return doWrite[Server](ctx, s.c, http.MethodPost, p, body, opts)
+// volumes and NICs of spec, in one call. The server is ready once the request
+// in the Response is DONE ([Client.WaitForCompletion]).
+func (s *ServersService) Create(ctx context.Context, datacenterID string, spec ServerSpec, opts ...WriteOption) (*Server, *Response, error) {
+	return write[Server](ctx, s.c, http.MethodPost, at(pathOf("/datacenters/{}/servers", id("datacenterID", datacenterID))), with(spec.body("ServerSpec")).hiding(imagePasswords(nil, spec.Volumes...)), opts)
 }
 
-// Update changes the fields of a server that upd sets (PATCH). Replaces
-// the Python SDK's update_server; unlike it, BootCDROM is sent as an
-// {"id"} reference, as the API wants.
-func (s *ServersService) Update(ctx context.Context, datacenterID, serverID string, upd ServerUpdate, opts ...CallOption) (*Server, *Response, error) {
-	p, err := serverPath(datacenterID, serverID, "")
-	if err != nil {
-		return nil, nil, err
-	}
-	body, err := upd.body()
-	if err != nil {
-		return nil, nil, err
-	}
-	return doWrite[Server](ctx, s.c, http.MethodPatch, p, body, opts)
+// Update changes the fields of a server that upd sets (PATCH).
+func (s *ServersService) Update(ctx context.Context, datacenterID, serverID string, upd ServerUpdate, opts ...WriteOption) (*Server, *Response, error) {
+	return write[Server](ctx, s.c, http.MethodPatch, at(serverPath(datacenterID, serverID, "")), with(upd.body()), opts)
 }
 
 // Replace replaces every property of a server with spec's (PUT); properties
-// spec leaves empty are reset. Not in the Python SDK 5.2.0, which only had
-// the partial Update.
-func (s *ServersService) Replace(ctx context.Context, datacenterID, serverID string, spec ServerSpec, opts ...CallOption) (*Server, *Response, error) {
-	p, err := serverPath(datacenterID, serverID, "")
-	if err != nil {
-		return nil, nil, err
-	}
-	post, err := spec.body("ServerSpec")
-	if err != nil {
-		return nil, nil, err
-	}
-	if post.Entities != nil {
-		return nil, nil, invalid("ServerSpec", "Replace sets properties only; attach volumes and create NICs separately")
-	}
-	return doReplace[Server](ctx, s.c, p, post.Properties, opts)
+// spec leaves empty are reset.
+func (s *ServersService) Replace(ctx context.Context, datacenterID, serverID string, spec ServerSpec, opts ...WriteOption) (*Server, *Response, error) {
+	return write[Server](ctx, s.c, http.MethodPut, at(serverPath(datacenterID, serverID, "")), with(spec.body("ServerSpec")).propsOnly("ServerSpec", "attach volumes and create NICs separately"), opts)
 }
 
 // Delete deletes a server. Its volumes are kept; delete them with
-// Volumes.Delete. Replaces the Python SDK's delete_server.
-func (s *ServersService) Delete(ctx context.Context, datacenterID, serverID string, opts ...CallOption) (*Response, error) {
-	return s.send(ctx, http.MethodDelete, datacenterID, serverID, "", opts)
+// Volumes.Delete.
+func (s *ServersService) Delete(ctx context.Context, datacenterID, serverID string, opts ...WriteOption) (*Response, error) {
+	return act(ctx, s.c, http.MethodDelete, at(serverPath(datacenterID, serverID, "")), noBody, opts)
 }
 
 // Start starts a server. The Response names the request to hand to
-// WaitForCompletion. Replaces the Python SDK's start_server, which returned
-// True and lost the request.
-func (s *ServersService) Start(ctx context.Context, datacenterID, serverID string, opts ...CallOption) (*Response, error) {
-	return s.send(ctx, http.MethodPost, datacenterID, serverID, "/start", opts)
+// [Client.WaitForCompletion].
+func (s *ServersService) Start(ctx context.Context, datacenterID, serverID string, opts ...WriteOption) (*Response, error) {
+	return act(ctx, s.c, http.MethodPost, at(serverPath(datacenterID, serverID, "/start")), noBody, opts)
 }
 
-// Stop powers a server off (forcefully; its DHCP public IP is released).
-// The Response names the request to hand to WaitForCompletion. Replaces the
-// Python SDK's stop_server.
-func (s *ServersService) Stop(ctx context.Context, datacenterID, serverID string, opts ...CallOption) (*Response, error) {
-	return s.send(ctx, http.MethodPost, datacenterID, serverID, "/stop", opts)
+// Stop powers a server off (forcefully; its DHCP public IP is released). The
+// Response names the request to hand to [Client.WaitForCompletion].
+func (s *ServersService) Stop(ctx context.Context, datacenterID, serverID string, opts ...WriteOption) (*Response, error) {
+	return act(ctx, s.c, http.MethodPost, at(serverPath(datacenterID, serverID, "/stop")), noBody, opts)
 }
 
 // Reboot hard-reboots a server. The Response names the request to hand to
-// WaitForCompletion. Replaces the Python SDK's reboot_server.
-func (s *ServersService) Reboot(ctx context.Context, datacenterID, serverID string, opts ...CallOption) (*Response, error) {
-	return s.send(ctx, http.MethodPost, datacenterID, serverID, "/reboot", opts)
+// [Client.WaitForCompletion].
+func (s *ServersService) Reboot(ctx context.Context, datacenterID, serverID string, opts ...WriteOption) (*Response, error) {
+	return act(ctx, s.c, http.MethodPost, at(serverPath(datacenterID, serverID, "/reboot")), noBody, opts)
 }
 
-// Upgrade upgrades a server to the newest hardware generation of its
-// location (POST .../servers/{id}/upgrade). The Response names the request
-// to hand to WaitForCompletion. Not in the Python SDK 5.2.0.
-func (s *ServersService) Upgrade(ctx context.Context, datacenterID, serverID string, opts ...CallOption) (*Response, error) {
-	return s.send(ctx, http.MethodPost, datacenterID, serverID, "/upgrade", opts)
+// Upgrade upgrades a server to the newest hardware generation of its location
+// (POST .../servers/{id}/upgrade). The Response names the request to hand to
+// [Client.WaitForCompletion].
+func (s *ServersService) Upgrade(ctx context.Context, datacenterID, serverID string, opts ...WriteOption) (*Response, error) {
+	return act(ctx, s.c, http.MethodPost, at(serverPath(datacenterID, serverID, "/upgrade")), noBody, opts)
 }
 
-// ListVolumes returns the volumes attached to a server, following the
-// pages of the collection. Replaces the Python SDK's get_attached_volumes.
-func (s *ServersService) ListVolumes(ctx context.Context, datacenterID, serverID string, opts ...CallOption) ([]Volume, *Response, error) {
-	p, err := serverPath(datacenterID, serverID, "/volumes")
-	if err != nil {
-		return nil, nil, err
-	}
-	return listAll[Volume](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+// ListVolumes returns the volumes attached to a server, following the pages
+// of the collection.
+func (s *ServersService) ListVolumes(ctx context.Context, datacenterID, serverID string, opts ...ListOption) ([]Volume, *Response, error) {
+	return list[Volume](ctx, s.c, at(serverPath(datacenterID, serverID, "/volumes")), opts)
 }
 
 // AllVolumes iterates over the volumes attached to a server page by page.
-func (s *ServersService) AllVolumes(ctx context.Context, datacenterID, serverID string, opts ...CallOption) iter.Seq2[Volume, error] {
-	p, err := serverPath(datacenterID, serverID, "/volumes")
-	if err != nil {
-		return errSeq[Volume](err)
-	}
-	return iterate[Volume](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+func (s *ServersService) AllVolumes(ctx context.Context, datacenterID, serverID string, opts ...ListOption) iter.Seq2[Volume, error] {
+	return all[Volume](ctx, s.c, at(serverPath(datacenterID, serverID, "/volumes")), opts)
 }
 
 // GetVolume returns a volume attached to a server, at the client's default
-// depth (the Python SDK's get_attached_volume, which it replaces, sent
-// none).
-func (s *ServersService) GetVolume(ctx context.Context, datacenterID, serverID, volumeID string, opts ...CallOption) (*Volume, *Response, error) {
-	p, err := serverChildPath(datacenterID, serverID, "/volumes/{}", id("volumeID", volumeID))
-	if err != nil {
-		return nil, nil, err
-	}
-	return doGet[Volume](ctx, s.c, p, opts)
+// depth.
+func (s *ServersService) GetVolume(ctx context.Context, datacenterID, serverID, volumeID string, opts ...ReadOption) (*Volume, *Response, error) {
+	return get[Volume](ctx, s.c, at(serverChildPath(datacenterID, serverID, "/volumes/{}", id("volumeID", volumeID))), opts)
 }
 
 // AttachVolume attaches an existing volume to a server and returns it.
-// Replaces the Python SDK's attach_volume.
-func (s *ServersService) AttachVolume(ctx context.Context, datacenterID, serverID, volumeID string, opts ...CallOption) (*Volume, *Response, error) {
-	p, err := serverPath(datacenterID, serverID, "/volumes")
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := id("volumeID", volumeID).check(); err != nil {
-		return nil, nil, err
-	}
-	return doWrite[Volume](ctx, s.c, http.MethodPost, p, &idRef{ID: volumeID}, opts)
+func (s *ServersService) AttachVolume(ctx context.Context, datacenterID, serverID, volumeID string, opts ...WriteOption) (*Volume, *Response, error) {
+	return write[Volume](ctx, s.c, http.MethodPost, at(serverPath(datacenterID, serverID, "/volumes")), with(&idRef{ID: volumeID}, id("volumeID", volumeID).check()), opts)
 }
 
 // DetachVolume detaches a volume from a server; the volume is kept.
-// Replaces the Python SDK's detach_volume.
-func (s *ServersService) DetachVolume(ctx context.Context, datacenterID, serverID, volumeID string, opts ...CallOption) (*Response, error) {
-	p, err := serverChildPath(datacenterID, serverID, "/volumes/{}", id("volumeID", volumeID))
-	if err != nil {
-		return nil, err
-	}
-	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+func (s *ServersService) DetachVolume(ctx context.Context, datacenterID, serverID, volumeID string, opts ...WriteOption) (*Response, error) {
+	return del(ctx, s.c, at(serverChildPath(datacenterID, serverID, "/volumes/{}", id("volumeID", volumeID))), opts)
 }
 
 // ListCDROMs returns the CD-ROM images attached to a server, following the
-// pages of the collection. Replaces the Python SDK's get_attached_cdroms.
-func (s *ServersService) ListCDROMs(ctx context.Context, datacenterID, serverID string, opts ...CallOption) ([]Image, *Response, error) {
-	p, err := serverPath(datacenterID, serverID, "/cdroms")
-	if err != nil {
-		return nil, nil, err
-	}
-	return listAll[Image](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+// pages of the collection.
+func (s *ServersService) ListCDROMs(ctx context.Context, datacenterID, serverID string, opts ...ListOption) ([]Image, *Response, error) {
+	return list[Image](ctx, s.c, at(serverPath(datacenterID, serverID, "/cdroms")), opts)
 }
 
 // AllCDROMs iterates over the CD-ROMs attached to a server page by page.
-func (s *ServersService) AllCDROMs(ctx context.Context, datacenterID, serverID string, opts ...CallOption) iter.Seq2[Image, error] {
-	p, err := serverPath(datacenterID, serverID, "/cdroms")
-	if err != nil {
-		return errSeq[Image](err)
-	}
-	return iterate[Image](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+func (s *ServersService) AllCDROMs(ctx context.Context, datacenterID, serverID string, opts ...ListOption) iter.Seq2[Image, error] {
+	return all[Image](ctx, s.c, at(serverPath(datacenterID, serverID, "/cdroms")), opts)
 }
 
 // GetCDROM returns a CD-ROM attached to a server, at the client's default
-// depth (the Python SDK's get_attached_cdrom, which it replaces, sent none).
-func (s *ServersService) GetCDROM(ctx context.Context, datacenterID, serverID, cdromID string, opts ...CallOption) (*Image, *Response, error) {
-	p, err := serverChildPath(datacenterID, serverID, "/cdroms/{}", id("cdromID", cdromID))
-	if err != nil {
-		return nil, nil, err
-	}
-	return doGet[Image](ctx, s.c, p, opts)
+// depth.
+func (s *ServersService) GetCDROM(ctx context.Context, datacenterID, serverID, cdromID string, opts ...ReadOption) (*Image, *Response, error) {
+	return get[Image](ctx, s.c, at(serverChildPath(datacenterID, serverID, "/cdroms/{}", id("cdromID", cdromID))), opts)
 }
 
-// AttachCDROM attaches a CD-ROM image to a server and returns it. Replaces
-// the Python SDK's attach_cdrom.
-func (s *ServersService) AttachCDROM(ctx context.Context, datacenterID, serverID, cdromID string, opts ...CallOption) (*Image, *Response, error) {
-	p, err := serverPath(datacenterID, serverID, "/cdroms")
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := id("cdromID", cdromID).check(); err != nil {
-		return nil, nil, err
-	}
-	return doWrite[Image](ctx, s.c, http.MethodPost, p, &idRef{ID: cdromID}, opts)
+// AttachCDROM attaches a CD-ROM image to a server and returns it.
+func (s *ServersService) AttachCDROM(ctx context.Context, datacenterID, serverID, cdromID string, opts ...WriteOption) (*Image, *Response, error) {
+	return write[Image](ctx, s.c, http.MethodPost, at(serverPath(datacenterID, serverID, "/cdroms")), with(&idRef{ID: cdromID}, id("cdromID", cdromID).check()), opts)
 }
 
-// DetachCDROM detaches a CD-ROM from a server. Replaces the Python SDK's
-// detach_cdrom.
-func (s *ServersService) DetachCDROM(ctx context.Context, datacenterID, serverID, cdromID string, opts ...CallOption) (*Response, error) {
-	p, err := serverChildPath(datacenterID, serverID, "/cdroms/{}", id("cdromID", cdromID))
-	if err != nil {
-		return nil, err
-	}
-	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
-}
-
-// send makes a bodiless call on a server (delete and the actions).
-func (s *ServersService) send(ctx context.Context, method, datacenterID, serverID, suffix string, opts []CallOption) (*Response, error) {
-	p, err := serverPath(datacenterID, serverID, suffix)
-	if err != nil {
-		return nil, err
-	}
-	return s.c.do(ctx, &request{method: method, path: p}, nil, opts)
+// DetachCDROM detaches a CD-ROM from a server.
+func (s *ServersService) DetachCDROM(ctx context.Context, datacenterID, serverID, cdromID string, opts ...WriteOption) (*Response, error) {
+	return del(ctx, s.c, at(serverChildPath(datacenterID, serverID, "/cdroms/{}", id("cdromID", cdromID))), opts)
 }
 
 // serverPath is /datacenters/{dc}/servers/{srv} followed by suffix.

@@ -44,8 +44,8 @@ func TestServersList(t *testing.T) {
 	assert.Equal(t, "web-1", srvs[0].Properties.Name)
 	assert.Equal(t, 4, srvs[0].Properties.Cores)
 	assert.Equal(t, 4096, srvs[0].Properties.RAM)
-	assert.Equal(t, "INTEL_XEON", srvs[0].Properties.CPUFamily)
-	assert.Equal(t, "ZONE_1", srvs[0].Properties.AvailabilityZone)
+	assert.Equal(t, CPUFamily("INTEL_XEON"), srvs[0].Properties.CPUFamily)
+	assert.Equal(t, AvailabilityZone("ZONE_1"), srvs[0].Properties.AvailabilityZone)
 	require.NotNil(t, srvs[0].Properties.BootVolume)
 	assert.Equal(t, csVolID, srvs[0].Properties.BootVolume.ID)
 	assert.Nil(t, srvs[0].Properties.BootCDROM)
@@ -97,7 +97,7 @@ func TestServersGet(t *testing.T) {
 	assert.Equal(t, 0.88, cd.Properties.Size)
 	n := s.Entities.NICs.Items[0]
 	assert.Equal(t, []string{"158.222.102.177"}, n.Properties.IPs)
-	assert.Equal(t, 1, n.Properties.LAN)
+	assert.Equal(t, LANID("1"), n.Properties.LAN)
 }
 
 func TestServersGetDefaultDepth(t *testing.T) {
@@ -113,7 +113,7 @@ func TestServersCreate(t *testing.T) {
 	m.onAccepted(http.MethodPost, "/datacenters/"+dcID+"/servers", fixture(t, "server_created.json"))
 	s, resp, err := m.c.Servers.Create(context.Background(), dcID, ServerSpec{
 		Name: "Python SDK Server", Cores: 4, RAM: 4096, CPUFamily: CPUFamilyIntelXeon,
-		AvailabilityZone: ServerZone2, BootVolume: csVolID,
+		AvailabilityZone: Zone2, BootVolume: csVolID,
 	})
 	require.NoError(t, err)
 	c := m.only()
@@ -133,7 +133,7 @@ func TestServersCreateNested(t *testing.T) {
 		Name: "db", Cores: 2, RAM: 1024, BootCDROM: csCDID,
 		Volumes:       []VolumeSpec{{Name: "data", Size: 50, LicenceType: LicenceOther, RAMHotPlug: Ptr(true), NICHotUnplug: Ptr(false)}},
 		AttachVolumes: []string{csVol2ID},
-		NICs:          []NICSpec{{LAN: 2, FirewallActive: Ptr(false), FirewallRules: []FirewallRuleSpec{{Protocol: "ICMP", ICMPType: Ptr(0)}}}},
+		NICs:          []NICSpec{{LAN: "2", FirewallActive: false, FirewallRules: []FirewallRuleSpec{{Protocol: "ICMP", ICMPType: Ptr(0)}}}},
 	})
 	require.NoError(t, err)
 	assertJSONBody(t, m.only(), `{
@@ -143,7 +143,7 @@ func TestServersCreateNested(t *testing.T) {
 				{"properties":{"name":"data","size":50,"licenceType":"OTHER","ramHotPlug":true,"nicHotUnplug":false}},
 				{"id":"`+csVol2ID+`"}
 			]},
-			"nics":{"items":[{"properties":{"lan":2,"firewallActive":false},
+			"nics":{"items":[{"properties":{"lan":2},
 				"entities":{"firewallrules":{"items":[{"properties":{"protocol":"ICMP","icmpType":0}}]}}}]}
 		}}`)
 }
@@ -166,18 +166,11 @@ func TestServersCreateValidation(t *testing.T) {
 			s.RAM = 768
 			s.Volumes = []VolumeSpec{{Size: 10, ImageAlias: "ubuntu:latest", RAMHotPlug: Ptr(true)}}
 		}, "ServerSpec.RAM"},
-		{"zone 3 is for volumes", func(s *ServerSpec) { s.AvailabilityZone = "ZONE_3" }, "ServerSpec.AvailabilityZone"},
-		{"lower-case zone", func(s *ServerSpec) { s.AvailabilityZone = "auto" }, "ServerSpec.AvailabilityZone"},
-		{"lower-case CPU family", func(s *ServerSpec) { s.CPUFamily = "intel_xeon" }, "ServerSpec.CPUFamily"},
-		{"CPU family with a space", func(s *ServerSpec) { s.CPUFamily = "INTEL XEON" }, "ServerSpec.CPUFamily"},
 		{"boot volume and CD-ROM", func(s *ServerSpec) { s.BootVolume, s.BootCDROM = csVolID, csCDID }, "ServerSpec.BootCDROM"},
 		{"blank boot volume", func(s *ServerSpec) { s.BootVolume = " " }, "ServerSpec.BootVolume"},
 		{"empty attached volume ID", func(s *ServerSpec) { s.AttachVolumes = []string{csVolID, ""} }, "ServerSpec.AttachVolumes[1]"},
 		{"bad nested volume", func(s *ServerSpec) { s.Volumes = []VolumeSpec{{Size: 0, LicenceType: "LINUX"}} }, "ServerSpec.Volumes[0].Size"},
-		{"bad nested NIC", func(s *ServerSpec) { s.NICs = []NICSpec{{LAN: 1}, {LAN: 0}} }, "ServerSpec.NICs[1].LAN"},
-		{"bad nested firewall rule", func(s *ServerSpec) {
-			s.NICs = []NICSpec{{LAN: 1, FirewallRules: []FirewallRuleSpec{{Protocol: "SCTP"}}}}
-		}, "ServerSpec.NICs[0].FirewallRules[0].Protocol"},
+		{"bad nested NIC", func(s *ServerSpec) { s.NICs = []NICSpec{{LAN: "1"}, {LAN: "0"}} }, "ServerSpec.NICs[1].LAN"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m := newMockAPI(t)
@@ -214,7 +207,7 @@ func TestServersUpdate(t *testing.T) {
 	m := newMockAPI(t)
 	m.onAccepted(http.MethodPatch, csSrvPath, fixture(t, "server_depth2.json"))
 	s, resp, err := m.c.Servers.Update(context.Background(), dcID, csSrvID, ServerUpdate{
-		Name: Ptr("web-1"), Cores: Ptr(8), RAM: Ptr(8192), AvailabilityZone: Ptr("AUTO"), CPUFamily: Ptr("INTEL_XEON"), BootVolume: Ptr(csVolID),
+		Name: Ptr("web-1"), Cores: Ptr(8), RAM: Ptr(8192), AvailabilityZone: Ptr[AvailabilityZone]("AUTO"), CPUFamily: Ptr[CPUFamily]("INTEL_XEON"), BootVolume: Ptr(csVolID),
 	})
 	require.NoError(t, err)
 	c := m.only()
@@ -242,9 +235,7 @@ func TestServersUpdateValidation(t *testing.T) {
 		{"zero cores", ServerUpdate{Cores: Ptr(0)}, "ServerUpdate.Cores"},
 		{"RAM not a multiple of 256", ServerUpdate{RAM: Ptr(300)}, "ServerUpdate.RAM"},
 		{"RAM below 256", ServerUpdate{RAM: Ptr(0)}, "ServerUpdate.RAM"},
-		{"bad zone", ServerUpdate{AvailabilityZone: Ptr("ZONE_9")}, "ServerUpdate.AvailabilityZone"},
-		{"empty CPU family", ServerUpdate{CPUFamily: Ptr("")}, "ServerUpdate.CPUFamily"},
-		{"bad CPU family", ServerUpdate{CPUFamily: Ptr("xeon")}, "ServerUpdate.CPUFamily"},
+		{"empty CPU family", ServerUpdate{CPUFamily: Ptr[CPUFamily]("")}, "ServerUpdate.CPUFamily"},
 		{"empty boot volume", ServerUpdate{BootVolume: Ptr("")}, "ServerUpdate.BootVolume"},
 		{"empty boot CD-ROM", ServerUpdate{BootCDROM: Ptr("")}, "ServerUpdate.BootCDROM"},
 		{"both boot devices", ServerUpdate{BootVolume: Ptr(csVolID), BootCDROM: Ptr(csCDID)}, "ServerUpdate.BootCDROM"},
@@ -316,7 +307,7 @@ func TestServersListVolumes(t *testing.T) {
 	assertNoBody(t, c)
 	require.Len(t, vols, 2)
 	assert.Equal(t, "Data Volume", vols[1].Properties.Name)
-	assert.Equal(t, "SSD", vols[1].Properties.Type)
+	assert.Equal(t, VolumeTypeSSD, vols[1].Properties.Type)
 	assert.Equal(t, 100.0, vols[1].Properties.Size)
 	assert.Equal(t, int64(2), vols[1].Properties.DeviceNumber)
 
@@ -336,7 +327,7 @@ func TestServersGetVolumeSendsDepth(t *testing.T) {
 	require.NoError(t, err)
 	assertCall(t, m.only(), http.MethodGet, csSrvPath+"/volumes/"+csVolID, "depth", "1")
 	assert.Equal(t, csVolID, v.ID)
-	assert.Equal(t, "VIRTIO", v.Properties.Bus)
+	assert.Equal(t, Bus("VIRTIO"), v.Properties.Bus)
 }
 
 func TestServersAttachVolume(t *testing.T) {

@@ -6,7 +6,7 @@ import (
 )
 
 // Snapshot is a copy of a volume as the API returns it. A snapshot can
-// serve as the image of a new volume (VolumeSpec.Image) or be restored onto
+// serve as the image of a new volume ([VolumeSpec].Image) or be restored onto
 // a volume (Volumes.RestoreSnapshot).
 type Snapshot struct {
 	ID         string             `json:"id"`
@@ -19,50 +19,38 @@ type Snapshot struct {
 // SnapshotProperties are a snapshot's settings. Size is 0 while a new
 // snapshot is being taken (the API sends null).
 type SnapshotProperties struct {
-	Name                string  `json:"name,omitempty"`
-	Description         string  `json:"description,omitempty"`
-	Location            string  `json:"location,omitempty"`
-	Size                float64 `json:"size,omitempty"` // GB
-	SecAuthProtection   bool    `json:"secAuthProtection,omitempty"`
-	CPUHotPlug          bool    `json:"cpuHotPlug,omitempty"`
-	CPUHotUnplug        bool    `json:"cpuHotUnplug,omitempty"`
-	RAMHotPlug          bool    `json:"ramHotPlug,omitempty"`
-	RAMHotUnplug        bool    `json:"ramHotUnplug,omitempty"`
-	NICHotPlug          bool    `json:"nicHotPlug,omitempty"`
-	NICHotUnplug        bool    `json:"nicHotUnplug,omitempty"`
-	DiscVirtioHotPlug   bool    `json:"discVirtioHotPlug,omitempty"`
-	DiscVirtioHotUnplug bool    `json:"discVirtioHotUnplug,omitempty"`
-	DiscSCSIHotPlug     bool    `json:"discScsiHotPlug,omitempty"`
-	DiscSCSIHotUnplug   bool    `json:"discScsiHotUnplug,omitempty"`
-	LicenceType         string  `json:"licenceType,omitempty"`
+	Name              string  `json:"name,omitempty"`
+	Description       string  `json:"description,omitempty"`
+	Location          string  `json:"location,omitempty"`
+	Size              float64 `json:"size"` // GB
+	SecAuthProtection bool    `json:"secAuthProtection"`
+	HotPlug
+	LicenceType LicenceType `json:"licenceType,omitempty"`
 }
 
 // SnapshotUpdate changes the fields of a snapshot that are set (non-nil);
 // the others keep their value.
 type SnapshotUpdate struct {
-	Name                *string `json:"name,omitempty"`
-	Description         *string `json:"description,omitempty"`
-	LicenceType         *string `json:"licenceType,omitempty"`
-	SecAuthProtection   *bool   `json:"secAuthProtection,omitempty"`
-	CPUHotPlug          *bool   `json:"cpuHotPlug,omitempty"`
-	CPUHotUnplug        *bool   `json:"cpuHotUnplug,omitempty"`
-	RAMHotPlug          *bool   `json:"ramHotPlug,omitempty"`
-	RAMHotUnplug        *bool   `json:"ramHotUnplug,omitempty"`
-	NICHotPlug          *bool   `json:"nicHotPlug,omitempty"`
-	NICHotUnplug        *bool   `json:"nicHotUnplug,omitempty"`
-	DiscVirtioHotPlug   *bool   `json:"discVirtioHotPlug,omitempty"`
-	DiscVirtioHotUnplug *bool   `json:"discVirtioHotUnplug,omitempty"`
-	DiscSCSIHotPlug     *bool   `json:"discScsiHotPlug,omitempty"`
-	DiscSCSIHotUnplug   *bool   `json:"discScsiHotUnplug,omitempty"`
+	Name                *string      `json:"name,omitempty"`
+	Description         *string      `json:"description,omitempty"`
+	LicenceType         *LicenceType `json:"licenceType,omitempty"`
+	SecAuthProtection   *bool        `json:"secAuthProtection,omitempty"`
+	CPUHotPlug          *bool        `json:"cpuHotPlug,omitempty"`
+	CPUHotUnplug        *bool        `json:"cpuHotUnplug,omitempty"`
+	RAMHotPlug          *bool        `json:"ramHotPlug,omitempty"`
+	RAMHotUnplug        *bool        `json:"ramHotUnplug,omitempty"`
+	NICHotPlug          *bool        `json:"nicHotPlug,omitempty"`
+	NICHotUnplug        *bool        `json:"nicHotUnplug,omitempty"`
+	DiscVirtioHotPlug   *bool        `json:"discVirtioHotPlug,omitempty"`
+	DiscVirtioHotUnplug *bool        `json:"discVirtioHotUnplug,omitempty"`
+	DiscSCSIHotPlug     *bool        `json:"discScsiHotPlug,omitempty"`
+	DiscSCSIHotUnplug   *bool        `json:"discScsiHotUnplug,omitempty"`
 }
 
 func (u *SnapshotUpdate) check() error {
 	if u.LicenceType != nil {
 		if *u.LicenceType == "" {
 			return invalid("SnapshotUpdate.LicenceType", "must not be empty")
-		}
-		if err := checkLicence("SnapshotUpdate.LicenceType", *u.LicenceType); err != nil {
-			return err
 		}
 	}
 	return nil
@@ -72,40 +60,23 @@ func (u *SnapshotUpdate) check() error {
 type SnapshotsService struct{ c *Client }
 
 // List returns every snapshot of the account, at the client's default depth
-// unless WithDepth is given. Replaces the Python SDK's list_snapshots.
-func (s *SnapshotsService) List(ctx context.Context, opts ...CallOption) ([]Snapshot, *Response, error) {
-	return listAll[Snapshot](ctx, s.c, &request{method: http.MethodGet, path: "/snapshots"}, opts)
+// unless [WithDepth] is given.
+func (s *SnapshotsService) List(ctx context.Context, opts ...ListOption) ([]Snapshot, *Response, error) {
+	return list[Snapshot](ctx, s.c, fixed("/snapshots"), opts)
 }
 
-// Get returns one snapshot, at the client's default depth unless WithDepth
-// is given (the Python SDK's get_snapshot, which it replaces, sent none).
-func (s *SnapshotsService) Get(ctx context.Context, snapshotID string, opts ...CallOption) (*Snapshot, *Response, error) {
-	p, err := pathOf("/snapshots/{}", id("snapshotID", snapshotID))
-	if err != nil {
-		return nil, nil, err
-	}
-	return doGet[Snapshot](ctx, s.c, p, opts)
+// Get returns one snapshot, at the client's default depth unless [WithDepth] is
+// given.
+func (s *SnapshotsService) Get(ctx context.Context, snapshotID string, opts ...ReadOption) (*Snapshot, *Response, error) {
+	return get[Snapshot](ctx, s.c, at(pathOf("/snapshots/{}", id("snapshotID", snapshotID))), opts)
 }
 
-// Update changes the fields of a snapshot that upd sets (PATCH). Replaces
-// the Python SDK's update_snapshot.
-func (s *SnapshotsService) Update(ctx context.Context, snapshotID string, upd SnapshotUpdate, opts ...CallOption) (*Snapshot, *Response, error) {
-	p, err := pathOf("/snapshots/{}", id("snapshotID", snapshotID))
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := upd.check(); err != nil {
-		return nil, nil, err
-	}
-	return doWrite[Snapshot](ctx, s.c, http.MethodPatch, p, &upd, opts)
+// Update changes the fields of a snapshot that upd sets (PATCH).
+func (s *SnapshotsService) Update(ctx context.Context, snapshotID string, upd SnapshotUpdate, opts ...WriteOption) (*Snapshot, *Response, error) {
+	return write[Snapshot](ctx, s.c, http.MethodPatch, at(pathOf("/snapshots/{}", id("snapshotID", snapshotID))), with(&upd, upd.check()), opts)
 }
 
-// Delete deletes a snapshot. Replaces the Python SDK's delete_snapshot and
-// its duplicate remove_snapshot.
-func (s *SnapshotsService) Delete(ctx context.Context, snapshotID string, opts ...CallOption) (*Response, error) {
-	p, err := pathOf("/snapshots/{}", id("snapshotID", snapshotID))
-	if err != nil {
-		return nil, err
-	}
-	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+// Delete deletes a snapshot.
+func (s *SnapshotsService) Delete(ctx context.Context, snapshotID string, opts ...WriteOption) (*Response, error) {
+	return del(ctx, s.c, at(pathOf("/snapshots/{}", id("snapshotID", snapshotID))), opts)
 }

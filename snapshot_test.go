@@ -39,7 +39,7 @@ func TestSnapshotsGetSendsDepth(t *testing.T) {
 	assert.False(t, s.Properties.SecAuthProtection)
 	assert.True(t, s.Properties.NICHotUnplug)
 	assert.False(t, s.Properties.DiscSCSIHotPlug)
-	assert.Equal(t, "LINUX", s.Properties.LicenceType)
+	assert.Equal(t, LicenceType("LINUX"), s.Properties.LicenceType)
 	assert.Equal(t, StateAvailable, s.Metadata.State)
 }
 
@@ -47,7 +47,7 @@ func TestSnapshotsUpdate(t *testing.T) {
 	m := newMockAPI(t)
 	m.onAccepted(http.MethodPatch, "/snapshots/"+csSnapID, fixture(t, "snapshot.json"))
 	s, resp, err := m.c.Snapshots.Update(context.Background(), csSnapID, SnapshotUpdate{
-		Name: Ptr("New Name"), Description: Ptr(""), SecAuthProtection: Ptr(false), LicenceType: Ptr("OTHER"), DiscVirtioHotUnplug: Ptr(true),
+		Name: Ptr("New Name"), Description: Ptr(""), SecAuthProtection: Ptr(false), LicenceType: Ptr[LicenceType]("OTHER"), DiscVirtioHotUnplug: Ptr(true),
 	})
 	require.NoError(t, err)
 	c := m.only()
@@ -59,9 +59,7 @@ func TestSnapshotsUpdate(t *testing.T) {
 
 func TestSnapshotsUpdateValidation(t *testing.T) {
 	m := newMockAPI(t)
-	_, _, err := m.c.Snapshots.Update(context.Background(), csSnapID, SnapshotUpdate{LicenceType: Ptr("")})
-	assertInvalid(t, err, "SnapshotUpdate.LicenceType")
-	_, _, err = m.c.Snapshots.Update(context.Background(), csSnapID, SnapshotUpdate{LicenceType: Ptr("Windows")})
+	_, _, err := m.c.Snapshots.Update(context.Background(), csSnapID, SnapshotUpdate{LicenceType: Ptr[LicenceType]("")})
 	assertInvalid(t, err, "SnapshotUpdate.LicenceType")
 	m.none()
 }

@@ -86,6 +86,7 @@ type callState struct {
 	// that nothing was done (see maybeDone).
 	sent   atomic.Bool
 	sentAt time.Time
+	accept string // the Accept header, when not application/json
 }
 
 type stateKey struct{}
@@ -123,6 +124,9 @@ func (c *Client) send(ctx context.Context, st *callState, u string, body []byte,
 	h["Authorization"] = c.hdrAuth
 	h["User-Agent"] = c.hdrUserAgent
 	h["Accept"] = hdrJSON
+	if st.accept != "" {
+		h["Accept"] = []string{st.accept}
+	}
 	switch contentType {
 	case "":
 	case "application/json":

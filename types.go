@@ -6,8 +6,13 @@ import (
 	"time"
 )
 
-// Ptr returns a pointer to v, for the optional fields of the Update types:
-// ionos.DatacenterUpdate{Name: ionos.Ptr("web")}.
+// Ptr returns a pointer to v. Pointers appear where a value must be told
+// apart from its absence: in the Update types (PATCH), where nil leaves a
+// field unchanged and Ptr(false), Ptr(0) and Ptr("") are sent
+// (ionos.DatacenterUpdate{Name: ionos.Ptr("web")}), and in a few Spec
+// fields whose API default is not the zero value ([NICSpec].DHCP, on by
+// default; [FirewallRuleSpec].ICMPType, where 0 is a real type). Elsewhere
+// the zero value is the API's default and plain values are used.
 func Ptr[T any](v T) *T { return &v }
 
 // Metadata is what the API records of a resource: its entity tag, who made
@@ -21,18 +26,8 @@ type Metadata struct {
 	LastModifiedDate     time.Time `json:"lastModifiedDate,omitzero"`
 	LastModifiedBy       string    `json:"lastModifiedBy,omitempty"`
 	LastModifiedByUserID string    `json:"lastModifiedByUserId,omitempty"`
-	State                string    `json:"state,omitempty"`
+	State                State     `json:"state,omitempty"`
 }
-
-// States of a resource (Metadata.State).
-const (
-	StateAvailable = "AVAILABLE"
-	StateBusy      = "BUSY"
-	StateInactive  = "INACTIVE"
-	StateDeploying = "DEPLOYING"
-	StateActive    = "ACTIVE"
-	StateFailed    = "FAILED"
-)
 
 // idRef is the {"id": ...} body that attaches an existing resource.
 type idRef struct {
@@ -60,4 +55,21 @@ func idRefs(field string, ids []string) ([]idRef, error) {
 func isIP(s string) bool {
 	_, err := netip.ParseAddr(s)
 	return err == nil
+}
+
+// HotPlug says what a server running on a volume (or on a volume made from
+// an image or snapshot) can add (plug) or remove (unplug) without a reboot.
+// It is part of the properties of images, snapshots and volumes as the API
+// returns them: img.Properties.CPUHotPlug.
+type HotPlug struct {
+	CPUHotPlug          bool `json:"cpuHotPlug"`
+	CPUHotUnplug        bool `json:"cpuHotUnplug"`
+	RAMHotPlug          bool `json:"ramHotPlug"`
+	RAMHotUnplug        bool `json:"ramHotUnplug"`
+	NICHotPlug          bool `json:"nicHotPlug"`
+	NICHotUnplug        bool `json:"nicHotUnplug"`
+	DiscVirtioHotPlug   bool `json:"discVirtioHotPlug"`
+	DiscVirtioHotUnplug bool `json:"discVirtioHotUnplug"`
+	DiscSCSIHotPlug     bool `json:"discScsiHotPlug"`
+	DiscSCSIHotUnplug   bool `json:"discScsiHotUnplug"`
 }

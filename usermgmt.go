@@ -21,15 +21,15 @@ type Group struct {
 // GroupProperties are a group's name and privileges.
 type GroupProperties struct {
 	Name                 string `json:"name,omitempty"`
-	CreateDataCenter     bool   `json:"createDataCenter,omitempty"`
-	CreateSnapshot       bool   `json:"createSnapshot,omitempty"`
-	ReserveIP            bool   `json:"reserveIp,omitempty"`
-	AccessActivityLog    bool   `json:"accessActivityLog,omitempty"`
-	CreatePCC            bool   `json:"createPcc,omitempty"`
-	S3Privilege          bool   `json:"s3Privilege,omitempty"`
-	CreateBackupUnit     bool   `json:"createBackupUnit,omitempty"`
-	CreateInternetAccess bool   `json:"createInternetAccess,omitempty"`
-	CreateK8sCluster     bool   `json:"createK8sCluster,omitempty"`
+	CreateDataCenter     bool   `json:"createDataCenter"`
+	CreateSnapshot       bool   `json:"createSnapshot"`
+	ReserveIP            bool   `json:"reserveIp"`
+	AccessActivityLog    bool   `json:"accessActivityLog"`
+	CreatePCC            bool   `json:"createPcc"`
+	S3Privilege          bool   `json:"s3Privilege"`
+	CreateBackupUnit     bool   `json:"createBackupUnit"`
+	CreateInternetAccess bool   `json:"createInternetAccess"`
+	CreateK8sCluster     bool   `json:"createK8sCluster"`
 }
 
 // GroupEntities are a group's members and the resources shared with it.
@@ -38,10 +38,9 @@ type GroupEntities struct {
 	Resources Collection[Resource] `json:"resources,omitzero"`
 }
 
-// GroupSpec describes a group to create: the Python SDK's Group object.
-// Name is required. Every privilege is sent, false included, so a group is
-// created with exactly the privileges set here (the Python SDK leaves false
-// out).
+// GroupSpec describes a group to create. Name is required. Every privilege is
+// sent, false included, so a group is created with exactly the privileges set
+// here.
 type GroupSpec struct {
 	Name                 string
 	CreateDataCenter     bool
@@ -55,9 +54,7 @@ type GroupSpec struct {
 	CreateK8sCluster     bool
 }
 
-type groupPost struct {
-	Properties groupPostProperties `json:"properties"`
-}
+type groupPost = post[groupPostProperties, noEntities]
 
 type groupPostProperties struct {
 	Name                 string `json:"name"`
@@ -79,9 +76,7 @@ func (s *GroupSpec) body(field string) (*groupPost, error) {
 	return &groupPost{Properties: groupPostProperties(*s)}, nil
 }
 
-// GroupUpdate changes a group (PUT). The fields that are set (non-nil) are
-// sent, false included; the Python SDK's update_group sends its keyword
-// arguments the same way.
+// GroupUpdate changes a group (PUT).
 type GroupUpdate struct {
 	Name                 *string `json:"name,omitempty"`
 	CreateDataCenter     *bool   `json:"createDataCenter,omitempty"`
@@ -118,8 +113,8 @@ type GroupShare struct {
 
 // GroupShareProperties are the privileges a group has on a shared resource.
 type GroupShareProperties struct {
-	EditPrivilege  bool `json:"editPrivilege,omitempty"`
-	SharePrivilege bool `json:"sharePrivilege,omitempty"`
+	EditPrivilege  bool `json:"editPrivilege"`
+	SharePrivilege bool `json:"sharePrivilege"`
 }
 
 // ShareSpec gives a group privileges on a shared resource. Both are always
@@ -155,11 +150,11 @@ type UserProperties struct {
 	FirstName         string `json:"firstname,omitempty"`
 	LastName          string `json:"lastname,omitempty"`
 	Email             string `json:"email,omitempty"`
-	Administrator     bool   `json:"administrator,omitempty"`
-	ForceSecAuth      bool   `json:"forceSecAuth,omitempty"`
-	SecAuthActive     bool   `json:"secAuthActive,omitempty"`
+	Administrator     bool   `json:"administrator"`
+	ForceSecAuth      bool   `json:"forceSecAuth"`
+	SecAuthActive     bool   `json:"secAuthActive"`
 	S3CanonicalUserID string `json:"s3CanonicalUserId,omitempty"`
-	Active            bool   `json:"active,omitempty"`
+	Active            bool   `json:"active"`
 }
 
 // UserEntities are the resources a user owns and the groups it belongs to.
@@ -168,10 +163,9 @@ type UserEntities struct {
 	Groups Collection[Group]    `json:"groups,omitzero"`
 }
 
-// UserSpec describes a user to create: the Python SDK's User object.
-// FirstName, LastName, Email and Password are required. Administrator and
-// ForceSecAuth are always sent, false included (the Python SDK leaves false
-// out).
+// UserSpec describes a user to create. FirstName, LastName, Email and
+// Password are required. Administrator and ForceSecAuth are always sent,
+// false included.
 type UserSpec struct {
 	FirstName string
 	LastName  string
@@ -188,9 +182,7 @@ type UserSpec struct {
 	Active *bool
 }
 
-type userPost struct {
-	Properties userPostProperties `json:"properties"`
-}
+type userPost = post[userPostProperties, noEntities]
 
 type userPostProperties struct {
 	FirstName     string `json:"firstname"`
@@ -221,9 +213,7 @@ func (s *UserSpec) body(field string) (*userPost, error) {
 	}}, nil
 }
 
-// UserUpdate changes a user (PUT). The fields that are set (non-nil) are
-// sent, false and "" included, as the Python SDK's update_user sends its
-// keyword arguments.
+// UserUpdate changes a user (PUT).
 type UserUpdate struct {
 	FirstName *string
 	LastName  *string
@@ -304,7 +294,7 @@ type Resource struct {
 // ResourceProperties are a resource's name and protection.
 type ResourceProperties struct {
 	Name              string `json:"name,omitempty"`
-	SecAuthProtection bool   `json:"secAuthProtection,omitempty"`
+	SecAuthProtection bool   `json:"secAuthProtection"`
 }
 
 // ResourceEntities are the groups a resource is shared with.
@@ -327,261 +317,152 @@ const (
 // (/um/groups).
 type GroupsService struct{ c *Client }
 
-// List returns every group. Replaces the Python SDK's list_groups.
-func (s *GroupsService) List(ctx context.Context, opts ...CallOption) ([]Group, *Response, error) {
-	return listAll[Group](ctx, s.c, &request{method: http.MethodGet, path: "/um/groups"}, opts)
+// List returns every group.
+func (s *GroupsService) List(ctx context.Context, opts ...ListOption) ([]Group, *Response, error) {
+	return list[Group](ctx, s.c, fixed("/um/groups"), opts)
 }
 
-// Get returns one group. Replaces the Python SDK's get_group.
-func (s *GroupsService) Get(ctx context.Context, groupID string, opts ...CallOption) (*Group, *Response, error) {
-	p, err := pathOf("/um/groups/{}", id("groupID", groupID))
-	if err != nil {
-		return nil, nil, err
-	}
-	return doGet[Group](ctx, s.c, p, opts)
+// Get returns one group.
+func (s *GroupsService) Get(ctx context.Context, groupID string, opts ...ReadOption) (*Group, *Response, error) {
+	return get[Group](ctx, s.c, at(pathOf("/um/groups/{}", id("groupID", groupID))), opts)
 }
 
-// Create creates a group with the privileges of spec. Replaces the Python
-// SDK's create_group.
-func (s *GroupsService) Create(ctx context.Context, spec GroupSpec, opts ...CallOption) (*Group, *Response, error) {
-	body, err := spec.body("GroupSpec")
-	if err != nil {
-		return nil, nil, err
-	}
-	return doWrite[Group](ctx, s.c, http.MethodPost, "/um/groups", body, opts)
+// Create creates a group with the privileges of spec.
+func (s *GroupsService) Create(ctx context.Context, spec GroupSpec, opts ...WriteOption) (*Group, *Response, error) {
+	return write[Group](ctx, s.c, http.MethodPost, fixed("/um/groups"), with(spec.body("GroupSpec")), opts)
 }
 
 // Update changes the fields of a group that upd sets (PUT, with the
-// {"properties": ...} body the API wants). Replaces the Python SDK's
-// update_group.
-func (s *GroupsService) Update(ctx context.Context, groupID string, upd GroupUpdate, opts ...CallOption) (*Group, *Response, error) {
-	p, err := pathOf("/um/groups/{}", id("groupID", groupID))
-	if err != nil {
-		return nil, nil, err
-	}
+// {"properties": ...} body the API wants).
+func (s *GroupsService) Update(ctx context.Context, groupID string, upd GroupUpdate, opts ...WriteOption) (*Group, *Response, error) {
+	var err error
 	if upd.Name != nil {
-		if err := checkUMName("GroupUpdate.Name", *upd.Name); err != nil {
-			return nil, nil, err
-		}
+		err = checkUMName("GroupUpdate.Name", *upd.Name)
 	}
-	return doWrite[Group](ctx, s.c, http.MethodPut, p, &putBody[*GroupUpdate]{Properties: &upd}, opts)
+	return write[Group](ctx, s.c, http.MethodPut, at(pathOf("/um/groups/{}", id("groupID", groupID))), with(&putBody[*GroupUpdate]{Properties: &upd}, err), opts)
 }
 
-// Delete deletes a group. Replaces the Python SDK's delete_group.
-func (s *GroupsService) Delete(ctx context.Context, groupID string, opts ...CallOption) (*Response, error) {
-	p, err := pathOf("/um/groups/{}", id("groupID", groupID))
-	if err != nil {
-		return nil, err
-	}
-	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+// Delete deletes a group.
+func (s *GroupsService) Delete(ctx context.Context, groupID string, opts ...WriteOption) (*Response, error) {
+	return del(ctx, s.c, at(pathOf("/um/groups/{}", id("groupID", groupID))), opts)
 }
 
-// ListShares returns the resources shared with a group. Replaces the Python
-// SDK's list_shares.
-func (s *GroupsService) ListShares(ctx context.Context, groupID string, opts ...CallOption) ([]GroupShare, *Response, error) {
-	p, err := pathOf("/um/groups/{}/shares", id("groupID", groupID))
-	if err != nil {
-		return nil, nil, err
-	}
-	return listAll[GroupShare](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+// ListShares returns the resources shared with a group.
+func (s *GroupsService) ListShares(ctx context.Context, groupID string, opts ...ListOption) ([]GroupShare, *Response, error) {
+	return list[GroupShare](ctx, s.c, at(pathOf("/um/groups/{}/shares", id("groupID", groupID))), opts)
 }
 
-// GetShare returns the share of one resource with a group. Replaces the
-// Python SDK's get_share.
-func (s *GroupsService) GetShare(ctx context.Context, groupID, resourceID string, opts ...CallOption) (*GroupShare, *Response, error) {
-	p, err := sharePath(groupID, resourceID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return doGet[GroupShare](ctx, s.c, p, opts)
+// GetShare returns the share of one resource with a group.
+func (s *GroupsService) GetShare(ctx context.Context, groupID, resourceID string, opts ...ReadOption) (*GroupShare, *Response, error) {
+	return get[GroupShare](ctx, s.c, at(sharePath(groupID, resourceID)), opts)
 }
 
 // AddShare shares a resource with a group, with the privileges of spec.
-// Replaces the Python SDK's add_share.
-func (s *GroupsService) AddShare(ctx context.Context, groupID, resourceID string, spec ShareSpec, opts ...CallOption) (*GroupShare, *Response, error) {
-	p, err := sharePath(groupID, resourceID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return doWrite[GroupShare](ctx, s.c, http.MethodPost, p, &putBody[ShareSpec]{Properties: spec}, opts)
+func (s *GroupsService) AddShare(ctx context.Context, groupID, resourceID string, spec ShareSpec, opts ...WriteOption) (*GroupShare, *Response, error) {
+	return write[GroupShare](ctx, s.c, http.MethodPost, at(sharePath(groupID, resourceID)), with(&putBody[ShareSpec]{Properties: spec}, nil), opts)
 }
 
-// UpdateShare sets the privileges a group has on a shared resource (PUT;
-// both privileges are sent). Replaces the Python SDK's update_share.
-func (s *GroupsService) UpdateShare(ctx context.Context, groupID, resourceID string, spec ShareSpec, opts ...CallOption) (*GroupShare, *Response, error) {
-	p, err := sharePath(groupID, resourceID)
-	if err != nil {
-		return nil, nil, err
-	}
-	return doWrite[GroupShare](ctx, s.c, http.MethodPut, p, &putBody[ShareSpec]{Properties: spec}, opts)
+// UpdateShare sets the privileges a group has on a shared resource (PUT; both
+// privileges are sent).
+func (s *GroupsService) UpdateShare(ctx context.Context, groupID, resourceID string, spec ShareSpec, opts ...WriteOption) (*GroupShare, *Response, error) {
+	return write[GroupShare](ctx, s.c, http.MethodPut, at(sharePath(groupID, resourceID)), with(&putBody[ShareSpec]{Properties: spec}, nil), opts)
 }
 
-// RemoveShare stops sharing a resource with a group. Replaces the Python
-// SDK's delete_share.
-func (s *GroupsService) RemoveShare(ctx context.Context, groupID, resourceID string, opts ...CallOption) (*Response, error) {
-	p, err := sharePath(groupID, resourceID)
-	if err != nil {
-		return nil, err
-	}
-	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+// RemoveShare stops sharing a resource with a group.
+func (s *GroupsService) RemoveShare(ctx context.Context, groupID, resourceID string, opts ...WriteOption) (*Response, error) {
+	return del(ctx, s.c, at(sharePath(groupID, resourceID)), opts)
 }
 
 func sharePath(groupID, resourceID string) (string, error) {
 	return pathOf("/um/groups/{}/shares/{}", id("groupID", groupID), id("resourceID", resourceID))
 }
 
-// ListUsers returns the members of a group. Replaces the Python SDK's
-// list_group_users.
-func (s *GroupsService) ListUsers(ctx context.Context, groupID string, opts ...CallOption) ([]User, *Response, error) {
-	p, err := pathOf("/um/groups/{}/users", id("groupID", groupID))
-	if err != nil {
-		return nil, nil, err
-	}
-	return listAll[User](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+// ListUsers returns the members of a group.
+func (s *GroupsService) ListUsers(ctx context.Context, groupID string, opts ...ListOption) ([]User, *Response, error) {
+	return list[User](ctx, s.c, at(pathOf("/um/groups/{}/users", id("groupID", groupID))), opts)
 }
 
-// AddUser adds an existing user to a group and returns the user. Replaces
-// the Python SDK's add_group_user.
-func (s *GroupsService) AddUser(ctx context.Context, groupID, userID string, opts ...CallOption) (*User, *Response, error) {
-	p, err := pathOf("/um/groups/{}/users", id("groupID", groupID))
-	if err != nil {
-		return nil, nil, err
-	}
-	if err := id("userID", userID).check(); err != nil {
-		return nil, nil, err
-	}
-	return doWrite[User](ctx, s.c, http.MethodPost, p, &idRef{ID: userID}, opts)
+// AddUser adds an existing user to a group and returns the user.
+func (s *GroupsService) AddUser(ctx context.Context, groupID, userID string, opts ...WriteOption) (*User, *Response, error) {
+	return write[User](ctx, s.c, http.MethodPost, at(pathOf("/um/groups/{}/users", id("groupID", groupID))), with(&idRef{ID: userID}, id("userID", userID).check()), opts)
 }
 
 // RemoveUser removes a user from a group; the user is not deleted.
-// Replaces the Python SDK's remove_group_user.
-func (s *GroupsService) RemoveUser(ctx context.Context, groupID, userID string, opts ...CallOption) (*Response, error) {
-	p, err := pathOf("/um/groups/{}/users/{}", id("groupID", groupID), id("userID", userID))
-	if err != nil {
-		return nil, err
-	}
-	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+func (s *GroupsService) RemoveUser(ctx context.Context, groupID, userID string, opts ...WriteOption) (*Response, error) {
+	return del(ctx, s.c, at(pathOf("/um/groups/{}/users/{}", id("groupID", groupID), id("userID", userID))), opts)
 }
 
 // UsersService manages the users of the contract (/um/users).
 type UsersService struct{ c *Client }
 
-// List returns every user, following the pages of the collection until it
-// is complete (WithPage asks for one page). Replaces the Python SDK's
-// list_users.
-func (s *UsersService) List(ctx context.Context, opts ...CallOption) ([]User, *Response, error) {
-	return listAll[User](ctx, s.c, &request{method: http.MethodGet, path: "/um/users", maxLimit: 100}, opts)
+// List returns every user, following the pages of the collection until it is
+// complete ([WithPage] asks for one page).
+func (s *UsersService) List(ctx context.Context, opts ...ListOption) ([]User, *Response, error) {
+	return list[User](ctx, s.c, fixed("/um/users").paged(100), opts)
 }
 
 // All iterates over the users page by page; breaking out of the loop stops
-// fetching. It is the iterator form of the Python SDK's list_users.
-func (s *UsersService) All(ctx context.Context, opts ...CallOption) iter.Seq2[User, error] {
-	return iterate[User](ctx, s.c, &request{method: http.MethodGet, path: "/um/users", maxLimit: 100}, opts)
+// fetching.
+func (s *UsersService) All(ctx context.Context, opts ...ListOption) iter.Seq2[User, error] {
+	return all[User](ctx, s.c, fixed("/um/users").paged(100), opts)
 }
 
-// Get returns one user. Replaces the Python SDK's get_user.
-func (s *UsersService) Get(ctx context.Context, userID string, opts ...CallOption) (*User, *Response, error) {
-	p, err := pathOf("/um/users/{}", id("userID", userID))
-	if err != nil {
-		return nil, nil, err
-	}
-	return doGet[User](ctx, s.c, p, opts)
+// Get returns one user.
+func (s *UsersService) Get(ctx context.Context, userID string, opts ...ReadOption) (*User, *Response, error) {
+	return get[User](ctx, s.c, at(pathOf("/um/users/{}", id("userID", userID))), opts)
 }
 
 // Create creates a user. The password is sent to the API and nowhere else:
 // not to logs, and not in errors, even when the API's answer quotes it.
-// Replaces the Python SDK's create_user.
-func (s *UsersService) Create(ctx context.Context, spec UserSpec, opts ...CallOption) (*User, *Response, error) {
-	body, err := spec.body("UserSpec")
-	if err != nil {
-		return nil, nil, err
-	}
-	u, resp, err := doWrite[User](ctx, s.c, http.MethodPost, "/um/users", body, opts)
+func (s *UsersService) Create(ctx context.Context, spec UserSpec, opts ...WriteOption) (*User, *Response, error) {
+	u, resp, err := write[User](ctx, s.c, http.MethodPost, fixed("/um/users"), with(spec.body("UserSpec")), opts)
 	return u, resp, scrubSecrets(err, spec.Password)
 }
 
 // Update changes the fields of a user that upd sets (PUT, with the
-// {"properties": ...} body the API wants). Replaces the Python SDK's
-// update_user.
-func (s *UsersService) Update(ctx context.Context, userID string, upd UserUpdate, opts ...CallOption) (*User, *Response, error) {
-	p, err := pathOf("/um/users/{}", id("userID", userID))
-	if err != nil {
-		return nil, nil, err
-	}
-	body, err := upd.body("UserUpdate")
-	if err != nil {
-		return nil, nil, err
-	}
-	u, resp, err := doWrite[User](ctx, s.c, http.MethodPut, p, body, opts)
+// {"properties": ...} body the API wants).
+func (s *UsersService) Update(ctx context.Context, userID string, upd UserUpdate, opts ...WriteOption) (*User, *Response, error) {
+	u, resp, err := write[User](ctx, s.c, http.MethodPut, at(pathOf("/um/users/{}", id("userID", userID))), with(upd.body("UserUpdate")), opts)
 	return u, resp, scrubSecrets(err, upd.secret())
 }
 
-// Delete deletes a user. Replaces the Python SDK's delete_user.
-func (s *UsersService) Delete(ctx context.Context, userID string, opts ...CallOption) (*Response, error) {
-	p, err := pathOf("/um/users/{}", id("userID", userID))
-	if err != nil {
-		return nil, err
-	}
-	return s.c.do(ctx, &request{method: http.MethodDelete, path: p}, nil, opts)
+// Delete deletes a user.
+func (s *UsersService) Delete(ctx context.Context, userID string, opts ...WriteOption) (*Response, error) {
+	return del(ctx, s.c, at(pathOf("/um/users/{}", id("userID", userID))), opts)
 }
 
 // ResourcesService lists the resources the user can reach (/um/resources).
 type ResourcesService struct{ c *Client }
 
-// List returns every resource the user can reach. Replaces the Python
-// SDK's list_resources without a type.
-func (s *ResourcesService) List(ctx context.Context, opts ...CallOption) ([]Resource, *Response, error) {
-	return listAll[Resource](ctx, s.c, &request{method: http.MethodGet, path: "/um/resources"}, opts)
+// List returns every resource the user can reach.
+func (s *ResourcesService) List(ctx context.Context, opts ...ListOption) ([]Resource, *Response, error) {
+	return list[Resource](ctx, s.c, fixed("/um/resources"), opts)
 }
 
 // ListByType returns the resources of one type (ResourceTypeDatacenter,
-// ResourceTypeImage, ...). Replaces the Python SDK's list_resources with a
-// resource_type.
-func (s *ResourcesService) ListByType(ctx context.Context, resourceType string, opts ...CallOption) ([]Resource, *Response, error) {
-	p, err := pathOf("/um/resources/{}", id("resourceType", resourceType))
-	if err != nil {
-		return nil, nil, err
-	}
-	return listAll[Resource](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+// ResourceTypeImage,...).
+func (s *ResourcesService) ListByType(ctx context.Context, resourceType string, opts ...ListOption) ([]Resource, *Response, error) {
+	return list[Resource](ctx, s.c, at(pathOf("/um/resources/{}", id("resourceType", resourceType))), opts)
 }
 
-// Get returns one resource of a type. Replaces the Python SDK's
-// get_resource.
-func (s *ResourcesService) Get(ctx context.Context, resourceType, resourceID string, opts ...CallOption) (*Resource, *Response, error) {
-	p, err := pathOf("/um/resources/{}/{}", id("resourceType", resourceType), id("resourceID", resourceID))
-	if err != nil {
-		return nil, nil, err
-	}
-	return doGet[Resource](ctx, s.c, p, opts)
+// Get returns one resource of a type.
+func (s *ResourcesService) Get(ctx context.Context, resourceType, resourceID string, opts ...ReadOption) (*Resource, *Response, error) {
+	return get[Resource](ctx, s.c, at(pathOf("/um/resources/{}/{}", id("resourceType", resourceType), id("resourceID", resourceID))), opts)
 }
 
-// ListResources returns the resources a group has been given a share of
-// (GET /um/groups/{groupID}/resources). Not in the Python SDK 5.2.0.
-func (s *GroupsService) ListResources(ctx context.Context, groupID string, opts ...CallOption) ([]Resource, *Response, error) {
-	p, err := pathOf("/um/groups/{}/resources", id("groupID", groupID))
-	if err != nil {
-		return nil, nil, err
-	}
-	return listAll[Resource](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+// ListResources returns the resources a group has been given a share of (GET
+// /um/groups/{groupID}/resources).
+func (s *GroupsService) ListResources(ctx context.Context, groupID string, opts ...ListOption) ([]Resource, *Response, error) {
+	return list[Resource](ctx, s.c, at(pathOf("/um/groups/{}/resources", id("groupID", groupID))), opts)
 }
 
 // ListGroups returns the groups a user is a member of (GET
-// /um/users/{userID}/groups); the API lists them as resources. Not in the
-// Python SDK 5.2.0.
-func (s *UsersService) ListGroups(ctx context.Context, userID string, opts ...CallOption) ([]Resource, *Response, error) {
-	p, err := pathOf("/um/users/{}/groups", id("userID", userID))
-	if err != nil {
-		return nil, nil, err
-	}
-	return listAll[Resource](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+// /um/users/{userID}/groups); the API lists them as resources.
+func (s *UsersService) ListGroups(ctx context.Context, userID string, opts ...ListOption) ([]Resource, *Response, error) {
+	return list[Resource](ctx, s.c, at(pathOf("/um/users/{}/groups", id("userID", userID))), opts)
 }
 
 // ListOwned returns the resources a user owns (GET /um/users/{userID}/owns).
-// Not in the Python SDK 5.2.0.
-func (s *UsersService) ListOwned(ctx context.Context, userID string, opts ...CallOption) ([]Resource, *Response, error) {
-	p, err := pathOf("/um/users/{}/owns", id("userID", userID))
-	if err != nil {
-		return nil, nil, err
-	}
-	return listAll[Resource](ctx, s.c, &request{method: http.MethodGet, path: p}, opts)
+func (s *UsersService) ListOwned(ctx context.Context, userID string, opts ...ListOption) ([]Resource, *Response, error) {
+	return list[Resource](ctx, s.c, at(pathOf("/um/users/{}/owns", id("userID", userID))), opts)
 }

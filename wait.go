@@ -301,14 +301,14 @@ func (c *Client) waitRequests(ctx context.Context, ids []string, opts []WaitOpti
 	status := func() string {
 		if len(ids) == 1 {
 			if last[0] != nil {
-				return last[0].Metadata.Status
+				return string(last[0].Metadata.Status)
 			}
 			return ""
 		}
 		if firstErr(errs) != nil {
-			return RequestFailed
+			return string(RequestFailed)
 		}
-		return RequestDone
+		return string(RequestDone)
 	}
 	err = poll(ctx, w, func(ctx context.Context) (bool, string, error) {
 		for ; next < len(ids); next++ {
@@ -329,7 +329,7 @@ func (c *Client) waitRequests(ctx context.Context, ids []string, opts []WaitOpti
 			case RequestFailed:
 				errs[next] = &RequestFailedError{RequestID: ids[next], Message: st.Metadata.Message, Targets: st.Metadata.Targets}
 			default:
-				return false, st.Metadata.Status, nil
+				return false, string(st.Metadata.Status), nil
 			}
 		}
 		return true, status(), firstErr(errs)

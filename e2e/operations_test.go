@@ -3,6 +3,8 @@ package e2e
 import (
 	"context"
 	"iter"
+	"net/http"
+	"net/url"
 	"reflect"
 	"sort"
 	"strings"
@@ -123,6 +125,21 @@ func computeAndNetwork(r *opRun, ctx context.Context) {
 
 	dc, resp, err := c.Datacenters.Create(ctx, ionos.DatacenterSpec{Name: "e2e", Location: "us/las"})
 	r.call("Datacenters.Create", resp, err)
+
+	// The escape hatch, on an endpoint the SDK covers, to compare.
+	hreq, err := c.NewRequest(ctx, http.MethodGet, "/datacenters/"+url.PathEscape(dc.ID)+"?depth=0", nil)
+	r.called["NewRequest"] = true
+	require.NoError(t, err)
+	var raw struct {
+		ID         string `json:"id"`
+		Properties struct {
+			Name string `json:"name"`
+		} `json:"properties"`
+	}
+	resp, err = c.Do(hreq, &raw)
+	r.call("Do", resp, err)
+	assert.Equal(t, dc.ID, raw.ID)
+	assert.Equal(t, "e2e", raw.Properties.Name)
 	_, resp, err = c.Datacenters.Update(ctx, dc.ID, ionos.DatacenterUpdate{Description: ionos.Ptr("end to end")})
 	r.call("Datacenters.Update", resp, err)
 	got, resp, err := c.Datacenters.Get(ctx, dc.ID)
@@ -205,7 +222,7 @@ func computeAndNetwork(r *opRun, ctx context.Context) {
 	resp, err = c.Servers.Upgrade(ctx, dc.ID, srv.ID)
 	r.call("Servers.Upgrade", resp, err)
 
-	lanNo := 1
+	lanNo := ionos.LANID("1")
 	nic, resp, err := c.NICs.Create(ctx, dc.ID, srv.ID, ionos.NICSpec{Name: "eth0", LAN: lanNo, DHCP: ionos.Ptr(true)})
 	r.call("NICs.Create", resp, err)
 	_, resp, err = c.NICs.Update(ctx, dc.ID, srv.ID, nic.ID, ionos.NICUpdate{FirewallActive: ionos.Ptr(true)})
@@ -225,7 +242,7 @@ func computeAndNetwork(r *opRun, ctx context.Context) {
 	r.call("LANs.GetMember", resp, err)
 	assert.Equal(t, nic.ID, member.ID)
 
-	rule, resp, err := c.FirewallRules.Create(ctx, dc.ID, srv.ID, nic.ID, ionos.FirewallRuleSpec{Name: "ssh", Protocol: ionos.ProtocolTCP, PortRangeStart: ionos.Ptr(22), PortRangeEnd: ionos.Ptr(22)})
+	rule, resp, err := c.FirewallRules.Create(ctx, dc.ID, srv.ID, nic.ID, ionos.FirewallRuleSpec{Name: "ssh", Protocol: ionos.ProtocolTCP, PortRangeStart: 22, PortRangeEnd: 22})
 	r.call("FirewallRules.Create", resp, err)
 	_, resp, err = c.FirewallRules.Update(ctx, dc.ID, srv.ID, nic.ID, rule.ID, ionos.FirewallRuleUpdate{Name: ionos.Ptr("ssh-in")})
 	r.call("FirewallRules.Update", resp, err)
@@ -383,11 +400,11 @@ func computeAndNetwork(r *opRun, ctx context.Context) {
 	r.call("IPBlocks.Delete", resp, err)
 
 	// Full replacements.
-	_, resp, err = c.FirewallRules.Replace(ctx, dc.ID, srv.ID, nic.ID, rule.ID, ionos.FirewallRuleSpec{Name: "https", Protocol: ionos.ProtocolTCP, PortRangeStart: ionos.Ptr(443), PortRangeEnd: ionos.Ptr(443)})
+	_, resp, err = c.FirewallRules.Replace(ctx, dc.ID, srv.ID, nic.ID, rule.ID, ionos.FirewallRuleSpec{Name: "https", Protocol: ionos.ProtocolTCP, PortRangeStart: 443, PortRangeEnd: 443})
 	r.call("FirewallRules.Replace", resp, err)
 	gotRule, _, err = c.FirewallRules.Get(ctx, dc.ID, srv.ID, nic.ID, rule.ID)
 	require.NoError(t, err)
-	assert.Equal(t, 443, *gotRule.Properties.PortRangeStart)
+	assert.Equal(t, 443, gotRule.Properties.PortRangeStart)
 	_, resp, err = c.NICs.Replace(ctx, dc.ID, srv.ID, nic.ID, ionos.NICSpec{Name: "eth1", LAN: lanNo})
 	r.call("NICs.Replace", resp, err)
 	_, resp, err = c.Servers.Replace(ctx, dc.ID, srv.ID, ionos.ServerSpec{Name: "web2", Cores: 1, RAM: 1024})
@@ -539,7 +556,7 @@ func accountsAndPlatform(r *opRun, ctx context.Context) {
 	assert.Len(t, clusters, 1)
 	cfg, resp, err := c.Kubernetes.GetKubeconfig(ctx, k.ID)
 	r.call("Kubernetes.GetKubeconfig", resp, err)
-	assert.NotEmpty(t, cfg.Properties.Kubeconfig.Reveal())
+	assert.NotEmpty(t, cfg.Reveal())
 
 	np, resp, err := c.Kubernetes.CreateNodePool(ctx, k.ID, ionos.KubernetesNodePoolSpec{Name: "pool-1", DatacenterID: dc.ID,
 		NodeCount: 1, CPUFamily: "INTEL_SKYLAKE", CoresCount: 2, RAMSize: 2048, StorageType: "SSD", StorageSize: 20})

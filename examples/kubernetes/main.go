@@ -92,7 +92,7 @@ func run(ctx context.Context, c *ionos.Client, out io.Writer, cleanup bool) erro
 	}
 	// The kubeconfig is a Secret: printing it shows [redacted]; Reveal()
 	// gives the YAML to write to a file.
-	fmt.Fprintf(out, "kubeconfig: %v (%d bytes)\n", cfg.Properties.Kubeconfig, len(cfg.Properties.Kubeconfig.Reveal()))
+	fmt.Fprintf(out, "kubeconfig: %v (%d bytes)\n", cfg, len(cfg.Reveal()))
 
 	if !cleanup {
 		return nil
