@@ -443,11 +443,14 @@ func (s *FirewallRulesService) Get(ctx context.Context, datacenterID, serverID, 
 // Create adds a firewall rule to a NIC and returns it as the API accepted it;
 // the rule is in force once the request in the Response is DONE
 // ([Client.WaitForCompletion]). Ports and ICMP values are sent as JSON numbers.
+// spec is checked by the rules of the client's API version (see
+// [FirewallRuleSpec]).
 func (s *FirewallRulesService) Create(ctx context.Context, datacenterID, serverID, nicID string, spec FirewallRuleSpec, opts ...WriteOption) (*FirewallRule, *Response, error) {
 	return write[FirewallRule](ctx, s.c, http.MethodPost, at(firewallRulesPath(datacenterID, serverID, nicID)), with(spec.bodyFor(s.c.version, "FirewallRuleSpec")), opts)
 }
 
-// Update changes the fields of a firewall rule that upd sets (PATCH).
+// Update changes the fields of a firewall rule that upd sets (PATCH), checked
+// by the rules of the client's API version.
 func (s *FirewallRulesService) Update(ctx context.Context, datacenterID, serverID, nicID, ruleID string, upd FirewallRuleUpdate, opts ...WriteOption) (*FirewallRule, *Response, error) {
 	return write[FirewallRule](ctx, s.c, http.MethodPatch, at(firewallRulePath(datacenterID, serverID, nicID, ruleID)), with(upd.bodyFor(s.c.version)), opts)
 }

@@ -292,6 +292,7 @@ func (s *LANsService) Get(ctx context.Context, datacenterID string, lanID LANID,
 // Create creates a LAN and returns it as the API accepted it, with its new
 // ID; the LAN is ready once the request in the Response is DONE
 // ([Client.WaitForCompletion]). Public is sent as a JSON boolean.
+// IPv6CIDRBlock is refused before sending on a v5 client.
 func (s *LANsService) Create(ctx context.Context, datacenterID string, spec LANSpec, opts ...WriteOption) (*LAN, *Response, error) {
 	return write[LAN](ctx, s.c, http.MethodPost, at(lansPath(datacenterID)), with(spec.bodyFor(s.c.version, "LANSpec")), opts)
 }

@@ -266,18 +266,20 @@ func (s *NICsService) Get(ctx context.Context, datacenterID, serverID, nicID str
 // Create adds a NIC, with its firewall rules, to a server and returns it as
 // the API accepted it; the NIC is ready once the request in the Response is
 // DONE ([Client.WaitForCompletion]). DHCP is sent whenever it is set, false
-// included.
+// included. What the client's API version lacks is refused before sending:
+// NAT on v6, FirewallType (and firewall rules' Type and IPVersion) on v5.
 func (s *NICsService) Create(ctx context.Context, datacenterID, serverID string, spec NICSpec, opts ...WriteOption) (*NIC, *Response, error) {
 	return write[NIC](ctx, s.c, http.MethodPost, at(nicsPath(datacenterID, serverID)), with(spec.bodyFor(s.c.version, "NICSpec")), opts)
 }
 
-// Update changes the fields of a NIC that upd sets (PATCH).
+// Update changes the fields of a NIC that upd sets (PATCH). NAT is refused
+// before sending on a v6 client, FirewallType on a v5 client.
 func (s *NICsService) Update(ctx context.Context, datacenterID, serverID, nicID string, upd NICUpdate, opts ...WriteOption) (*NIC, *Response, error) {
 	return write[NIC](ctx, s.c, http.MethodPatch, at(nicPath(datacenterID, serverID, nicID)), with(upd.bodyFor(s.c.version)), opts)
 }
 
 // Replace replaces every property of a NIC with spec's (PUT); properties spec
-// leaves empty are reset.
+// leaves empty are reset. The version checks of [NICsService.Create] apply.
 func (s *NICsService) Replace(ctx context.Context, datacenterID, serverID, nicID string, spec NICSpec, opts ...WriteOption) (*NIC, *Response, error) {
 	return write[NIC](ctx, s.c, http.MethodPut, at(nicPath(datacenterID, serverID, nicID)), with(spec.bodyFor(s.c.version, "NICSpec")).propsOnly("NICSpec", "create firewall rules separately"), opts)
 }
