@@ -92,10 +92,10 @@ type nicPostEntities struct {
 // and builds the POST body. Every path that turns a NICSpec into a body
 // should use it, so that v6 never receives nat and v5 never firewallType.
 func (s *NICSpec) bodyFor(v APIVersion, field string) (*nicPost, error) {
-	if err := s.checkFor(v, field); err != nil {
+	if err := s.checkFields(v, field); err != nil {
 		return nil, err
 	}
-	return s.build(v, field)
+	return s.build(v, field) // checks the firewall rules by v's rules
 }
 
 // checkFor refuses what the API version v lacks: NAT on v6, FirewallType
@@ -103,16 +103,24 @@ func (s *NICSpec) bodyFor(v APIVersion, field string) (*nicPost, error) {
 // refuses. Composite creates (NICs inside a server, servers inside a data
 // center) must call it on each NIC, as [NICsService] does.
 func (s *NICSpec) checkFor(v APIVersion, field string) error {
-	switch {
-	case v == APIv6 && s.NAT:
-		return unsupportedField(field+".NAT", v)
-	case v == APIv5 && s.FirewallType != "":
-		return unsupportedField(field+".FirewallType", v)
+	if err := s.checkFields(v, field); err != nil {
+		return err
 	}
 	for i := range s.FirewallRules {
 		if err := s.FirewallRules[i].checkFor(v, fmt.Sprintf("%s.FirewallRules[%d]", field, i)); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// checkFields refuses the NIC's own fields that the API version v lacks.
+func (s *NICSpec) checkFields(v APIVersion, field string) error {
+	switch {
+	case v == APIv6 && s.NAT:
+		return unsupportedField(field+".NAT", v)
+	case v == APIv5 && s.FirewallType != "":
+		return unsupportedField(field+".FirewallType", v)
 	}
 	return nil
 }
