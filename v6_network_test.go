@@ -2,6 +2,7 @@ package ionos
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"strings"
 	"testing"
@@ -618,4 +619,36 @@ func TestGroupsV6AddUser(t *testing.T) {
 	_, _, err = m.c.Groups.AddUser(context.Background(), umGroupID, "")
 	assertInvalid(t, err, "userID")
 	assert.Len(t, m.all(), 1, "an empty user ID is refused before sending")
+}
+
+// v6 resources keep their false and 0 values on re-encoding, like v5's
+// (TestReadTypesRoundTrip).
+func TestV6NetReadTypesRoundTrip(t *testing.T) {
+	for name, target := range map[string]func() any{
+		"nic_v6_created.json": func() any { return new(NIC) },
+		"lan_v6_get.json":     func() any { return new(LAN) },
+		"group_v6.json":       func() any { return new(Group) },
+	} {
+		t.Run(name, func(t *testing.T) {
+			raw := fixture(t, name)
+			v := target()
+			require.NoError(t, json.Unmarshal(raw, v))
+			again, err := json.Marshal(v)
+			require.NoError(t, err)
+			var before, after any
+			require.NoError(t, json.Unmarshal(raw, &before))
+			require.NoError(t, json.Unmarshal(again, &after))
+			want, got := map[string]any{}, map[string]any{}
+			scalars(before, "", want)
+			scalars(after, "", got)
+			n := 0
+			for path, w := range want {
+				if w == false || w == 0.0 {
+					n++
+					assert.Equal(t, w, got[path], "%s: a zero value is lost on re-encoding", path)
+				}
+			}
+			assert.NotZero(t, n, "the fixture has zero values to keep")
+		})
+	}
 }
