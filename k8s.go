@@ -1,7 +1,9 @@
 package ionos
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -435,12 +437,80 @@ func (s *KubernetesService) DeleteCluster(ctx context.Context, clusterID string,
 // GetKubeconfig returns the kubeconfig of a cluster, the YAML text that
 // kubectl reads. It holds the cluster's credentials, so it is a [Secret]:
 // Reveal gives the text, and it is never printed or logged.
+//
+// Cloud API v6 answers the file itself: the client asks for it with
+// Accept: application/yaml (the API's default) and returns the body as it
+// is. Should a v6 endpoint answer JSON instead (a JSON string, or v5's
+// {"properties": {"kubeconfig": ...}}), the kubeconfig is taken from it; a
+// kubeconfig written as a JSON object is returned as it is (kubectl reads
+// JSON too). On v5 the client reads {"properties": {"kubeconfig": ...}}.
 func (s *KubernetesService) GetKubeconfig(ctx context.Context, clusterID string, opts ...ReadOption) (Secret, *Response, error) {
-	cfg, resp, err := get[kubernetesConfig](ctx, s.c, at(pathOf("/k8s/{}/kubeconfig", id("clusterID", clusterID))), opts)
+	r := at(pathOf("/k8s/{}/kubeconfig", id("clusterID", clusterID)))
+	if s.c.version == APIv5 {
+		cfg, resp, err := get[kubernetesConfig](ctx, s.c, r, opts)
+		if err != nil {
+			return "", resp, err
+		}
+		return cfg.Properties.Kubeconfig, resp, nil
+	}
+	b, resp, err := getDocument(ctx, s.c, r, "application/yaml", opts)
 	if err != nil {
 		return "", resp, err
 	}
-	return cfg.Properties.Kubeconfig, resp, nil
+	cfg, err := kubeconfigOf(b)
+	if err != nil {
+		return "", resp, fmt.Errorf("ionos: GET %s: %w", r.path, err)
+	}
+	return cfg, resp, nil
+}
+
+// kubeconfigOf takes the kubeconfig from the body of a v6 answer: the file
+// itself, or a JSON string or v5 envelope holding it. Errors never quote the
+// body, which holds credentials.
+func kubeconfigOf(b []byte) (Secret, error) {
+	trimmed := bytes.TrimSpace(b)
+	var cfg Secret
+	switch {
+	case len(trimmed) == 0:
+		return "", errors.New("the kubeconfig is empty")
+	case trimmed[0] == '"':
+		var s string
+		if json.Unmarshal(trimmed, &s) != nil {
+			return "", errors.New("the answer starts as a JSON string but is not one")
+		}
+		cfg = Secret(s)
+	case trimmed[0] == '{':
+		var env struct {
+			Properties *struct {
+				Kubeconfig Secret `json:"kubeconfig"`
+			} `json:"properties"`
+		}
+		if json.Unmarshal(trimmed, &env) == nil && env.Properties != nil {
+			cfg = env.Properties.Kubeconfig // v5's envelope
+		} else {
+			cfg = Secret(b) // the kubeconfig as JSON, or YAML in flow style
+		}
+	default:
+		cfg = Secret(b)
+	}
+	if strings.TrimSpace(cfg.Reveal()) == "" {
+		return "", errors.New("the kubeconfig is empty")
+	}
+	return cfg, nil
+}
+
+// getDocument reads the body at r as it is (GET, no depth unless the call
+// sets one), asking for the media type accept: for answers that are files,
+// not JSON resources.
+func getDocument[O option](ctx context.Context, c *Client, r route, accept string, opts []O) ([]byte, *Response, error) {
+	rb, resp, err := call[rawBody](ctx, c, &request{method: http.MethodGet, accept: accept}, r, noBody, opts)
+	if err != nil {
+		return nil, resp, err
+	}
+	if rb == nil {
+		return nil, resp, fmt.Errorf("ionos: GET %s: %w", r.path, errEmptyBody)
+	}
+	return rb.b, resp, nil
 }
 
 // ListNodePools returns the node pools of a cluster.
