@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -414,4 +415,31 @@ func TestKubernetesCompatibleVersionsV6(t *testing.T) {
 	assert.Equal(t, APIv6, ve.Version)
 	assert.Equal(t, []APIVersion{APIv5}, ve.Available)
 	m.none()
+}
+
+// kubeconfigOf reads untrusted answers: it never panics, returns a
+// non-blank kubeconfig or an error, never both, and its errors never quote
+// the body.
+func FuzzKubeconfigOf(f *testing.F) {
+	f.Add(fixture(f, "k8s_kubeconfig.yaml"))
+	f.Add(fixture(f, "k8s_kubeconfig.json"))
+	f.Add([]byte(`"apiVersion: v1\nkind: Config\n"`))
+	f.Add([]byte(`{"properties":{"kubeconfig":3}}`))
+	f.Add([]byte(`{"apiVersion":"v1"`))
+	f.Add([]byte(" \"\x00"))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		cfg, err := kubeconfigOf(body)
+		if err != nil {
+			if cfg != "" {
+				t.Fatalf("both a kubeconfig and %v", err)
+			}
+			if len(body) > 8 && strings.Contains(err.Error(), string(body)) {
+				t.Fatalf("the error quotes the body: %v", err)
+			}
+			return
+		}
+		if strings.TrimSpace(cfg.Reveal()) == "" {
+			t.Fatal("a blank kubeconfig without an error")
+		}
+	})
 }
