@@ -100,9 +100,8 @@ func (s *ContractsService) contracts(ctx context.Context, opts []ReadOption) ([]
 }
 
 // List returns every contract the API answers: on Cloud API v6 the items of
-// the collection (only the contract of X-Contract-Number when
-// [WithContractNumber] or [WithCallContractNumber] sets one), on v5 the one
-// contract.
+// the collection, on v5 the one contract (that of X-Contract-Number when
+// [WithContractNumber] or [WithCallContractNumber] sets one).
 func (s *ContractsService) List(ctx context.Context, opts ...ReadOption) ([]Contract, *Response, error) {
 	return s.contracts(ctx, opts)
 }

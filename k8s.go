@@ -617,6 +617,8 @@ func (s *KubernetesService) CreateCluster(ctx context.Context, spec KubernetesCl
 // API requires). Cloud API v5 answers 200 with the cluster; v6 answers 202
 // (with the cluster, or without a body: then the cluster returned is nil)
 // and names no request: wait for the change with WaitForClusterActive.
+// The cluster may still read ACTIVE for a moment before the API starts the
+// change.
 func (s *KubernetesService) UpdateCluster(ctx context.Context, clusterID string, upd KubernetesClusterUpdate, opts ...WriteOption) (*KubernetesCluster, *Response, error) {
 	err := firstError(checkK8sName("KubernetesClusterUpdate.Name", upd.Name), upd.MaintenanceWindow.check("KubernetesClusterUpdate.MaintenanceWindow"))
 	return write[KubernetesCluster](ctx, s.c, http.MethodPut, at(pathOf("/k8s/{}", id("clusterID", clusterID))), with(&putBody[*KubernetesClusterUpdate]{Properties: &upd}, err), opts)
