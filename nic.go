@@ -128,7 +128,7 @@ func (s *NICSpec) checkFields(v APIVersion, field string) error {
 // unsupportedField refuses a field that the client's API version does not
 // have.
 func unsupportedField(field string, v APIVersion) *InvalidInputError {
-	return invalid(field, "is not in API %s", v)
+	return invalid(field, "is not in Cloud API %s", v)
 }
 
 // body validates what holds for every API version and builds the POST

@@ -429,27 +429,6 @@ func TestUserManagementEmailShapesAccepted(t *testing.T) {
 	}
 }
 
-func TestContractsGet(t *testing.T) {
-	m := newMockAPI(t)
-	m.on(http.MethodGet, "/contracts", 200, fixture(t, "contract.json"))
-	ct, _, err := m.c.Contracts.Get(context.Background(), WithCallContractNumber("31721385"))
-	require.NoError(t, err)
-	c := m.only()
-	assertCall(t, c, http.MethodGet, "/contracts", "depth", "1")
-	assertNoBody(t, c)
-	assert.Equal(t, "31721385", c.Header.Get("X-Contract-Number"))
-	assert.Equal(t, "contract", ct.Type)
-	assert.Equal(t, int64(31721385), ct.Properties.ContractNumber)
-	assert.Equal(t, "BILLABLE", ct.Properties.Status)
-	assert.Equal(t, "ionos.de", ct.Properties.RegDomain)
-	l := ct.Properties.ResourceLimits
-	assert.Equal(t, 62, l.CoresPerServer)
-	assert.Equal(t, 1048576, l.RAMPerContract)
-	assert.Equal(t, int64(4194304), l.SSDLimitPerVolume)
-	assert.Equal(t, 6, l.ReservedIPsOnContract)
-	assert.Equal(t, 1, l.K8sClustersProvisioned)
-}
-
 // newJSONResponse is an httpmock answer with a JSON content type.
 func newJSONResponse(status int, body []byte) *http.Response {
 	resp := httpmock.NewBytesResponse(status, body)

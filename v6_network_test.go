@@ -60,7 +60,7 @@ func assertV6NetAccepted(t *testing.T, resp *Response) {
 func assertNotInVersion(t *testing.T, err error, field string, v APIVersion) {
 	t.Helper()
 	assertInvalid(t, err, field)
-	assert.Contains(t, err.Error(), "is not in API "+string(v))
+	assert.Contains(t, err.Error(), "is not in Cloud API "+string(v))
 }
 
 // ---- NICs ----
