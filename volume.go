@@ -55,7 +55,9 @@ type VolumeProperties struct {
 
 // VolumeSpec describes a volume to create, alone (Volumes.Create) or inside a
 // server or data center ([ServerSpec].Volumes, [DatacenterSpec].Volumes). Size is
-// required, and one of Image, ImageAlias or LicenceType. Unset fields are
+// required (except for the DAS volume of a CUBE server on Cloud API v6,
+// which the server's template sizes), and one of Image, ImageAlias or
+// LicenceType. Unset fields are
 // left out, so the API's defaults apply (bus VIRTIO, type HDD, zone AUTO).
 // A DAS volume exists only inside the [ServerSpec] of a CUBE server.
 //
@@ -63,7 +65,8 @@ type VolumeProperties struct {
 // client that speaks v5 refuses them before sending.
 type VolumeSpec struct {
 	Name string
-	// Size is the size in GB (> 0).
+	// Size is the size in GB (> 0). On v6 a DAS volume may leave it 0 (not
+	// sent): its CUBE server's template sets it.
 	Size int
 	// Type is HDD, SSD, SSD Standard, SSD Premium, DAS or ISO.
 	Type VolumeType
@@ -110,7 +113,7 @@ type volumePost = post[volumePostProperties, noEntities]
 
 type volumePostProperties struct {
 	Name                string           `json:"name,omitempty"`
-	Size                int              `json:"size"`
+	Size                *int             `json:"size,omitempty"`
 	Type                VolumeType       `json:"type,omitempty"`
 	Bus                 Bus              `json:"bus,omitempty"`
 	Image               string           `json:"image,omitempty"`
@@ -145,7 +148,13 @@ func (s *VolumeSpec) body(field string, v APIVersion) (*volumePost, error) {
 	); err != nil {
 		return nil, err
 	}
-	if s.Size <= 0 {
+	var size *int
+	switch {
+	case s.Size > 0:
+		size = &s.Size
+	case s.Size == 0 && s.Type == VolumeTypeDAS && v != APIv5:
+		// The CUBE server's template sizes its DAS volume.
+	default:
 		return nil, invalid(field+".Size", "must be more than 0 GB (got %d)", s.Size)
 	}
 	if s.Image == "" && s.ImageAlias == "" && s.LicenceType == "" {
@@ -160,7 +169,7 @@ func (s *VolumeSpec) body(field string, v APIVersion) (*volumePost, error) {
 		}
 	}
 	return &volumePost{Properties: volumePostProperties{
-		Name: s.Name, Size: s.Size, Type: s.Type, Bus: s.Bus, Image: s.Image, ImageAlias: s.ImageAlias,
+		Name: s.Name, Size: size, Type: s.Type, Bus: s.Bus, Image: s.Image, ImageAlias: s.ImageAlias,
 		LicenceType: s.LicenceType, ImagePassword: s.ImagePassword.Reveal(), SSHKeys: s.SSHKeys,
 		AvailabilityZone: s.AvailabilityZone, BackupUnitID: s.BackupUnitID, UserData: s.UserData,
 		CPUHotPlug: s.CPUHotPlug, RAMHotPlug: s.RAMHotPlug, NICHotPlug: s.NICHotPlug, NICHotUnplug: s.NICHotUnplug,
