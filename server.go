@@ -56,10 +56,10 @@ type ServerEntities struct {
 }
 
 // ServerSpec describes a server to create, alone (Servers.Create) or inside a
-// data center ([DatacenterSpec].Servers). Name is required. An ENTERPRISE or
-// VCPU server (the default type, and any server without a template) needs
-// Cores and RAM; a CUBE server needs TemplateID instead and must leave
-// Cores, RAM and CPUFamily unset, as must any server made from a template.
+// data center ([DatacenterSpec].Servers). Name is required. A server without
+// a template (ENTERPRISE, the default type, or VCPU) needs Cores and RAM; a
+// CUBE server needs TemplateID instead, and a server made from a template
+// must leave Cores, RAM and CPUFamily unset.
 // Volumes, AttachVolumes and NICs are created or attached in the same call:
 // a CUBE server gets its DAS volume this way.
 //
@@ -151,7 +151,7 @@ func (s *ServerSpec) body(field string, v APIVersion) (*serverPost, error) {
 	}
 	ramHotPlug := false
 	for i := range s.Volumes {
-		if v := s.Volumes[i].RAMHotPlug; v != nil && *v {
+		if hp := s.Volumes[i].RAMHotPlug; hp != nil && *hp {
 			ramHotPlug = true
 		}
 	}
