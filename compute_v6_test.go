@@ -682,3 +682,39 @@ func TestLocationsGetV6(t *testing.T) {
 	assert.Equal(t, "GenuineIntel", p.CPUArchitecture[1].Vendor)
 	assert.Equal(t, []GPUArchitecture{{Vendor: "NVIDIA", Model: "H100"}}, p.GPUArchitecture)
 }
+
+// Composite creates check their NICs and LANs for the client's version, as
+// NICs.Create and LANs.Create do.
+func TestCompositeChildrenFollowTheVersion(t *testing.T) {
+	t.Run("v6 server with a NAT NIC", func(t *testing.T) {
+		m := newComputeMockV6(t)
+		_, _, err := m.c.Servers.Create(context.Background(), dcID, ServerSpec{Name: "a", Cores: 1, RAM: 256, NICs: []NICSpec{{LAN: "1", NAT: true}}})
+		assertInvalid(t, err, "ServerSpec.NICs[0].NAT")
+		assert.Contains(t, err.Error(), "is not in Cloud API v6")
+		m.none()
+	})
+	t.Run("v5 data center with an IPv6 LAN", func(t *testing.T) {
+		m := newMockAPI(t)
+		_, _, err := m.c.Datacenters.Create(context.Background(), DatacenterSpec{Name: "d", Location: "de/fra", LANs: []LANSpec{{Name: "l", IPv6CIDRBlock: IPv6CIDRAuto}}})
+		assertInvalid(t, err, "DatacenterSpec.LANs[0].IPv6CIDRBlock")
+		m.none()
+	})
+	t.Run("v5 data center with a NIC firewall type", func(t *testing.T) {
+		m := newMockAPI(t)
+		_, _, err := m.c.Datacenters.Create(context.Background(), DatacenterSpec{Name: "d", Location: "de/fra",
+			Servers: []ServerSpec{{Name: "a", Cores: 1, RAM: 256, NICs: []NICSpec{{LAN: "1", FirewallType: FirewallTypeIngress}}}}})
+		assertInvalid(t, err, "DatacenterSpec.Servers[0].NICs[0].FirewallType")
+		m.none()
+	})
+	t.Run("v6 data center with an IPv6 LAN and a firewalled NIC", func(t *testing.T) {
+		m := newComputeMockV6(t)
+		m.onAccepted(http.MethodPost, "/datacenters", fixture(t, "datacenter_v6.json"))
+		_, _, err := m.c.Datacenters.Create(context.Background(), DatacenterSpec{Name: "d", Location: "de/fra",
+			LANs:    []LANSpec{{Name: "l", IPv6CIDRBlock: IPv6CIDRAuto}},
+			Servers: []ServerSpec{{Name: "a", Cores: 1, RAM: 256, NICs: []NICSpec{{LAN: "1", FirewallType: FirewallTypeIngress}}}}})
+		require.NoError(t, err)
+		assertJSONBody(t, m.only(), `{"properties":{"name":"d","location":"de/fra"},"entities":{
+			"servers":{"items":[{"properties":{"name":"a","cores":1,"ram":256},"entities":{"nics":{"items":[{"properties":{"lan":1,"firewallType":"INGRESS"}}]}}}]},
+			"lans":{"items":[{"properties":{"name":"l","public":false,"ipv6CidrBlock":"AUTO"}}]}}}`)
+	})
+}

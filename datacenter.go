@@ -121,18 +121,19 @@ func (s *DatacenterSpec) body(v APIVersion, replace bool) (*datacenterPost, erro
 	}}
 	var ent datacenterPostEntities
 	var err error
-	serverBody := func(spec *ServerSpec, field string) (*serverPost, error) { return spec.body(field, v) }
-	if ent.Servers, err = specItems("DatacenterSpec.Servers", s.Servers, serverBody); err != nil {
+	if ent.Servers, err = specItems(v, "DatacenterSpec.Servers", s.Servers, (*ServerSpec).bodyFor); err != nil {
 		return nil, err
 	}
-	volumeBody := func(spec *VolumeSpec, field string) (*volumePost, error) { return spec.body(field, v) }
-	if ent.Volumes, err = specItems("DatacenterSpec.Volumes", s.Volumes, volumeBody); err != nil {
+	if ent.Volumes, err = specItems(v, "DatacenterSpec.Volumes", s.Volumes, (*VolumeSpec).bodyFor); err != nil {
 		return nil, err
 	}
-	if ent.LANs, err = specItems("DatacenterSpec.LANs", s.LANs, (*LANSpec).body); err != nil {
+	if ent.LANs, err = specItems(v, "DatacenterSpec.LANs", s.LANs, (*LANSpec).bodyFor); err != nil {
 		return nil, err
 	}
-	if ent.LoadBalancers, err = specItems("DatacenterSpec.LoadBalancers", s.LoadBalancers, (*LoadBalancerSpec).body); err != nil {
+	lbBody := func(lb *LoadBalancerSpec, _ APIVersion, field string) (*loadBalancerPost, error) {
+		return lb.body(field)
+	}
+	if ent.LoadBalancers, err = specItems(v, "DatacenterSpec.LoadBalancers", s.LoadBalancers, lbBody); err != nil {
 		return nil, err
 	}
 	if ent.Servers != nil || ent.Volumes != nil || ent.LANs != nil || ent.LoadBalancers != nil {
@@ -141,15 +142,16 @@ func (s *DatacenterSpec) body(v APIVersion, replace bool) (*datacenterPost, erro
 	return p, nil
 }
 
-// specItems builds the {"items": [...]} of children from their specs, or
-// nil when there are none. field names the list in errors.
-func specItems[S, P any](field string, specs []S, body func(*S, string) (*P, error)) (*postCollection[P], error) {
+// specItems builds the {"items": [...]} of children from their specs for
+// the API version v, or nil when there are none. field names the list in
+// errors.
+func specItems[S, P any](v APIVersion, field string, specs []S, body func(*S, APIVersion, string) (*P, error)) (*postCollection[P], error) {
 	if len(specs) == 0 {
 		return nil, nil
 	}
 	items := make([]P, len(specs))
 	for i := range specs {
-		p, err := body(&specs[i], fmt.Sprintf("%s[%d]", field, i))
+		p, err := body(&specs[i], v, fmt.Sprintf("%s[%d]", field, i))
 		if err != nil {
 			return nil, err
 		}

@@ -83,6 +83,43 @@ const (
 	ProtocolUDP  Protocol = "UDP"
 	ProtocolICMP Protocol = "ICMP"
 	ProtocolANY  Protocol = "ANY"
+	// ICMPv6, GRE, VRRP, ESP and AH are taken by the live API v6 only.
+	ProtocolICMPv6 Protocol = "ICMPv6"
+	ProtocolGRE    Protocol = "GRE"
+	ProtocolVRRP   Protocol = "VRRP"
+	ProtocolESP    Protocol = "ESP"
+	ProtocolAH     Protocol = "AH"
+)
+
+// FirewallType is the direction of traffic a NIC's firewall filters
+// ([NICSpec].FirewallType, API v6 only).
+type FirewallType string
+
+// NIC firewall types.
+const (
+	FirewallTypeIngress       FirewallType = "INGRESS"
+	FirewallTypeEgress        FirewallType = "EGRESS"
+	FirewallTypeBidirectional FirewallType = "BIDIRECTIONAL"
+)
+
+// FirewallRuleType is the direction of traffic a firewall rule matches
+// ([FirewallRuleSpec].Type, API v6 only); the API's default is INGRESS.
+type FirewallRuleType string
+
+// Firewall rule types.
+const (
+	FirewallRuleIngress FirewallRuleType = "INGRESS"
+	FirewallRuleEgress  FirewallRuleType = "EGRESS"
+)
+
+// IPVersion is the IP version a firewall rule applies to
+// ([FirewallRuleSpec].IPVersion, API v6 only).
+type IPVersion string
+
+// IP versions.
+const (
+	IPv4 IPVersion = "IPv4"
+	IPv6 IPVersion = "IPv6"
 )
 
 // State is the state of a resource ([Metadata].State).

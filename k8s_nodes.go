@@ -81,7 +81,10 @@ func (s *KubernetesService) DefaultVersion(ctx context.Context, opts ...ReadOpti
 
 // CompatibleVersions returns the versions that node pools of a cluster
 // running clusterVersion can run (GET
-// /k8s/versions/{clusterVersion}/compatibilities).
+// /k8s/versions/{clusterVersion}/compatibilities). It is Cloud API v5 only:
+// v6 removed the call, so on a v6 client it fails before sending with a
+// *[VersionError] ([ErrUnsupportedVersion]); read a cluster's
+// ViableNodePoolVersions instead.
 func (s *KubernetesService) CompatibleVersions(ctx context.Context, clusterVersion string, opts ...ReadOption) ([]string, *Response, error) {
 	v, resp, err := getRaw[[]string](ctx, s.c, at(pathOf("/k8s/versions/{}/compatibilities", id("clusterVersion", clusterVersion))), opts)
 	if err != nil {

@@ -187,7 +187,7 @@ func TestKubernetesCreateNodePool(t *testing.T) {
 	full.K8sVersion = "1.17.8"
 	full.MaintenanceWindow = &MaintenanceWindow{DayOfTheWeek: "Monday", Time: "17:00:00"}
 	full.AutoScaling = &AutoScaling{MinNodeCount: 2, MaxNodeCount: 3}
-	full.LANs = []LANID{"2", "5"}
+	full.LANs = []KubernetesNodePoolLAN{{ID: "2"}, {ID: "5"}}
 	full.Labels = map[string]string{"lu1": "vu1", "lu2": "vu2"}
 	full.Annotations = map[string]string{"au1": "vau1"}
 	full.PublicIPs = []string{"203.0.113.10", "203.0.113.11", "203.0.113.12", "203.0.113.13"}
@@ -236,7 +236,7 @@ func TestKubernetesUpdateNodePool(t *testing.T) {
 			AutoScaling: &AutoScaling{MinNodeCount: 2, MaxNodeCount: 3},
 		}, `{"properties":{"nodeCount":2,"maintenanceWindow":{"dayOfTheWeek":"Monday","time":"17:00:00"},"autoScaling":{"minNodeCount":2,"maxNodeCount":3}}}`},
 		{"clearing LANs and labels", KubernetesNodePoolUpdate{
-			NodeCount: 2, Name: "pool-1", K8sVersion: "1.18.6", LANs: []LANID{}, Labels: map[string]string{},
+			NodeCount: 2, Name: "pool-1", K8sVersion: "1.18.6", LANs: []KubernetesNodePoolLAN{}, Labels: map[string]string{},
 			Annotations: map[string]string{"a": "b"}, PublicIPs: []string{"203.0.113.10"},
 		}, `{"properties":{"name":"pool-1","nodeCount":2,"k8sVersion":"1.18.6","lans":[],"labels":{},"annotations":{"a":"b"},"publicIps":["203.0.113.10"]}}`},
 	} {
@@ -328,12 +328,12 @@ func TestKubernetesValidation(t *testing.T) {
 		{"pool autoscaling min 0", np(func(s *KubernetesNodePoolSpec) {
 			s.AutoScaling = &AutoScaling{MinNodeCount: 0, MaxNodeCount: 2}
 		}), "KubernetesNodePoolSpec.AutoScaling.MinNodeCount"},
-		{"pool LAN ID 0", np(func(s *KubernetesNodePoolSpec) { s.LANs = []LANID{"1", "0"} }), "KubernetesNodePoolSpec.LANs[1]"},
+		{"pool LAN ID 0", np(func(s *KubernetesNodePoolSpec) { s.LANs = []KubernetesNodePoolLAN{{ID: "1"}, {ID: "0"}} }), "KubernetesNodePoolSpec.LANs[1].ID"},
 		{"pool update without nodes", npUpd(KubernetesNodePoolUpdate{}), "KubernetesNodePoolUpdate.NodeCount"},
 		{"pool update autoscaling", npUpd(KubernetesNodePoolUpdate{NodeCount: 1, AutoScaling: &AutoScaling{MinNodeCount: 5, MaxNodeCount: 1}}), "KubernetesNodePoolUpdate.AutoScaling.MaxNodeCount"},
 		{"pool update window", npUpd(KubernetesNodePoolUpdate{NodeCount: 1, MaintenanceWindow: &MaintenanceWindow{DayOfTheWeek: "Monday", Time: "5pm"}}), "KubernetesNodePoolUpdate.MaintenanceWindow.Time"},
 		{"pool update bad name", npUpd(KubernetesNodePoolUpdate{NodeCount: 1, Name: "a b"}), "KubernetesNodePoolUpdate.Name"},
-		{"pool update LAN ID", npUpd(KubernetesNodePoolUpdate{NodeCount: 1, LANs: []LANID{"-1"}}), "KubernetesNodePoolUpdate.LANs[0]"},
+		{"pool update LAN ID", npUpd(KubernetesNodePoolUpdate{NodeCount: 1, LANs: []KubernetesNodePoolLAN{{ID: "-1"}}}), "KubernetesNodePoolUpdate.LANs[0].ID"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m := newMockAPI(t)

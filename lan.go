@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"iter"
 	"net/http"
+	"net/netip"
 	"strconv"
 )
 
@@ -67,6 +68,12 @@ type LANProperties struct {
 	IPFailover []IPFailover `json:"ipFailover,omitempty"`
 	PCC        string       `json:"pcc,omitempty"`
 	Public     bool         `json:"public"`
+	// IPv4CIDRBlock is the private IPv4 range of a private LAN (the live
+	// API v6, read-only); empty for a public LAN.
+	IPv4CIDRBlock string `json:"ipv4CidrBlock,omitempty"`
+	// IPv6CIDRBlock is the LAN's /64 IPv6 block (the live API v6); empty
+	// when the LAN has none.
+	IPv6CIDRBlock string `json:"ipv6CidrBlock,omitempty"`
 }
 
 // IPFailover moves an IP between the NICs of a LAN: the IP is served by the
@@ -94,28 +101,80 @@ type LANSpec struct {
 	PCC string
 	// IPFailover lists IP failover groups; each needs an IP and a NIC ID.
 	IPFailover []IPFailover
+	// IPv6CIDRBlock gives the LAN an IPv6 block: "AUTO" lets the API pick
+	// one (and /80 blocks for its NICs), or a /64 inside the data center's
+	// /56 ("2001:db8:0:1::/64"). Empty sends nothing: no IPv6. The live API
+	// v6 only: refused before sending on a v5 client.
+	IPv6CIDRBlock string
 }
 
+// IPv6CIDRAuto is the value of [LANSpec].IPv6CIDRBlock and
+// [LANUpdate].IPv6CIDRBlock that lets the API pick the LAN's IPv6 block.
+const IPv6CIDRAuto = "AUTO"
+
+// lanPost is the body of a LAN's POST: v5's LanPost and the live v6's Lan
+// (which replaced LanPost) have the same shape, properties and entities
+// (NICs given by ID) alike; only ipv6CidrBlock is v6's.
 type lanPost = post[lanPostProperties, lanPostEntities]
 
 type lanPostProperties struct {
-	Name       string       `json:"name,omitempty"`
-	Public     bool         `json:"public"`
-	PCC        string       `json:"pcc,omitempty"`
-	IPFailover []IPFailover `json:"ipFailover,omitempty"`
+	Name          string       `json:"name,omitempty"`
+	Public        bool         `json:"public"`
+	PCC           string       `json:"pcc,omitempty"`
+	IPFailover    []IPFailover `json:"ipFailover,omitempty"`
+	IPv6CIDRBlock string       `json:"ipv6CidrBlock,omitempty"`
 }
 
 type lanPostEntities struct {
 	NICs *postCollection[idRef] `json:"nics,omitempty"`
 }
 
-// body validates the spec and builds the POST body; field prefixes the names
-// in errors. Public is sent as a JSON boolean.
+// bodyFor checks the spec for the API version v ([LANSpec.checkFor]) and
+// builds the POST body.
+func (s *LANSpec) bodyFor(v APIVersion, field string) (*lanPost, error) {
+	if err := s.checkFor(v, field); err != nil {
+		return nil, err
+	}
+	return s.body(field)
+}
+
+// checkFor refuses what the API version v lacks: IPv6CIDRBlock on v5.
+// Composite creates (LANs inside a data center) must call it on each LAN,
+// as [LANsService] does.
+func (s *LANSpec) checkFor(v APIVersion, field string) error {
+	if v == APIv5 && s.IPv6CIDRBlock != "" {
+		return unsupportedField(field+".IPv6CIDRBlock", v)
+	}
+	return nil
+}
+
+// checkIPv6CIDRBlock accepts "AUTO" or an IPv6 /64, as the API documents
+// a LAN's ipv6CidrBlock.
+func checkIPv6CIDRBlock(field, block string) error {
+	if block == IPv6CIDRAuto {
+		return nil
+	}
+	p, err := netip.ParsePrefix(block)
+	if err != nil || !p.Addr().Is6() || p.Addr().Is4In6() || p.Bits() != 64 {
+		return invalid(field, "%q is neither %q nor an IPv6 /64 block", block, IPv6CIDRAuto)
+	}
+	return nil
+}
+
+// body validates what holds for every API version and builds the POST
+// body; field prefixes the names in errors. Public is sent as a JSON
+// boolean. What depends on the version is checked by checkFor (bodyFor
+// does both).
 func (s *LANSpec) body(field string) (*lanPost, error) {
 	if err := checkIPFailover(field+".IPFailover", s.IPFailover); err != nil {
 		return nil, err
 	}
-	p := &lanPost{Properties: lanPostProperties{Name: s.Name, Public: s.Public, PCC: s.PCC, IPFailover: s.IPFailover}}
+	if s.IPv6CIDRBlock != "" {
+		if err := checkIPv6CIDRBlock(field+".IPv6CIDRBlock", s.IPv6CIDRBlock); err != nil {
+			return nil, err
+		}
+	}
+	p := &lanPost{Properties: lanPostProperties{Name: s.Name, Public: s.Public, PCC: s.PCC, IPFailover: s.IPFailover, IPv6CIDRBlock: s.IPv6CIDRBlock}}
 	if len(s.NICs) > 0 {
 		refs, err := idRefs(field+".NICs", s.NICs)
 		if err != nil {
@@ -159,6 +218,9 @@ type LANUpdate struct {
 	ClearIPFailover bool `json:"-"`
 	// PCC is the ID of a private cross-connect to join.
 	PCC *string `json:"pcc,omitempty"`
+	// IPv6CIDRBlock gives the LAN an IPv6 block: "AUTO" or a /64 (see
+	// [LANSpec].IPv6CIDRBlock). The live API v6 only.
+	IPv6CIDRBlock *string `json:"ipv6CidrBlock,omitempty"`
 }
 
 type lanPatch struct {
@@ -166,6 +228,20 @@ type lanPatch struct {
 	// IPFailover shadows [LANUpdate].IPFailover: nil is left out, an empty
 	// non-nil list is sent as [].
 	IPFailover []IPFailover `json:"ipFailover,omitzero"`
+}
+
+// bodyFor checks the update for the API version v and builds the PATCH
+// body.
+func (u *LANUpdate) bodyFor(v APIVersion) (*lanPatch, error) {
+	if u.IPv6CIDRBlock != nil {
+		if v == APIv5 {
+			return nil, unsupportedField("LANUpdate.IPv6CIDRBlock", v)
+		}
+		if err := checkIPv6CIDRBlock("LANUpdate.IPv6CIDRBlock", *u.IPv6CIDRBlock); err != nil {
+			return nil, err
+		}
+	}
+	return u.body()
 }
 
 func (u *LANUpdate) body() (*lanPatch, error) {
@@ -216,20 +292,21 @@ func (s *LANsService) Get(ctx context.Context, datacenterID string, lanID LANID,
 // Create creates a LAN and returns it as the API accepted it, with its new
 // ID; the LAN is ready once the request in the Response is DONE
 // ([Client.WaitForCompletion]). Public is sent as a JSON boolean.
+// IPv6CIDRBlock is refused before sending on a v5 client.
 func (s *LANsService) Create(ctx context.Context, datacenterID string, spec LANSpec, opts ...WriteOption) (*LAN, *Response, error) {
-	return write[LAN](ctx, s.c, http.MethodPost, at(lansPath(datacenterID)), with(spec.body("LANSpec")), opts)
+	return write[LAN](ctx, s.c, http.MethodPost, at(lansPath(datacenterID)), with(spec.bodyFor(s.c.version, "LANSpec")), opts)
 }
 
 // Update changes the fields of a LAN that upd sets (PATCH): its name, whether
 // it is public, its IP failover groups and its private cross-connect.
 func (s *LANsService) Update(ctx context.Context, datacenterID string, lanID LANID, upd LANUpdate, opts ...WriteOption) (*LAN, *Response, error) {
-	return write[LAN](ctx, s.c, http.MethodPatch, at(lanPath(datacenterID, lanID, "")), with(upd.body()), opts)
+	return write[LAN](ctx, s.c, http.MethodPatch, at(lanPath(datacenterID, lanID, "")), with(upd.bodyFor(s.c.version)), opts)
 }
 
 // Replace replaces every property of a LAN with spec's (PUT); properties spec
 // leaves empty are reset.
 func (s *LANsService) Replace(ctx context.Context, datacenterID string, lanID LANID, spec LANSpec, opts ...WriteOption) (*LAN, *Response, error) {
-	return write[LAN](ctx, s.c, http.MethodPut, at(lanPath(datacenterID, lanID, "")), with(spec.body("LANSpec")).propsOnly("LANSpec", "put NICs on the LAN by creating or updating them"), opts)
+	return write[LAN](ctx, s.c, http.MethodPut, at(lanPath(datacenterID, lanID, "")), with(spec.bodyFor(s.c.version, "LANSpec")).propsOnly("LANSpec", "put NICs on the LAN by creating or updating them"), opts)
 }
 
 // Delete deletes a LAN.

@@ -26,7 +26,16 @@ type NICProperties struct {
 	DHCP           bool     `json:"dhcp"`
 	LAN            LANID    `json:"lan,omitempty"`
 	FirewallActive bool     `json:"firewallActive"`
-	NAT            bool     `json:"nat"`
+	// NAT is API v5's; v6 NICs have none.
+	NAT bool `json:"nat"`
+	// FirewallType is what the NIC's firewall filters (API v6).
+	FirewallType FirewallType `json:"firewallType,omitempty"`
+	// DeviceNumber and PCISlot say where the NIC sits in the server (API
+	// v6, read-only).
+	DeviceNumber int `json:"deviceNumber,omitempty"`
+	PCISlot      int `json:"pciSlot,omitempty"`
+	// VNet is the virtual network the NIC is in (API v6, read-only).
+	VNet string `json:"vnet,omitempty"`
 }
 
 // NICEntities are a NIC's children.
@@ -50,9 +59,15 @@ type NICSpec struct {
 	// DHCP is sent when set; nil leaves the API's default, on. A pointer,
 	// since false is not the default.
 	DHCP *bool
-	// FirewallActive and NAT are off unless set (the API's default).
+	// FirewallActive is off unless set (the API's default).
 	FirewallActive bool
-	NAT            bool
+	// FirewallType says what the firewall filters: INGRESS (the API's
+	// default), EGRESS or BIDIRECTIONAL. API v6 only: refused before
+	// sending on a v5 client.
+	FirewallType FirewallType
+	// NAT is off unless set. API v5 only: v6 has no NAT on NICs, and a v6
+	// client refuses a spec with NAT set before sending.
+	NAT bool
 	// FirewallRules are created with the NIC.
 	FirewallRules []FirewallRuleSpec
 }
@@ -60,21 +75,74 @@ type NICSpec struct {
 type nicPost = post[nicPostProperties, nicPostEntities]
 
 type nicPostProperties struct {
-	Name           string   `json:"name,omitempty"`
-	LAN            LANID    `json:"lan"`
-	IPs            []string `json:"ips,omitempty"`
-	DHCP           *bool    `json:"dhcp,omitempty"`
-	FirewallActive bool     `json:"firewallActive,omitempty"`
-	NAT            bool     `json:"nat,omitempty"`
+	Name           string       `json:"name,omitempty"`
+	LAN            LANID        `json:"lan"`
+	IPs            []string     `json:"ips,omitempty"`
+	DHCP           *bool        `json:"dhcp,omitempty"`
+	FirewallActive bool         `json:"firewallActive,omitempty"`
+	FirewallType   FirewallType `json:"firewallType,omitempty"`
+	NAT            bool         `json:"nat,omitempty"`
 }
 
 type nicPostEntities struct {
 	FirewallRules *postCollection[firewallRulePost] `json:"firewallrules,omitempty"`
 }
 
-// body validates the spec and builds the POST body; field prefixes the
-// names in errors ("NICSpec", "ServerSpec.NICs[0]").
+// bodyFor checks the spec for the client's API version ([NICSpec.checkFor])
+// and builds the POST body. Every path that turns a NICSpec into a body
+// should use it, so that v6 never receives nat and v5 never firewallType.
+func (s *NICSpec) bodyFor(v APIVersion, field string) (*nicPost, error) {
+	if err := s.checkFields(v, field); err != nil {
+		return nil, err
+	}
+	return s.build(v, field) // checks the firewall rules by v's rules
+}
+
+// checkFor refuses what the API version v lacks: NAT on v6, FirewallType
+// on v5, and, in the firewall rules, what [FirewallRuleSpec.checkFor]
+// refuses. Composite creates (NICs inside a server, servers inside a data
+// center) must call it on each NIC, as [NICsService] does.
+func (s *NICSpec) checkFor(v APIVersion, field string) error {
+	if err := s.checkFields(v, field); err != nil {
+		return err
+	}
+	for i := range s.FirewallRules {
+		if err := s.FirewallRules[i].checkFor(v, fmt.Sprintf("%s.FirewallRules[%d]", field, i)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// checkFields refuses the NIC's own fields that the API version v lacks.
+func (s *NICSpec) checkFields(v APIVersion, field string) error {
+	switch {
+	case v == APIv6 && s.NAT:
+		return unsupportedField(field+".NAT", v)
+	case v == APIv5 && s.FirewallType != "":
+		return unsupportedField(field+".FirewallType", v)
+	}
+	return nil
+}
+
+// unsupportedField refuses a field that the client's API version does not
+// have.
+func unsupportedField(field string, v APIVersion) *InvalidInputError {
+	return invalid(field, "is not in Cloud API %s", v)
+}
+
+// body validates what holds for every API version and builds the POST
+// body; field prefixes the names in errors ("NICSpec",
+// "ServerSpec.NICs[0]"). What depends on the version is checked by
+// checkFor (bodyFor does both).
 func (s *NICSpec) body(field string) (*nicPost, error) {
+	return s.build("", field)
+}
+
+// build validates and builds the POST body; the firewall rules are checked
+// by the rules of the version v, or, when v is "" (unknown), by
+// [FirewallRuleSpec.body]'s.
+func (s *NICSpec) build(v APIVersion, field string) (*nicPost, error) {
 	if s.LAN == "" {
 		return nil, invalid(field+".LAN", "is required")
 	}
@@ -85,12 +153,20 @@ func (s *NICSpec) body(field string) (*nicPost, error) {
 		return nil, err
 	}
 	p := &nicPost{Properties: nicPostProperties{
-		Name: s.Name, LAN: s.LAN, IPs: s.IPs, DHCP: s.DHCP, FirewallActive: s.FirewallActive, NAT: s.NAT,
+		Name: s.Name, LAN: s.LAN, IPs: s.IPs, DHCP: s.DHCP, FirewallActive: s.FirewallActive,
+		FirewallType: s.FirewallType, NAT: s.NAT,
 	}}
 	if len(s.FirewallRules) > 0 {
 		rules := make([]firewallRulePost, len(s.FirewallRules))
 		for i := range s.FirewallRules {
-			r, err := s.FirewallRules[i].body(fmt.Sprintf("%s.FirewallRules[%d]", field, i))
+			f := fmt.Sprintf("%s.FirewallRules[%d]", field, i)
+			var r *firewallRulePost
+			var err error
+			if v == "" {
+				r, err = s.FirewallRules[i].body(f)
+			} else {
+				r, err = s.FirewallRules[i].bodyFor(v, f)
+			}
 			if err != nil {
 				return nil, err
 			}
@@ -127,7 +203,10 @@ type NICUpdate struct {
 	// LAN moves the NIC to this LAN.
 	LAN            *LANID `json:"lan,omitempty"`
 	FirewallActive *bool  `json:"firewallActive,omitempty"`
-	// NAT is deprecated by the API.
+	// FirewallType sets what the firewall filters (API v6 only).
+	FirewallType *FirewallType `json:"firewallType,omitempty"`
+	// NAT switches NAT on or off. API v5 only (deprecated there): v6 has
+	// no NAT on NICs, and a v6 client refuses it before sending.
 	NAT *bool `json:"nat,omitempty"`
 }
 
@@ -136,6 +215,18 @@ type nicPatch struct {
 	// IPs shadows [NICUpdate].IPs: nil is left out, an empty non-nil list is
 	// sent as [].
 	IPs []string `json:"ips,omitzero"`
+}
+
+// bodyFor checks the update for the API version v (no NAT on v6, no
+// FirewallType on v5) and builds the PATCH body.
+func (u *NICUpdate) bodyFor(v APIVersion) (*nicPatch, error) {
+	switch {
+	case v == APIv6 && u.NAT != nil:
+		return nil, unsupportedField("NICUpdate.NAT", v)
+	case v == APIv5 && u.FirewallType != nil:
+		return nil, unsupportedField("NICUpdate.FirewallType", v)
+	}
+	return u.body()
 }
 
 func (u *NICUpdate) body() (*nicPatch, error) {
@@ -183,20 +274,22 @@ func (s *NICsService) Get(ctx context.Context, datacenterID, serverID, nicID str
 // Create adds a NIC, with its firewall rules, to a server and returns it as
 // the API accepted it; the NIC is ready once the request in the Response is
 // DONE ([Client.WaitForCompletion]). DHCP is sent whenever it is set, false
-// included.
+// included. What the client's API version lacks is refused before sending:
+// NAT on v6, FirewallType (and firewall rules' Type and IPVersion) on v5.
 func (s *NICsService) Create(ctx context.Context, datacenterID, serverID string, spec NICSpec, opts ...WriteOption) (*NIC, *Response, error) {
-	return write[NIC](ctx, s.c, http.MethodPost, at(nicsPath(datacenterID, serverID)), with(spec.body("NICSpec")), opts)
+	return write[NIC](ctx, s.c, http.MethodPost, at(nicsPath(datacenterID, serverID)), with(spec.bodyFor(s.c.version, "NICSpec")), opts)
 }
 
-// Update changes the fields of a NIC that upd sets (PATCH).
+// Update changes the fields of a NIC that upd sets (PATCH). NAT is refused
+// before sending on a v6 client, FirewallType on a v5 client.
 func (s *NICsService) Update(ctx context.Context, datacenterID, serverID, nicID string, upd NICUpdate, opts ...WriteOption) (*NIC, *Response, error) {
-	return write[NIC](ctx, s.c, http.MethodPatch, at(nicPath(datacenterID, serverID, nicID)), with(upd.body()), opts)
+	return write[NIC](ctx, s.c, http.MethodPatch, at(nicPath(datacenterID, serverID, nicID)), with(upd.bodyFor(s.c.version)), opts)
 }
 
 // Replace replaces every property of a NIC with spec's (PUT); properties spec
-// leaves empty are reset.
+// leaves empty are reset. The version checks of [NICsService.Create] apply.
 func (s *NICsService) Replace(ctx context.Context, datacenterID, serverID, nicID string, spec NICSpec, opts ...WriteOption) (*NIC, *Response, error) {
-	return write[NIC](ctx, s.c, http.MethodPut, at(nicPath(datacenterID, serverID, nicID)), with(spec.body("NICSpec")).propsOnly("NICSpec", "create firewall rules separately"), opts)
+	return write[NIC](ctx, s.c, http.MethodPut, at(nicPath(datacenterID, serverID, nicID)), with(spec.bodyFor(s.c.version, "NICSpec")).propsOnly("NICSpec", "create firewall rules separately"), opts)
 }
 
 // Delete removes a NIC from a server.

@@ -128,10 +128,10 @@ type serverPostEntities struct {
 	NICs    *postCollection[nicPost] `json:"nics,omitempty"`
 }
 
-// body validates the spec for API version v and builds the POST body;
-// field prefixes the names in errors ("ServerSpec",
-// "DatacenterSpec.Servers[0]").
-func (s *ServerSpec) body(field string, v APIVersion) (*serverPost, error) {
+// bodyFor validates the spec for the API version v and builds the POST
+// body; field prefixes the names in errors ("ServerSpec",
+// "DatacenterSpec.Servers[0]"). Its volumes and NICs are checked for v too.
+func (s *ServerSpec) bodyFor(v APIVersion, field string) (*serverPost, error) {
 	if err := checkServerName(field+".Name", s.Name, true); err != nil {
 		return nil, err
 	}
@@ -180,7 +180,7 @@ func (s *ServerSpec) body(field string, v APIVersion) (*serverPost, error) {
 	if n := len(s.Volumes) + len(s.AttachVolumes); n > 0 {
 		items := make([]any, 0, n)
 		for i := range s.Volumes {
-			vol, err := s.Volumes[i].body(fmt.Sprintf("%s.Volumes[%d]", field, i), v)
+			vol, err := s.Volumes[i].bodyFor(v, fmt.Sprintf("%s.Volumes[%d]", field, i))
 			if err != nil {
 				return nil, err
 			}
@@ -198,7 +198,7 @@ func (s *ServerSpec) body(field string, v APIVersion) (*serverPost, error) {
 	if len(s.NICs) > 0 {
 		nics := make([]nicPost, len(s.NICs))
 		for i := range s.NICs {
-			n, err := s.NICs[i].body(fmt.Sprintf("%s.NICs[%d]", field, i))
+			n, err := s.NICs[i].bodyFor(v, fmt.Sprintf("%s.NICs[%d]", field, i))
 			if err != nil {
 				return nil, err
 			}
@@ -465,7 +465,7 @@ func (s *ServersService) Get(ctx context.Context, datacenterID, serverID string,
 // volumes and NICs of spec, in one call. The server is ready once the request
 // in the Response is DONE ([Client.WaitForCompletion]).
 func (s *ServersService) Create(ctx context.Context, datacenterID string, spec ServerSpec, opts ...WriteOption) (*Server, *Response, error) {
-	return write[Server](ctx, s.c, http.MethodPost, at(pathOf("/datacenters/{}/servers", id("datacenterID", datacenterID))), with(spec.body("ServerSpec", s.c.version)).hiding(imagePasswords(nil, spec.Volumes...)), opts)
+	return write[Server](ctx, s.c, http.MethodPost, at(pathOf("/datacenters/{}/servers", id("datacenterID", datacenterID))), with(spec.bodyFor(s.c.version, "ServerSpec")).hiding(imagePasswords(nil, spec.Volumes...)), opts)
 }
 
 // Update changes the fields of a server that upd sets (PATCH).
@@ -476,7 +476,7 @@ func (s *ServersService) Update(ctx context.Context, datacenterID, serverID stri
 // Replace replaces every property of a server with spec's (PUT); properties
 // spec leaves empty are reset.
 func (s *ServersService) Replace(ctx context.Context, datacenterID, serverID string, spec ServerSpec, opts ...WriteOption) (*Server, *Response, error) {
-	return write[Server](ctx, s.c, http.MethodPut, at(serverPath(datacenterID, serverID, "")), with(spec.body("ServerSpec", s.c.version)).propsOnly("ServerSpec", "attach volumes and create NICs separately"), opts)
+	return write[Server](ctx, s.c, http.MethodPut, at(serverPath(datacenterID, serverID, "")), with(spec.bodyFor(s.c.version, "ServerSpec")).propsOnly("ServerSpec", "attach volumes and create NICs separately"), opts)
 }
 
 // Delete deletes a server. Its volumes are kept (delete them with

@@ -80,7 +80,7 @@ type HotPlug struct {
 // other than asked.
 func sinceV6(v APIVersion, field string, set bool) error {
 	if set && v == APIv5 {
-		return invalid(field, "is not in Cloud API v5; it needs a v6 client")
+		return unsupportedField(field, v)
 	}
 	return nil
 }

@@ -2,8 +2,10 @@ package ionos
 
 import (
 	"context"
+	"encoding/json"
 	"iter"
 	"net/http"
+	"strconv"
 	"time"
 )
 
@@ -18,7 +20,8 @@ type Group struct {
 	Entities   GroupEntities   `json:"entities,omitzero"`
 }
 
-// GroupProperties are a group's name and privileges.
+// GroupProperties are a group's name and privileges. The privileges after
+// CreateK8sCluster are API v6's; a v5 group reads them false.
 type GroupProperties struct {
 	Name                 string `json:"name,omitempty"`
 	CreateDataCenter     bool   `json:"createDataCenter"`
@@ -30,17 +33,31 @@ type GroupProperties struct {
 	CreateBackupUnit     bool   `json:"createBackupUnit"`
 	CreateInternetAccess bool   `json:"createInternetAccess"`
 	CreateK8sCluster     bool   `json:"createK8sCluster"`
+	// API v6 (v5 groups do not have them):
+	CreateFlowLog               bool `json:"createFlowLog"`
+	AccessAndManageMonitoring   bool `json:"accessAndManageMonitoring"`
+	AccessAndManageCertificates bool `json:"accessAndManageCertificates"`
+	ManageDBaaS                 bool `json:"manageDBaaS"`
+	// The live API v6 (added after its published document):
+	AccessAndManageDNS                bool `json:"accessAndManageDns"`
+	ManageRegistry                    bool `json:"manageRegistry"`
+	ManageDataPlatform                bool `json:"manageDataplatform"`
+	AccessAndManageLogging            bool `json:"accessAndManageLogging"`
+	AccessAndManageCDN                bool `json:"accessAndManageCdn"`
+	AccessAndManageVPN                bool `json:"accessAndManageVpn"`
+	AccessAndManageAPIGateway         bool `json:"accessAndManageApiGateway"`
+	AccessAndManageKaaS               bool `json:"accessAndManageKaas"`
+	AccessAndManageNetworkFileStorage bool `json:"accessAndManageNetworkFileStorage"`
+	AccessAndManageAIModelHub         bool `json:"accessAndManageAiModelHub"`
+	AccessAndManageIAMResources       bool `json:"accessAndManageIamResources"`
+	CreateNetworkSecurityGroups       bool `json:"createNetworkSecurityGroups"`
 }
 
-// GroupEntities are a group's members and the resources shared with it.
-type GroupEntities struct {
-	Users     Collection[User]     `json:"users,omitzero"`
-	Resources Collection[Resource] `json:"resources,omitzero"`
-}
-
-// GroupSpec describes a group to create. Name is required. Every privilege is
-// sent, false included, so a group is created with exactly the privileges set
-// here.
+// GroupSpec describes a group to create. Name is required. Every privilege
+// the client's API version has is sent, false included, so a group is
+// created with exactly the privileges set here. The privileges after
+// CreateK8sCluster are API v6's: a v5 client refuses one that is set, before
+// sending.
 type GroupSpec struct {
 	Name                 string
 	CreateDataCenter     bool
@@ -52,42 +69,156 @@ type GroupSpec struct {
 	CreateBackupUnit     bool
 	CreateInternetAccess bool
 	CreateK8sCluster     bool
+	// API v6 (v5 groups do not have them):
+	CreateFlowLog               bool
+	AccessAndManageMonitoring   bool
+	AccessAndManageCertificates bool
+	ManageDBaaS                 bool
+	// The live API v6 (added after its published document):
+	AccessAndManageDNS                bool
+	ManageRegistry                    bool
+	ManageDataPlatform                bool
+	AccessAndManageLogging            bool
+	AccessAndManageCDN                bool
+	AccessAndManageVPN                bool
+	AccessAndManageAPIGateway         bool
+	AccessAndManageKaaS               bool
+	AccessAndManageNetworkFileStorage bool
+	AccessAndManageAIModelHub         bool
+	AccessAndManageIAMResources       bool
+	CreateNetworkSecurityGroups       bool
 }
 
-type groupPost = post[groupPostProperties, noEntities]
-
-type groupPostProperties struct {
-	Name                 string `json:"name"`
-	CreateDataCenter     bool   `json:"createDataCenter"`
-	CreateSnapshot       bool   `json:"createSnapshot"`
-	ReserveIP            bool   `json:"reserveIp"`
-	AccessActivityLog    bool   `json:"accessActivityLog"`
-	CreatePCC            bool   `json:"createPcc"`
-	S3Privilege          bool   `json:"s3Privilege"`
-	CreateBackupUnit     bool   `json:"createBackupUnit"`
-	CreateInternetAccess bool   `json:"createInternetAccess"`
-	CreateK8sCluster     bool   `json:"createK8sCluster"`
+// GroupUpdate changes the name and privileges of a group that are set
+// (non-nil); the others keep their value, see [GroupsService.Update]. The
+// privileges after CreateK8sCluster are API v6's: a v5 client refuses one
+// that is set, before sending.
+type GroupUpdate struct {
+	Name                 *string
+	CreateDataCenter     *bool
+	CreateSnapshot       *bool
+	ReserveIP            *bool
+	AccessActivityLog    *bool
+	CreatePCC            *bool
+	S3Privilege          *bool
+	CreateBackupUnit     *bool
+	CreateInternetAccess *bool
+	CreateK8sCluster     *bool
+	// API v6 (v5 groups do not have them):
+	CreateFlowLog               *bool
+	AccessAndManageMonitoring   *bool
+	AccessAndManageCertificates *bool
+	ManageDBaaS                 *bool
+	// The live API v6 (added after its published document):
+	AccessAndManageDNS                *bool
+	ManageRegistry                    *bool
+	ManageDataPlatform                *bool
+	AccessAndManageLogging            *bool
+	AccessAndManageCDN                *bool
+	AccessAndManageVPN                *bool
+	AccessAndManageAPIGateway         *bool
+	AccessAndManageKaaS               *bool
+	AccessAndManageNetworkFileStorage *bool
+	AccessAndManageAIModelHub         *bool
+	AccessAndManageIAMResources       *bool
+	CreateNetworkSecurityGroups       *bool
 }
 
-func (s *GroupSpec) body(field string) (*groupPost, error) {
+// groupPrivilege is one privilege of a group: its JSON name, the API
+// versions that have it, and where GroupSpec and GroupUpdate keep it.
+type groupPrivilege struct {
+	key, field string
+	v6Only     bool
+	spec       func(*GroupSpec) bool
+	upd        func(*GroupUpdate) *bool
+}
+
+// groupPrivileges lists every privilege the SDK knows, in the API's order.
+var groupPrivileges = [...]groupPrivilege{
+	{"createDataCenter", "CreateDataCenter", false, func(s *GroupSpec) bool { return s.CreateDataCenter }, func(u *GroupUpdate) *bool { return u.CreateDataCenter }},
+	{"createSnapshot", "CreateSnapshot", false, func(s *GroupSpec) bool { return s.CreateSnapshot }, func(u *GroupUpdate) *bool { return u.CreateSnapshot }},
+	{"reserveIp", "ReserveIP", false, func(s *GroupSpec) bool { return s.ReserveIP }, func(u *GroupUpdate) *bool { return u.ReserveIP }},
+	{"accessActivityLog", "AccessActivityLog", false, func(s *GroupSpec) bool { return s.AccessActivityLog }, func(u *GroupUpdate) *bool { return u.AccessActivityLog }},
+	{"createPcc", "CreatePCC", false, func(s *GroupSpec) bool { return s.CreatePCC }, func(u *GroupUpdate) *bool { return u.CreatePCC }},
+	{"s3Privilege", "S3Privilege", false, func(s *GroupSpec) bool { return s.S3Privilege }, func(u *GroupUpdate) *bool { return u.S3Privilege }},
+	{"createBackupUnit", "CreateBackupUnit", false, func(s *GroupSpec) bool { return s.CreateBackupUnit }, func(u *GroupUpdate) *bool { return u.CreateBackupUnit }},
+	{"createInternetAccess", "CreateInternetAccess", false, func(s *GroupSpec) bool { return s.CreateInternetAccess }, func(u *GroupUpdate) *bool { return u.CreateInternetAccess }},
+	{"createK8sCluster", "CreateK8sCluster", false, func(s *GroupSpec) bool { return s.CreateK8sCluster }, func(u *GroupUpdate) *bool { return u.CreateK8sCluster }},
+	{"createFlowLog", "CreateFlowLog", true, func(s *GroupSpec) bool { return s.CreateFlowLog }, func(u *GroupUpdate) *bool { return u.CreateFlowLog }},
+	{"accessAndManageMonitoring", "AccessAndManageMonitoring", true, func(s *GroupSpec) bool { return s.AccessAndManageMonitoring }, func(u *GroupUpdate) *bool { return u.AccessAndManageMonitoring }},
+	{"accessAndManageCertificates", "AccessAndManageCertificates", true, func(s *GroupSpec) bool { return s.AccessAndManageCertificates }, func(u *GroupUpdate) *bool { return u.AccessAndManageCertificates }},
+	{"manageDBaaS", "ManageDBaaS", true, func(s *GroupSpec) bool { return s.ManageDBaaS }, func(u *GroupUpdate) *bool { return u.ManageDBaaS }},
+	{"accessAndManageDns", "AccessAndManageDNS", true, func(s *GroupSpec) bool { return s.AccessAndManageDNS }, func(u *GroupUpdate) *bool { return u.AccessAndManageDNS }},
+	{"manageRegistry", "ManageRegistry", true, func(s *GroupSpec) bool { return s.ManageRegistry }, func(u *GroupUpdate) *bool { return u.ManageRegistry }},
+	{"manageDataplatform", "ManageDataPlatform", true, func(s *GroupSpec) bool { return s.ManageDataPlatform }, func(u *GroupUpdate) *bool { return u.ManageDataPlatform }},
+	{"accessAndManageLogging", "AccessAndManageLogging", true, func(s *GroupSpec) bool { return s.AccessAndManageLogging }, func(u *GroupUpdate) *bool { return u.AccessAndManageLogging }},
+	{"accessAndManageCdn", "AccessAndManageCDN", true, func(s *GroupSpec) bool { return s.AccessAndManageCDN }, func(u *GroupUpdate) *bool { return u.AccessAndManageCDN }},
+	{"accessAndManageVpn", "AccessAndManageVPN", true, func(s *GroupSpec) bool { return s.AccessAndManageVPN }, func(u *GroupUpdate) *bool { return u.AccessAndManageVPN }},
+	{"accessAndManageApiGateway", "AccessAndManageAPIGateway", true, func(s *GroupSpec) bool { return s.AccessAndManageAPIGateway }, func(u *GroupUpdate) *bool { return u.AccessAndManageAPIGateway }},
+	{"accessAndManageKaas", "AccessAndManageKaaS", true, func(s *GroupSpec) bool { return s.AccessAndManageKaaS }, func(u *GroupUpdate) *bool { return u.AccessAndManageKaaS }},
+	{"accessAndManageNetworkFileStorage", "AccessAndManageNetworkFileStorage", true, func(s *GroupSpec) bool { return s.AccessAndManageNetworkFileStorage }, func(u *GroupUpdate) *bool { return u.AccessAndManageNetworkFileStorage }},
+	{"accessAndManageAiModelHub", "AccessAndManageAIModelHub", true, func(s *GroupSpec) bool { return s.AccessAndManageAIModelHub }, func(u *GroupUpdate) *bool { return u.AccessAndManageAIModelHub }},
+	{"accessAndManageIamResources", "AccessAndManageIAMResources", true, func(s *GroupSpec) bool { return s.AccessAndManageIAMResources }, func(u *GroupUpdate) *bool { return u.AccessAndManageIAMResources }},
+	{"createNetworkSecurityGroups", "CreateNetworkSecurityGroups", true, func(s *GroupSpec) bool { return s.CreateNetworkSecurityGroups }, func(u *GroupUpdate) *bool { return u.CreateNetworkSecurityGroups }},
+}
+
+// GroupEntities are a group's members and the resources shared with it.
+type GroupEntities struct {
+	Users     Collection[User]     `json:"users,omitzero"`
+	Resources Collection[Resource] `json:"resources,omitzero"`
+}
+
+// bodyFor builds the POST body for the API version v: the name and every
+// privilege v has, false included. A v6 privilege set on a v5 client is
+// refused.
+func (s *GroupSpec) bodyFor(v APIVersion, field string) (*post[map[string]any, noEntities], error) {
 	if err := checkUMName(field+".Name", s.Name); err != nil {
 		return nil, err
 	}
-	return &groupPost{Properties: groupPostProperties(*s)}, nil
+	props := map[string]any{"name": s.Name}
+	for _, p := range groupPrivileges {
+		val := p.spec(s)
+		if p.v6Only && v == APIv5 {
+			if val {
+				return nil, unsupportedField(field+"."+p.field, v)
+			}
+			continue
+		}
+		props[p.key] = val
+	}
+	return &post[map[string]any, noEntities]{Properties: props}, nil
 }
 
-// GroupUpdate changes a group (PUT).
-type GroupUpdate struct {
-	Name                 *string `json:"name,omitempty"`
-	CreateDataCenter     *bool   `json:"createDataCenter,omitempty"`
-	CreateSnapshot       *bool   `json:"createSnapshot,omitempty"`
-	ReserveIP            *bool   `json:"reserveIp,omitempty"`
-	AccessActivityLog    *bool   `json:"accessActivityLog,omitempty"`
-	CreatePCC            *bool   `json:"createPcc,omitempty"`
-	S3Privilege          *bool   `json:"s3Privilege,omitempty"`
-	CreateBackupUnit     *bool   `json:"createBackupUnit,omitempty"`
-	CreateInternetAccess *bool   `json:"createInternetAccess,omitempty"`
-	CreateK8sCluster     *bool   `json:"createK8sCluster,omitempty"`
+// check refuses an update that the API version v would refuse: a bad name,
+// or a v6 privilege on a v5 client.
+func (u *GroupUpdate) check(v APIVersion) error {
+	if u.Name != nil {
+		if err := checkUMName("GroupUpdate.Name", *u.Name); err != nil {
+			return err
+		}
+	}
+	if v == APIv5 {
+		for _, p := range groupPrivileges {
+			if p.v6Only && p.upd(u) != nil {
+				return unsupportedField("GroupUpdate."+p.field, v)
+			}
+		}
+	}
+	return nil
+}
+
+// apply sets what the update sets in a group's properties as the API
+// returned them; every other property, one this SDK does not know
+// included, keeps the value read.
+func (u *GroupUpdate) apply(props map[string]json.RawMessage) {
+	if u.Name != nil {
+		props["name"], _ = json.Marshal(*u.Name)
+	}
+	for _, p := range groupPrivileges {
+		if b := p.upd(u); b != nil {
+			props[p.key] = json.RawMessage(strconv.FormatBool(*b))
+		}
+	}
 }
 
 // checkUMName refuses an empty name (of a group, a user's first or last
@@ -327,19 +458,55 @@ func (s *GroupsService) Get(ctx context.Context, groupID string, opts ...ReadOpt
 	return get[Group](ctx, s.c, at(pathOf("/um/groups/{}", id("groupID", groupID))), opts)
 }
 
-// Create creates a group with the privileges of spec.
+// Create creates a group with the privileges of spec: every privilege the
+// client's API version has is sent, false included.
 func (s *GroupsService) Create(ctx context.Context, spec GroupSpec, opts ...WriteOption) (*Group, *Response, error) {
-	return write[Group](ctx, s.c, http.MethodPost, fixed("/um/groups"), with(spec.body("GroupSpec")), opts)
+	return write[Group](ctx, s.c, http.MethodPost, fixed("/um/groups"), with(spec.bodyFor(s.c.version, "GroupSpec")), opts)
 }
 
-// Update changes the fields of a group that upd sets (PUT, with the
-// {"properties": ...} body the API wants).
+// Update changes the name and privileges of a group that upd sets and
+// keeps every other one as it is.
+//
+// The API has no partial update for groups: its PUT replaces the group's
+// properties, and a privilege left out of it may be revoked. So Update
+// costs two calls: it reads the group (GET, at depth 0), changes in what it
+// read what upd sets, and writes the whole back (PUT). Privileges the SDK
+// does not know yet, which the API may add at any time, are written back
+// as they were read.
+//
+// The two calls are not atomic, and the API offers no way to make the PUT
+// conditional: if someone else changes the group between the GET and the
+// PUT, their change is overwritten with the values Update read (except
+// for what upd sets). Do not update one group from several places at once.
+//
+// opts apply to the PUT; the GET sends only their contract number. When
+// the GET fails, its error and Response are returned and nothing is
+// written. The returned Group and Response are the PUT's.
 func (s *GroupsService) Update(ctx context.Context, groupID string, upd GroupUpdate, opts ...WriteOption) (*Group, *Response, error) {
-	var err error
-	if upd.Name != nil {
-		err = checkUMName("GroupUpdate.Name", *upd.Name)
+	p, err := pathOf("/um/groups/{}", id("groupID", groupID))
+	if err == nil {
+		err = upd.check(s.c.version)
 	}
-	return write[Group](ctx, s.c, http.MethodPut, at(pathOf("/um/groups/{}", id("groupID", groupID))), with(&putBody[*GroupUpdate]{Properties: &upd}, err), opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	co, err := applyOptions(opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	var cur struct {
+		Properties map[string]json.RawMessage `json:"properties"`
+	}
+	readOpts := callOptions{depth: 0, depthSet: true, contract: co.contract}
+	resp, err := s.c.doWith(ctx, &request{method: http.MethodGet, path: p}, &cur, &readOpts)
+	if err != nil {
+		return nil, resp, err
+	}
+	if cur.Properties == nil {
+		cur.Properties = map[string]json.RawMessage{}
+	}
+	upd.apply(cur.Properties)
+	return write[Group](ctx, s.c, http.MethodPut, at(p, nil), with(&putBody[map[string]json.RawMessage]{Properties: cur.Properties}, nil), opts)
 }
 
 // Delete deletes a group.

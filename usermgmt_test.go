@@ -73,16 +73,25 @@ func TestGroupsCreateSendsEveryPrivilege(t *testing.T) {
 	assert.Equal(t, umGroupID, g.ID)
 }
 
+// Groups.Update reads the group and writes all of its properties back
+// with the update's changes (the API's PUT is a full replace): on v5 too,
+// the PUT carries every privilege the GET returned.
 func TestGroupsUpdatePUT(t *testing.T) {
 	m := newMockAPI(t)
+	m.on(http.MethodGet, "/um/groups/"+umGroupID, 200, fixture(t, "group_operators.json"))
 	m.onAccepted(http.MethodPut, "/um/groups/"+umGroupID, fixture(t, "group_operators.json"))
 	g, resp, err := m.c.Groups.Update(context.Background(), umGroupID, GroupUpdate{
 		Name: Ptr("operators"), CreateDataCenter: Ptr(false), ReserveIP: Ptr(true),
 	})
 	require.NoError(t, err)
-	c := m.only()
-	assertCall(t, c, http.MethodPut, "/um/groups/"+umGroupID)
-	assertJSONBody(t, c, `{"properties":{"name":"operators","createDataCenter":false,"reserveIp":true}}`)
+	calls := m.all()
+	require.Len(t, calls, 2)
+	assertCall(t, calls[0], http.MethodGet, "/um/groups/"+umGroupID, "depth", "0")
+	assertNoBody(t, calls[0])
+	assertCall(t, calls[1], http.MethodPut, "/um/groups/"+umGroupID)
+	assertJSONBody(t, calls[1], `{"properties":{"name":"operators","createDataCenter":false,"createSnapshot":true,
+		"reserveIp":true,"accessActivityLog":true,"createPcc":false,"s3Privilege":true,"createBackupUnit":false,
+		"createInternetAccess":false,"createK8sCluster":true}}`)
 	assertAccepted(t, resp)
 	assert.Equal(t, "operators", g.Properties.Name)
 }
@@ -418,27 +427,6 @@ func TestUserManagementEmailShapesAccepted(t *testing.T) {
 			require.NoError(t, err)
 		})
 	}
-}
-
-func TestContractsGet(t *testing.T) {
-	m := newMockAPI(t)
-	m.on(http.MethodGet, "/contracts", 200, fixture(t, "contract.json"))
-	ct, _, err := m.c.Contracts.Get(context.Background(), WithCallContractNumber("31721385"))
-	require.NoError(t, err)
-	c := m.only()
-	assertCall(t, c, http.MethodGet, "/contracts", "depth", "1")
-	assertNoBody(t, c)
-	assert.Equal(t, "31721385", c.Header.Get("X-Contract-Number"))
-	assert.Equal(t, "contract", ct.Type)
-	assert.Equal(t, int64(31721385), ct.Properties.ContractNumber)
-	assert.Equal(t, "BILLABLE", ct.Properties.Status)
-	assert.Equal(t, "ionos.de", ct.Properties.RegDomain)
-	l := ct.Properties.ResourceLimits
-	assert.Equal(t, 62, l.CoresPerServer)
-	assert.Equal(t, 1048576, l.RAMPerContract)
-	assert.Equal(t, int64(4194304), l.SSDLimitPerVolume)
-	assert.Equal(t, 6, l.ReservedIPsOnContract)
-	assert.Equal(t, 1, l.K8sClustersProvisioned)
 }
 
 // newJSONResponse is an httpmock answer with a JSON content type.

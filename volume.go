@@ -135,9 +135,10 @@ type volumePostProperties struct {
 	RequireLegacyBios   *bool            `json:"requireLegacyBios,omitempty"`
 }
 
-// body validates the spec for API version v and builds the POST body;
-// field prefixes the names in errors ("VolumeSpec", "ServerSpec.Volumes[0]").
-func (s *VolumeSpec) body(field string, v APIVersion) (*volumePost, error) {
+// bodyFor validates the spec for the API version v and builds the POST
+// body; field prefixes the names in errors ("VolumeSpec",
+// "ServerSpec.Volumes[0]").
+func (s *VolumeSpec) bodyFor(v APIVersion, field string) (*volumePost, error) {
 	if err := checkServerName(field+".Name", s.Name, false); err != nil {
 		return nil, err
 	}
@@ -351,7 +352,7 @@ func (s *VolumesService) Get(ctx context.Context, datacenterID, volumeID string,
 // Create creates a volume in a data center; it is not attached to any server
 // (see Servers.AttachVolume).
 func (s *VolumesService) Create(ctx context.Context, datacenterID string, spec VolumeSpec, opts ...WriteOption) (*Volume, *Response, error) {
-	return write[Volume](ctx, s.c, http.MethodPost, at(pathOf("/datacenters/{}/volumes", id("datacenterID", datacenterID))), with(spec.body("VolumeSpec", s.c.version)).hiding(imagePasswords(nil, spec)), opts)
+	return write[Volume](ctx, s.c, http.MethodPost, at(pathOf("/datacenters/{}/volumes", id("datacenterID", datacenterID))), with(spec.bodyFor(s.c.version, "VolumeSpec")).hiding(imagePasswords(nil, spec)), opts)
 }
 
 // Update changes the fields of a volume that upd sets (PATCH).

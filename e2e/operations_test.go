@@ -442,6 +442,9 @@ func accountsAndPlatform(r *opRun, ctx context.Context) {
 	ct, resp, err := c.Contracts.Get(ctx)
 	r.call("Contracts.Get", resp, err)
 	assert.NotZero(t, ct.Properties.ContractNumber)
+	cts, resp, err := c.Contracts.List(ctx)
+	r.call("Contracts.List", resp, err)
+	assert.Len(t, cts, 1)
 
 	// Tokens (the Auth API), and a client built from one.
 	jwt, resp, err := c.Tokens.Generate(ctx, time.Hour)
