@@ -19,7 +19,9 @@ type Datacenter struct {
 	Entities   DatacenterEntities   `json:"entities,omitzero"`
 }
 
-// DatacenterProperties are a data center's settings.
+// DatacenterProperties are a data center's settings. CPUArchitecture,
+// GPUArchitecture, IPv6CIDRBlock and DefaultSecurityGroupID come from Cloud
+// API v6 and are empty on v5.
 type DatacenterProperties struct {
 	Name              string   `json:"name,omitempty"`
 	Description       string   `json:"description,omitempty"`
@@ -27,6 +29,17 @@ type DatacenterProperties struct {
 	Version           int      `json:"version"`
 	Features          []string `json:"features,omitempty"`
 	SecAuthProtection bool     `json:"secAuthProtection"`
+	// CPUArchitecture lists the CPU families servers here can have, with
+	// their limits.
+	CPUArchitecture []CPUArchitecture `json:"cpuArchitecture,omitempty"`
+	// GPUArchitecture lists the GPU models GPU servers here can have.
+	GPUArchitecture []GPUArchitecture `json:"gpuArchitecture,omitempty"`
+	// IPv6CIDRBlock is the /56 IPv6 block of the data center once IPv6 is
+	// enabled in one of its LANs; empty before.
+	IPv6CIDRBlock string `json:"ipv6CidrBlock,omitempty"`
+	// DefaultSecurityGroupID is the ID of the data center's default
+	// security group, if it has one.
+	DefaultSecurityGroupID string `json:"defaultSecurityGroupId,omitempty"`
 }
 
 // DatacenterEntities are a data center's children.
@@ -50,6 +63,10 @@ type DatacenterSpec struct {
 	Description string
 	// SecAuthProtection requires two-factor authentication for changes.
 	SecAuthProtection bool
+	// CreateDefaultSecurityGroup creates a default security group with
+	// predefined rules (Cloud API v6; a client that speaks v5 refuses it
+	// before sending).
+	CreateDefaultSecurityGroup bool
 	// Servers are created in the data center, each with its own volumes,
 	// NICs and firewall rules.
 	Servers []ServerSpec
@@ -70,38 +87,53 @@ type datacenterPostEntities struct {
 	LoadBalancers *postCollection[loadBalancerPost] `json:"loadbalancers,omitempty"`
 }
 
+// datacenterPostProperties are the properties of a data center's POST and
+// PUT. On v6, Location may be left out of a PUT (it cannot change).
 type datacenterPostProperties struct {
-	Name              string `json:"name"`
-	Location          string `json:"location"`
-	Description       string `json:"description,omitempty"`
-	SecAuthProtection bool   `json:"secAuthProtection,omitempty"`
+	Name                       string `json:"name"`
+	Location                   string `json:"location,omitempty"`
+	Description                string `json:"description,omitempty"`
+	SecAuthProtection          bool   `json:"secAuthProtection,omitempty"`
+	CreateDefaultSecurityGroup bool   `json:"createDefaultSecurityGroup,omitempty"`
 }
 
-func (s *DatacenterSpec) body() (*datacenterPost, error) {
+// body validates the spec for API version v and builds the POST body, or
+// with replace set, what becomes the PUT's properties.
+func (s *DatacenterSpec) body(v APIVersion, replace bool) (*datacenterPost, error) {
 	if err := checkDatacenterName("DatacenterSpec.Name", s.Name, true); err != nil {
 		return nil, err
 	}
-	if err := checkLocation("DatacenterSpec.Location", s.Location); err != nil {
+	// v6 takes a PUT without the location, which cannot change anyway.
+	if !replace || v == APIv5 || s.Location != "" {
+		if err := checkLocation("DatacenterSpec.Location", s.Location); err != nil {
+			return nil, err
+		}
+	}
+	if err := sinceV6(v, "DatacenterSpec.CreateDefaultSecurityGroup", s.CreateDefaultSecurityGroup); err != nil {
 		return nil, err
 	}
 	p := &datacenterPost{Properties: datacenterPostProperties{
-		Name:              s.Name,
-		Location:          s.Location,
-		Description:       s.Description,
-		SecAuthProtection: s.SecAuthProtection,
+		Name:                       s.Name,
+		Location:                   s.Location,
+		Description:                s.Description,
+		SecAuthProtection:          s.SecAuthProtection,
+		CreateDefaultSecurityGroup: s.CreateDefaultSecurityGroup,
 	}}
 	var ent datacenterPostEntities
 	var err error
-	if ent.Servers, err = specItems("DatacenterSpec.Servers", s.Servers, (*ServerSpec).body); err != nil {
+	if ent.Servers, err = specItems(v, "DatacenterSpec.Servers", s.Servers, (*ServerSpec).bodyFor); err != nil {
 		return nil, err
 	}
-	if ent.Volumes, err = specItems("DatacenterSpec.Volumes", s.Volumes, (*VolumeSpec).body); err != nil {
+	if ent.Volumes, err = specItems(v, "DatacenterSpec.Volumes", s.Volumes, (*VolumeSpec).bodyFor); err != nil {
 		return nil, err
 	}
-	if ent.LANs, err = specItems("DatacenterSpec.LANs", s.LANs, (*LANSpec).body); err != nil {
+	if ent.LANs, err = specItems(v, "DatacenterSpec.LANs", s.LANs, (*LANSpec).bodyFor); err != nil {
 		return nil, err
 	}
-	if ent.LoadBalancers, err = specItems("DatacenterSpec.LoadBalancers", s.LoadBalancers, (*LoadBalancerSpec).body); err != nil {
+	lbBody := func(lb *LoadBalancerSpec, _ APIVersion, field string) (*loadBalancerPost, error) {
+		return lb.body(field)
+	}
+	if ent.LoadBalancers, err = specItems(v, "DatacenterSpec.LoadBalancers", s.LoadBalancers, lbBody); err != nil {
 		return nil, err
 	}
 	if ent.Servers != nil || ent.Volumes != nil || ent.LANs != nil || ent.LoadBalancers != nil {
@@ -110,15 +142,16 @@ func (s *DatacenterSpec) body() (*datacenterPost, error) {
 	return p, nil
 }
 
-// specItems builds the {"items": [...]} of children from their specs, or
-// nil when there are none. field names the list in errors.
-func specItems[S, P any](field string, specs []S, body func(*S, string) (*P, error)) (*postCollection[P], error) {
+// specItems builds the {"items": [...]} of children from their specs for
+// the API version v, or nil when there are none. field names the list in
+// errors.
+func specItems[S, P any](v APIVersion, field string, specs []S, body func(*S, APIVersion, string) (*P, error)) (*postCollection[P], error) {
 	if len(specs) == 0 {
 		return nil, nil
 	}
 	items := make([]P, len(specs))
 	for i := range specs {
-		p, err := body(&specs[i], fmt.Sprintf("%s[%d]", field, i))
+		p, err := body(&specs[i], v, fmt.Sprintf("%s[%d]", field, i))
 		if err != nil {
 			return nil, err
 		}
@@ -129,10 +162,44 @@ func specItems[S, P any](field string, specs []S, body func(*S, string) (*P, err
 
 // DatacenterUpdate changes the fields of a data center that are set (non-nil);
 // the others keep their value.
+//
+// DefaultSecurityGroupID and CreateDefaultSecurityGroup are Cloud API v6
+// fields, and exclude each other; a client that speaks v5 refuses them
+// before sending.
 type DatacenterUpdate struct {
 	Name              *string `json:"name,omitempty"`
 	Description       *string `json:"description,omitempty"`
 	SecAuthProtection *bool   `json:"secAuthProtection,omitempty"`
+	// DefaultSecurityGroupID makes an existing security group the data
+	// center's default one, in place of any previous default (v6).
+	DefaultSecurityGroupID *string `json:"defaultSecurityGroupId,omitempty"`
+	// CreateDefaultSecurityGroup, true, creates a default security group
+	// with predefined rules if the data center has none (v6).
+	CreateDefaultSecurityGroup *bool `json:"createDefaultSecurityGroup,omitempty"`
+}
+
+func (u *DatacenterUpdate) check(v APIVersion) error {
+	const f = "DatacenterUpdate"
+	if err := firstError(
+		sinceV6(v, f+".DefaultSecurityGroupID", u.DefaultSecurityGroupID != nil),
+		sinceV6(v, f+".CreateDefaultSecurityGroup", u.CreateDefaultSecurityGroup != nil),
+	); err != nil {
+		return err
+	}
+	if u.Name != nil {
+		if err := checkDatacenterName(f+".Name", *u.Name, true); err != nil {
+			return err
+		}
+	}
+	if u.DefaultSecurityGroupID != nil {
+		if err := id(f+".DefaultSecurityGroupID", *u.DefaultSecurityGroupID).check(); err != nil {
+			return err
+		}
+		if u.CreateDefaultSecurityGroup != nil && *u.CreateDefaultSecurityGroup {
+			return invalid(f+".CreateDefaultSecurityGroup", "cannot be true together with DefaultSecurityGroupID")
+		}
+	}
+	return nil
 }
 
 // datacenterNameForbidden are the characters the API refuses in a data
@@ -216,24 +283,21 @@ func (s *DatacentersService) Create(ctx context.Context, spec DatacenterSpec, op
 	for i := range spec.Servers {
 		secrets = imagePasswords(secrets, spec.Servers[i].Volumes...)
 	}
-	return write[Datacenter](ctx, s.c, http.MethodPost, fixed("/datacenters"), with(spec.body()).hiding(secrets), opts)
+	return write[Datacenter](ctx, s.c, http.MethodPost, fixed("/datacenters"), with(spec.body(s.c.version, false)).hiding(secrets), opts)
 }
 
 // Update changes the fields of a data center that upd sets (PATCH).
 func (s *DatacentersService) Update(ctx context.Context, datacenterID string, upd DatacenterUpdate, opts ...WriteOption) (*Datacenter, *Response, error) {
-	var err error
-	if upd.Name != nil {
-		err = checkDatacenterName("DatacenterUpdate.Name", *upd.Name, true)
-	}
-	return write[Datacenter](ctx, s.c, http.MethodPatch, at(pathOf("/datacenters/{}", id("datacenterID", datacenterID))), with(&upd, err), opts)
+	return write[Datacenter](ctx, s.c, http.MethodPatch, at(pathOf("/datacenters/{}", id("datacenterID", datacenterID))), with(&upd, upd.check(s.c.version)), opts)
 }
 
 // Replace replaces every property of a data center with spec's (PUT);
-// properties spec leaves empty are reset. The location cannot change, and
-// spec may not hold servers, volumes, LANs or load balancers.
+// properties spec leaves empty are reset. The location cannot change (on
+// Cloud API v6 it may be left empty), and spec may not hold servers,
+// volumes, LANs or load balancers.
 func (s *DatacentersService) Replace(ctx context.Context, datacenterID string, spec DatacenterSpec, opts ...WriteOption) (*Datacenter, *Response, error) {
 	return write[Datacenter](ctx, s.c, http.MethodPut, at(pathOf("/datacenters/{}", id("datacenterID", datacenterID))),
-		with(spec.body()).propsOnly("DatacenterSpec", "create or attach servers, volumes, LANs and load balancers separately"), opts)
+		with(spec.body(s.c.version, true)).propsOnly("DatacenterSpec", "create or attach servers, volumes, LANs and load balancers separately"), opts)
 }
 
 // Delete deletes a data center and everything in it.

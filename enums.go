@@ -142,3 +142,29 @@ const (
 	StateFailedDestroying State = "FAILED_DESTROYING"
 	StateTerminated       State = "TERMINATED"
 )
+
+// ServerType is the kind of a server (Cloud API v6; [ServerSpec].Type).
+// ENTERPRISE servers (dedicated cores) are sized by cores and RAM; CUBE
+// servers take their size from a template; VCPU servers have shared cores;
+// GPU servers come from a template with GPUs.
+type ServerType string
+
+// Server types the API listed when this SDK was written.
+const (
+	ServerTypeEnterprise ServerType = "ENTERPRISE"
+	ServerTypeCube       ServerType = "CUBE"
+	ServerTypeVCPU       ServerType = "VCPU"
+	ServerTypeGPU        ServerType = "GPU"
+)
+
+// BootOrder says whether and how a volume is offered as a boot device
+// (Cloud API v6; [VolumeSpec].BootOrder).
+type BootOrder string
+
+// Boot orders. AUTO (the API's default) lets the API choose; PRIMARY makes
+// the volume the server's boot device; NONE never boots from it.
+const (
+	BootOrderAuto    BootOrder = "AUTO"
+	BootOrderNone    BootOrder = "NONE"
+	BootOrderPrimary BootOrder = "PRIMARY"
+)

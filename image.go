@@ -27,6 +27,20 @@ type ImageProperties struct {
 	Public       bool        `json:"public"`
 	ImageAliases []string    `json:"imageAliases,omitempty"`
 	CloudInit    string      `json:"cloudInit,omitempty"`
+
+	// The fields below come from Cloud API v6 and are empty on v5.
+
+	// ApplicationType is the application on the image; only public images
+	// have one other than UNKNOWN.
+	ApplicationType string `json:"applicationType,omitempty"`
+	// ExposeSerial says whether servers see the serial ID of volumes made
+	// from the image; RequireLegacyBios whether the image needs legacy
+	// BIOS. nil when the API does not say.
+	ExposeSerial      *bool `json:"exposeSerial,omitempty"`
+	RequireLegacyBios *bool `json:"requireLegacyBios,omitempty"`
+	// RequiredFeatures are the features the image needs, such as SEV-SNP
+	// (Confidential Computing).
+	RequiredFeatures []string `json:"requiredFeatures,omitempty"`
 }
 
 // ImagesService reads and changes HDD and CD-ROM images.

@@ -14,11 +14,39 @@ type Location struct {
 	Properties LocationProperties `json:"properties,omitzero"`
 }
 
-// LocationProperties describe a location.
+// LocationProperties describe a location. CPUArchitecture, GPUArchitecture
+// and MetroRegion come from Cloud API v6 and are empty on v5.
 type LocationProperties struct {
 	Name         string   `json:"name,omitempty"`
 	Features     []string `json:"features,omitempty"`
 	ImageAliases []string `json:"imageAliases,omitempty"`
+	// CPUArchitecture lists the CPU families servers can have here, with
+	// their limits.
+	CPUArchitecture []CPUArchitecture `json:"cpuArchitecture,omitempty"`
+	// GPUArchitecture lists the GPU models GPU servers can have here.
+	GPUArchitecture []GPUArchitecture `json:"gpuArchitecture,omitempty"`
+	// MetroRegion is the metro region the location belongs to.
+	MetroRegion string `json:"metroRegion,omitempty"`
+}
+
+// CPUArchitecture is a CPU family a location or data center offers
+// (read-only, Cloud API v6): the most cores and RAM a server with it can
+// have, and its vendor.
+type CPUArchitecture struct {
+	CPUFamily CPUFamily `json:"cpuFamily,omitempty"`
+	MaxCores  int       `json:"maxCores"`
+	MaxRAM    int       `json:"maxRam"` // MB
+	Vendor    string    `json:"vendor,omitempty"`
+	// EnabledFeatures are CPU features turned on, such as SEV-SNP
+	// (Confidential Computing).
+	EnabledFeatures []string `json:"enabledFeatures,omitempty"`
+}
+
+// GPUArchitecture is a GPU model a location or data center offers
+// (read-only, Cloud API v6).
+type GPUArchitecture struct {
+	Vendor string `json:"vendor,omitempty"`
+	Model  string `json:"model,omitempty"`
 }
 
 // LocationsService lists the API's locations (/locations).

@@ -16,6 +16,9 @@ import (
 //	WithCallContractNumber    yes   yes   yes    yes
 //	WithPage                        yes          yes
 //	WithRequestFilter                            yes
+//
+// Servers.Delete takes the write options and [WithDeleteVolumes], which no
+// other call takes: its kind is [ServerDeleteOption].
 
 // ReadOption adjusts a call that reads one resource (Get and the like):
 // [WithDepth] and [WithCallContractNumber].
@@ -46,6 +49,13 @@ type RequestListOption interface {
 	requestListOption()
 }
 
+// ServerDeleteOption adjusts Servers.Delete: the write options
+// ([WithDepth], [WithCallContractNumber]) and [WithDeleteVolumes].
+type ServerDeleteOption interface {
+	option
+	serverDeleteOption()
+}
+
 // option is what every kind of call option does to a call.
 type option interface {
 	apply(*callOptions) error
@@ -56,14 +66,15 @@ type optionFunc func(*callOptions) error
 func (f optionFunc) apply(co *callOptions) error { return f(co) }
 
 // CallOption is an option that applies to every call ([WithDepth],
-// [WithCallContractNumber]): it is a [ReadOption], a [ListOption], a [WriteOption]
-// and a [RequestListOption].
+// [WithCallContractNumber]): it is a [ReadOption], a [ListOption], a [WriteOption],
+// a [RequestListOption] and a [ServerDeleteOption].
 type CallOption struct{ optionFunc }
 
-func (CallOption) readOption()        {}
-func (CallOption) listOption()        {}
-func (CallOption) writeOption()       {}
-func (CallOption) requestListOption() {}
+func (CallOption) readOption()         {}
+func (CallOption) listOption()         {}
+func (CallOption) writeOption()        {}
+func (CallOption) requestListOption()  {}
+func (CallOption) serverDeleteOption() {}
 
 // PageOption is [WithPage]'s option: a [ListOption] and a [RequestListOption].
 type PageOption struct{ optionFunc }
@@ -75,6 +86,22 @@ func (PageOption) requestListOption() {}
 type RequestFilterOption struct{ optionFunc }
 
 func (RequestFilterOption) requestListOption() {}
+
+// DeleteVolumesOption is [WithDeleteVolumes]'s option: a
+// [ServerDeleteOption].
+type DeleteVolumesOption struct{ optionFunc }
+
+func (DeleteVolumesOption) serverDeleteOption() {}
+
+// WithDeleteVolumes makes Servers.Delete delete the volumes attached to
+// the server too (the query parameter deleteVolumes=true). Only Cloud API
+// v6 has it: a client that speaks v5 refuses the call before sending.
+func WithDeleteVolumes() DeleteVolumesOption {
+	return DeleteVolumesOption{func(co *callOptions) error {
+		co.setQuery("deleteVolumes", "true")
+		return nil
+	}}
+}
 
 type callOptions struct {
 	depth    int

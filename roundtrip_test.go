@@ -45,6 +45,12 @@ func TestReadTypesRoundTrip(t *testing.T) {
 		"k8s_cluster_active.json": func() any { return new(KubernetesCluster) },
 		"ipblock.json":            func() any { return new(IPBlock) },
 		"loadbalancer_get.json":   func() any { return new(LoadBalancer) },
+		"server_cube_v6.json":     func() any { return new(Server) },
+		"volume_v6.json":          func() any { return new(Volume) },
+		"datacenter_v6.json":      func() any { return new(Datacenter) },
+		"location_de_txl_v6.json": func() any { return new(Location) },
+		"image_v6.json":           func() any { return new(Image) },
+		"snapshot_v6.json":        func() any { return new(Snapshot) },
 	} {
 		t.Run(name, func(t *testing.T) {
 			raw := fixture(t, name)

@@ -18,7 +18,9 @@ type Server struct {
 	Entities   ServerEntities   `json:"entities,omitzero"`
 }
 
-// ServerProperties are a server's settings.
+// ServerProperties are a server's settings. Type, TemplateID, Hostname,
+// PlacementGroupID, NICMultiQueue and EnabledFeatures come from Cloud API
+// v6 and are empty on v5.
 type ServerProperties struct {
 	Name             string             `json:"name,omitempty"`
 	Cores            int                `json:"cores"`
@@ -28,6 +30,22 @@ type ServerProperties struct {
 	BootCDROM        *ResourceReference `json:"bootCdrom,omitempty"`
 	BootVolume       *ResourceReference `json:"bootVolume,omitempty"`
 	CPUFamily        CPUFamily          `json:"cpuFamily,omitempty"`
+	// Type is ENTERPRISE, CUBE, VCPU or GPU.
+	Type ServerType `json:"type,omitempty"`
+	// TemplateID is the template a CUBE or GPU server was made from; the
+	// template fixes its cores, RAM and storage.
+	TemplateID string `json:"templateUuid,omitempty"`
+	// Hostname is the server's host name.
+	Hostname string `json:"hostname,omitempty"`
+	// PlacementGroupID is the placement group the server is in, visible to
+	// system users only.
+	PlacementGroupID string `json:"placementGroupId,omitempty"`
+	// NICMultiQueue says whether multi-queue is on for all the server's
+	// NICs; nil when the API does not say.
+	NICMultiQueue *bool `json:"nicMultiQueue,omitempty"`
+	// EnabledFeatures are features turned on for the server, such as
+	// SEV-SNP (Confidential Computing).
+	EnabledFeatures []string `json:"enabledFeatures,omitempty"`
 }
 
 // ServerEntities are a server's children.
@@ -38,25 +56,46 @@ type ServerEntities struct {
 }
 
 // ServerSpec describes a server to create, alone (Servers.Create) or inside a
-// data center ([DatacenterSpec].Servers). Name, Cores and RAM are required.
-// Volumes, AttachVolumes and NICs are created or attached in the same call.
+// data center ([DatacenterSpec].Servers). Name is required. A server without
+// a template (ENTERPRISE, the default type, or VCPU) needs Cores and RAM; a
+// CUBE server needs TemplateID instead, and a server made from a template
+// must leave Cores, RAM and CPUFamily unset.
+// Volumes, AttachVolumes and NICs are created or attached in the same call:
+// a CUBE server gets its DAS volume this way.
+//
+// Type, TemplateID, Hostname and NICMultiQueue are Cloud API v6 fields; a
+// client that speaks v5 refuses them before sending.
 type ServerSpec struct {
 	Name string
-	// Cores is the number of cores (>= 1).
+	// Cores is the number of cores (>= 1); not with a template.
 	Cores int
 	// RAM is the memory in MB: a multiple of 256, at least 256, and at
-	// least 1024 when one of Volumes sets RAMHotPlug.
+	// least 1024 when one of Volumes sets RAMHotPlug; not with a template.
 	RAM int
 	// AvailabilityZone is AUTO, ZONE_1 or ZONE_2; empty leaves the API's
-	// default (AUTO).
+	// default (AUTO, the only zone of CUBE and GPU servers).
 	AvailabilityZone AvailabilityZone
 	// CPUFamily is AMD_OPTERON, INTEL_XEON, INTEL_SKYLAKE or another family
-	// the location offers; empty leaves the API's default.
+	// the location offers ([LocationProperties].CPUArchitecture); empty
+	// leaves the API's choice. Not for CUBE and VCPU servers, nor with a
+	// template.
 	CPUFamily CPUFamily
 	// BootVolume is the ID of an existing volume to boot from; BootCDROM the
 	// ID of a CD-ROM image. At most one of them may be set.
 	BootVolume string
 	BootCDROM  string
+	// Type is ENTERPRISE, CUBE, VCPU or GPU (v6); empty leaves the API's
+	// default, ENTERPRISE.
+	Type ServerType
+	// TemplateID is the ID of the template that sizes a CUBE or GPU server
+	// (v6); required for CUBE servers.
+	TemplateID string
+	// Hostname is the server's host name (v6): a-z, 0-9 and '-', not
+	// starting with '-', at most 63 characters.
+	Hostname string
+	// NICMultiQueue turns multi-queue on for all the server's NICs (v6);
+	// nil leaves the API's default. Not for CUBE servers.
+	NICMultiQueue *bool
 	// Volumes are new volumes to create and attach.
 	Volumes []VolumeSpec
 	// AttachVolumes are IDs of existing volumes to attach.
@@ -69,12 +108,16 @@ type serverPost = post[serverPostProperties, serverPostEntities]
 
 type serverPostProperties struct {
 	Name             string           `json:"name"`
-	Cores            int              `json:"cores"`
-	RAM              int              `json:"ram"`
+	Cores            *int             `json:"cores,omitempty"`
+	RAM              *int             `json:"ram,omitempty"`
 	AvailabilityZone AvailabilityZone `json:"availabilityZone,omitempty"`
 	CPUFamily        CPUFamily        `json:"cpuFamily,omitempty"`
 	BootVolume       *idRef           `json:"bootVolume,omitempty"`
 	BootCDROM        *idRef           `json:"bootCdrom,omitempty"`
+	Type             ServerType       `json:"type,omitempty"`
+	TemplateID       string           `json:"templateUuid,omitempty"`
+	Hostname         string           `json:"hostname,omitempty"`
+	NICMultiQueue    *bool            `json:"nicMultiQueue,omitempty"`
 }
 
 // serverPostEntities holds the children of a new server. Volume items are
@@ -85,27 +128,43 @@ type serverPostEntities struct {
 	NICs    *postCollection[nicPost] `json:"nics,omitempty"`
 }
 
-// body validates the spec and builds the POST body; field prefixes the
-// names in errors ("ServerSpec", "DatacenterSpec.Servers[0]").
-func (s *ServerSpec) body(field string) (*serverPost, error) {
+// bodyFor validates the spec for the API version v and builds the POST
+// body; field prefixes the names in errors ("ServerSpec",
+// "DatacenterSpec.Servers[0]"). Its volumes and NICs are checked for v too.
+func (s *ServerSpec) bodyFor(v APIVersion, field string) (*serverPost, error) {
 	if err := checkServerName(field+".Name", s.Name, true); err != nil {
 		return nil, err
 	}
-	if err := checkServerCores(field+".Cores", s.Cores); err != nil {
+	if err := firstError(
+		sinceV6(v, field+".Type", s.Type != ""),
+		sinceV6(v, field+".TemplateID", s.TemplateID != ""),
+		sinceV6(v, field+".Hostname", s.Hostname != ""),
+		sinceV6(v, field+".NICMultiQueue", s.NICMultiQueue != nil),
+		checkHostname(field+".Hostname", s.Hostname),
+	); err != nil {
 		return nil, err
+	}
+	if s.TemplateID != "" {
+		if err := id(field+".TemplateID", s.TemplateID).check(); err != nil {
+			return nil, err
+		}
 	}
 	ramHotPlug := false
 	for i := range s.Volumes {
-		if v := s.Volumes[i].RAMHotPlug; v != nil && *v {
+		if hp := s.Volumes[i].RAMHotPlug; hp != nil && *hp {
 			ramHotPlug = true
 		}
 	}
-	if err := checkServerRAM(field+".RAM", s.RAM, ramHotPlug); err != nil {
+	if err := checkServerSize(field, s.Type, s.TemplateID, s.Cores, s.RAM, s.CPUFamily, s.NICMultiQueue, ramHotPlug); err != nil {
 		return nil, err
 	}
 	p := &serverPost{Properties: serverPostProperties{
-		Name: s.Name, Cores: s.Cores, RAM: s.RAM, AvailabilityZone: s.AvailabilityZone, CPUFamily: s.CPUFamily,
+		Name: s.Name, AvailabilityZone: s.AvailabilityZone, CPUFamily: s.CPUFamily,
+		Type: s.Type, TemplateID: s.TemplateID, Hostname: s.Hostname, NICMultiQueue: s.NICMultiQueue,
 	}}
+	if !templated(s.Type, s.TemplateID) {
+		p.Properties.Cores, p.Properties.RAM = &s.Cores, &s.RAM
+	}
 	var bootVol, bootCD *string
 	if s.BootVolume != "" {
 		bootVol = &s.BootVolume
@@ -121,11 +180,11 @@ func (s *ServerSpec) body(field string) (*serverPost, error) {
 	if n := len(s.Volumes) + len(s.AttachVolumes); n > 0 {
 		items := make([]any, 0, n)
 		for i := range s.Volumes {
-			v, err := s.Volumes[i].body(fmt.Sprintf("%s.Volumes[%d]", field, i))
+			vol, err := s.Volumes[i].bodyFor(v, fmt.Sprintf("%s.Volumes[%d]", field, i))
 			if err != nil {
 				return nil, err
 			}
-			items = append(items, v)
+			items = append(items, vol)
 		}
 		refs, err := idRefs(field+".AttachVolumes", s.AttachVolumes)
 		if err != nil {
@@ -139,7 +198,7 @@ func (s *ServerSpec) body(field string) (*serverPost, error) {
 	if len(s.NICs) > 0 {
 		nics := make([]nicPost, len(s.NICs))
 		for i := range s.NICs {
-			n, err := s.NICs[i].body(fmt.Sprintf("%s.NICs[%d]", field, i))
+			n, err := s.NICs[i].bodyFor(v, fmt.Sprintf("%s.NICs[%d]", field, i))
 			if err != nil {
 				return nil, err
 			}
@@ -151,6 +210,63 @@ func (s *ServerSpec) body(field string) (*serverPost, error) {
 		p.Entities = &ent
 	}
 	return p, nil
+}
+
+// templated says whether a server takes its size from a template: it names
+// one, or it is a CUBE server, which always has one.
+func templated(t ServerType, templateID string) bool {
+	return templateID != "" || t == ServerTypeCube
+}
+
+// checkServerSize applies the rules of a new server's size: a CUBE server
+// names a template; a server with a template leaves cores, RAM and CPU
+// family to it; any other needs cores and RAM; CUBE and VCPU servers have
+// no CPU family to choose, and CUBE servers no NIC multi-queue.
+func checkServerSize(field string, t ServerType, templateID string, cores, ram int, cpu CPUFamily, multiQueue *bool, ramHotPlug bool) error {
+	if t == ServerTypeCube && templateID == "" {
+		return invalid(field+".TemplateID", "is required for a CUBE server (it sets the cores, RAM and storage)")
+	}
+	if t == ServerTypeCube && multiQueue != nil {
+		return invalid(field+".NICMultiQueue", "must not be set for a CUBE server")
+	}
+	if templated(t, templateID) {
+		switch {
+		case cores != 0:
+			return invalid(field+".Cores", "must not be set for a server made from a template (got %d): the template sets it", cores)
+		case ram != 0:
+			return invalid(field+".RAM", "must not be set for a server made from a template (got %d): the template sets it", ram)
+		case cpu != "":
+			return invalid(field+".CPUFamily", "must not be set for a server made from a template (got %q)", cpu)
+		}
+		return nil
+	}
+	if t == ServerTypeVCPU && cpu != "" {
+		return invalid(field+".CPUFamily", "must not be set for a VCPU server (got %q)", cpu)
+	}
+	if err := checkServerCores(field+".Cores", cores); err != nil {
+		return err
+	}
+	return checkServerRAM(field+".RAM", ram, ramHotPlug)
+}
+
+// checkHostname applies the API's documented rule for host names: a-z, 0-9
+// and '-', not starting with '-', at most 63 characters. Empty is not set.
+func checkHostname(field, h string) error {
+	if h == "" {
+		return nil
+	}
+	if len(h) > 63 {
+		return invalid(field, "%q is longer than 63 characters", h)
+	}
+	if h[0] == '-' {
+		return invalid(field, "%q starts with '-'", h)
+	}
+	for _, r := range h {
+		if (r < 'a' || r > 'z') && (r < '0' || r > '9') && r != '-' {
+			return invalid(field, "%q may contain only a-z, 0-9 and '-' (found %q)", h, r)
+		}
+	}
+	return nil
 }
 
 // bootRefs turns the boot volume and CD-ROM IDs (nil when unset) into
@@ -213,6 +329,12 @@ func checkServerRAM(field string, ram int, hotPlug bool) error {
 // ServerUpdate changes the fields of a server that are set (non-nil); the
 // others keep their value. BootVolume and BootCDROM are IDs, sent as
 // {"id": ...} references; at most one of them may be set.
+//
+// Type, Hostname and NICMultiQueue are Cloud API v6 fields; a client that
+// speaks v5 refuses them before sending. A server's template cannot be
+// changed, so it is not here. Setting Type to CUBE leaves Cores, RAM and
+// CPUFamily to the server's template: they must then be nil, and so must
+// CPUFamily with Type VCPU.
 type ServerUpdate struct {
 	Name             *string
 	Cores            *int
@@ -221,6 +343,14 @@ type ServerUpdate struct {
 	CPUFamily        *CPUFamily
 	BootVolume       *string
 	BootCDROM        *string
+	// Type is ENTERPRISE, CUBE, VCPU or GPU (v6).
+	Type *ServerType
+	// Hostname is the server's host name (v6): a-z, 0-9 and '-', not
+	// starting with '-', at most 63 characters.
+	Hostname *string
+	// NICMultiQueue turns multi-queue on or off for all the server's NICs
+	// (v6); changing it restarts the server.
+	NICMultiQueue *bool
 }
 
 type serverPatch struct {
@@ -231,12 +361,51 @@ type serverPatch struct {
 	CPUFamily        *CPUFamily        `json:"cpuFamily,omitempty"`
 	BootVolume       *idRef            `json:"bootVolume,omitempty"`
 	BootCDROM        *idRef            `json:"bootCdrom,omitempty"`
+	Type             *ServerType       `json:"type,omitempty"`
+	Hostname         *string           `json:"hostname,omitempty"`
+	NICMultiQueue    *bool             `json:"nicMultiQueue,omitempty"`
 }
 
-func (u *ServerUpdate) body() (*serverPatch, error) {
+func (u *ServerUpdate) body(v APIVersion) (*serverPatch, error) {
 	const f = "ServerUpdate"
+	if err := firstError(
+		sinceV6(v, f+".Type", u.Type != nil),
+		sinceV6(v, f+".Hostname", u.Hostname != nil),
+		sinceV6(v, f+".NICMultiQueue", u.NICMultiQueue != nil),
+	); err != nil {
+		return nil, err
+	}
 	if u.Name != nil {
 		if err := checkServerName(f+".Name", *u.Name, true); err != nil {
+			return nil, err
+		}
+	}
+	if u.Type != nil {
+		switch *u.Type {
+		case "":
+			return nil, invalid(f+".Type", "must not be empty")
+		case ServerTypeCube:
+			switch {
+			case u.Cores != nil:
+				return nil, invalid(f+".Cores", "must not be set for a CUBE server: its template sets it")
+			case u.RAM != nil:
+				return nil, invalid(f+".RAM", "must not be set for a CUBE server: its template sets it")
+			case u.CPUFamily != nil:
+				return nil, invalid(f+".CPUFamily", "must not be set for a CUBE server")
+			case u.NICMultiQueue != nil:
+				return nil, invalid(f+".NICMultiQueue", "must not be set for a CUBE server")
+			}
+		case ServerTypeVCPU:
+			if u.CPUFamily != nil {
+				return nil, invalid(f+".CPUFamily", "must not be set for a VCPU server")
+			}
+		}
+	}
+	if u.Hostname != nil {
+		if *u.Hostname == "" {
+			return nil, invalid(f+".Hostname", "must not be empty")
+		}
+		if err := checkHostname(f+".Hostname", *u.Hostname); err != nil {
 			return nil, err
 		}
 	}
@@ -266,7 +435,7 @@ func (u *ServerUpdate) body() (*serverPatch, error) {
 	}
 	return &serverPatch{
 		Name: u.Name, Cores: u.Cores, RAM: u.RAM, AvailabilityZone: u.AvailabilityZone, CPUFamily: u.CPUFamily,
-		BootVolume: vol, BootCDROM: cd,
+		BootVolume: vol, BootCDROM: cd, Type: u.Type, Hostname: u.Hostname, NICMultiQueue: u.NICMultiQueue,
 	}, nil
 }
 
@@ -296,23 +465,32 @@ func (s *ServersService) Get(ctx context.Context, datacenterID, serverID string,
 // volumes and NICs of spec, in one call. The server is ready once the request
 // in the Response is DONE ([Client.WaitForCompletion]).
 func (s *ServersService) Create(ctx context.Context, datacenterID string, spec ServerSpec, opts ...WriteOption) (*Server, *Response, error) {
-	return write[Server](ctx, s.c, http.MethodPost, at(pathOf("/datacenters/{}/servers", id("datacenterID", datacenterID))), with(spec.body("ServerSpec")).hiding(imagePasswords(nil, spec.Volumes...)), opts)
+	return write[Server](ctx, s.c, http.MethodPost, at(pathOf("/datacenters/{}/servers", id("datacenterID", datacenterID))), with(spec.bodyFor(s.c.version, "ServerSpec")).hiding(imagePasswords(nil, spec.Volumes...)), opts)
 }
 
 // Update changes the fields of a server that upd sets (PATCH).
 func (s *ServersService) Update(ctx context.Context, datacenterID, serverID string, upd ServerUpdate, opts ...WriteOption) (*Server, *Response, error) {
-	return write[Server](ctx, s.c, http.MethodPatch, at(serverPath(datacenterID, serverID, "")), with(upd.body()), opts)
+	return write[Server](ctx, s.c, http.MethodPatch, at(serverPath(datacenterID, serverID, "")), with(upd.body(s.c.version)), opts)
 }
 
 // Replace replaces every property of a server with spec's (PUT); properties
 // spec leaves empty are reset.
 func (s *ServersService) Replace(ctx context.Context, datacenterID, serverID string, spec ServerSpec, opts ...WriteOption) (*Server, *Response, error) {
-	return write[Server](ctx, s.c, http.MethodPut, at(serverPath(datacenterID, serverID, "")), with(spec.body("ServerSpec")).propsOnly("ServerSpec", "attach volumes and create NICs separately"), opts)
+	return write[Server](ctx, s.c, http.MethodPut, at(serverPath(datacenterID, serverID, "")), with(spec.bodyFor(s.c.version, "ServerSpec")).propsOnly("ServerSpec", "attach volumes and create NICs separately"), opts)
 }
 
-// Delete deletes a server. Its volumes are kept; delete them with
-// Volumes.Delete.
-func (s *ServersService) Delete(ctx context.Context, datacenterID, serverID string, opts ...WriteOption) (*Response, error) {
+// Delete deletes a server. Its volumes are kept (delete them with
+// Volumes.Delete) unless [WithDeleteVolumes] is given, on Cloud API v6:
+//
+//	resp, err := c.Servers.Delete(ctx, dcID, serverID, ionos.WithDeleteVolumes())
+func (s *ServersService) Delete(ctx context.Context, datacenterID, serverID string, opts ...ServerDeleteOption) (*Response, error) {
+	for _, o := range opts {
+		if _, ok := o.(DeleteVolumesOption); ok {
+			if err := sinceV6(s.c.version, "WithDeleteVolumes", true); err != nil {
+				return nil, err
+			}
+		}
+	}
 	return act(ctx, s.c, http.MethodDelete, at(serverPath(datacenterID, serverID, "")), noBody, opts)
 }
 

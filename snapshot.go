@@ -26,6 +26,17 @@ type SnapshotProperties struct {
 	SecAuthProtection bool    `json:"secAuthProtection"`
 	HotPlug
 	LicenceType LicenceType `json:"licenceType,omitempty"`
+
+	// The fields below come from Cloud API v6 and are empty on v5.
+
+	// ApplicationType is the application on the snapshot; only snapshots
+	// of public images have one other than UNKNOWN.
+	ApplicationType string `json:"applicationType,omitempty"`
+	// ExposeSerial says whether servers see the serial ID of volumes made
+	// from the snapshot; RequireLegacyBios whether it needs legacy BIOS.
+	// nil when the API does not say.
+	ExposeSerial      *bool `json:"exposeSerial,omitempty"`
+	RequireLegacyBios *bool `json:"requireLegacyBios,omitempty"`
 }
 
 // SnapshotUpdate changes the fields of a snapshot that are set (non-nil);

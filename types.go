@@ -73,3 +73,14 @@ type HotPlug struct {
 	DiscSCSIHotPlug     bool `json:"discScsiHotPlug"`
 	DiscSCSIHotUnplug   bool `json:"discScsiHotUnplug"`
 }
+
+// sinceV6 refuses, on a client that speaks v5, a field that only Cloud API
+// v6 has: set says whether the caller set it. Nothing is sent: the field
+// cannot be expressed on v5, and dropping it silently would do something
+// other than asked.
+func sinceV6(v APIVersion, field string, set bool) error {
+	if set && v == APIv5 {
+		return unsupportedField(field, v)
+	}
+	return nil
+}

@@ -33,15 +33,40 @@ type VolumeProperties struct {
 	DeviceNumber int64  `json:"deviceNumber"`
 	BackupUnitID string `json:"backupunitId,omitempty"`
 	UserData     string `json:"userData,omitempty"`
+
+	// The fields below come from Cloud API v6 and are empty on v5.
+
+	// BootOrder is AUTO, NONE or PRIMARY; empty when the API sends null
+	// (which means AUTO).
+	BootOrder BootOrder `json:"bootOrder,omitempty"`
+	// BootServer is the ID of the server that boots from the volume.
+	BootServer string `json:"bootServer,omitempty"`
+	// PCISlot is the PCI slot the volume is attached at.
+	PCISlot int `json:"pciSlot"`
+	// ApplicationType is the application on the volume's image (only
+	// public images have one other than UNKNOWN).
+	ApplicationType string `json:"applicationType,omitempty"`
+	// ExposeSerial says whether the server sees the disk's serial ID;
+	// RequireLegacyBios whether the volume needs legacy BIOS. nil when the
+	// API does not say.
+	ExposeSerial      *bool `json:"exposeSerial,omitempty"`
+	RequireLegacyBios *bool `json:"requireLegacyBios,omitempty"`
 }
 
 // VolumeSpec describes a volume to create, alone (Volumes.Create) or inside a
 // server or data center ([ServerSpec].Volumes, [DatacenterSpec].Volumes). Size is
-// required, and one of Image, ImageAlias or LicenceType. Unset fields are
+// required (except for the DAS volume of a CUBE server on Cloud API v6,
+// which the server's template sizes), and one of Image, ImageAlias or
+// LicenceType. Unset fields are
 // left out, so the API's defaults apply (bus VIRTIO, type HDD, zone AUTO).
+// A DAS volume exists only inside the [ServerSpec] of a CUBE server.
+//
+// BootOrder, ExposeSerial and RequireLegacyBios are Cloud API v6 fields; a
+// client that speaks v5 refuses them before sending.
 type VolumeSpec struct {
 	Name string
-	// Size is the size in GB (> 0).
+	// Size is the size in GB (> 0). On v6 a DAS volume may leave it 0 (not
+	// sent): its CUBE server's template sets it.
 	Size int
 	// Type is HDD, SSD, SSD Standard, SSD Premium, DAS or ISO.
 	Type VolumeType
@@ -72,13 +97,23 @@ type VolumeSpec struct {
 	NICHotUnplug        *bool
 	DiscVirtioHotPlug   *bool
 	DiscVirtioHotUnplug *bool
+	// BootOrder is AUTO, NONE or PRIMARY (v6); empty leaves the API's
+	// default, AUTO.
+	BootOrder BootOrder
+	// ExposeSerial shows the disk's serial ID to the server (v6; the API's
+	// default is false). Some software needs it; it can affect licensed
+	// software such as Windows.
+	ExposeSerial *bool
+	// RequireLegacyBios boots the volume with legacy BIOS (v6; the API's
+	// default is true).
+	RequireLegacyBios *bool
 }
 
 type volumePost = post[volumePostProperties, noEntities]
 
 type volumePostProperties struct {
 	Name                string           `json:"name,omitempty"`
-	Size                int              `json:"size"`
+	Size                *int             `json:"size,omitempty"`
 	Type                VolumeType       `json:"type,omitempty"`
 	Bus                 Bus              `json:"bus,omitempty"`
 	Image               string           `json:"image,omitempty"`
@@ -95,15 +130,32 @@ type volumePostProperties struct {
 	NICHotUnplug        *bool            `json:"nicHotUnplug,omitempty"`
 	DiscVirtioHotPlug   *bool            `json:"discVirtioHotPlug,omitempty"`
 	DiscVirtioHotUnplug *bool            `json:"discVirtioHotUnplug,omitempty"`
+	BootOrder           BootOrder        `json:"bootOrder,omitempty"`
+	ExposeSerial        *bool            `json:"exposeSerial,omitempty"`
+	RequireLegacyBios   *bool            `json:"requireLegacyBios,omitempty"`
 }
 
-// body validates the spec and builds the POST body; field prefixes the
-// names in errors ("VolumeSpec", "ServerSpec.Volumes[0]").
-func (s *VolumeSpec) body(field string) (*volumePost, error) {
+// bodyFor validates the spec for the API version v and builds the POST
+// body; field prefixes the names in errors ("VolumeSpec",
+// "ServerSpec.Volumes[0]").
+func (s *VolumeSpec) bodyFor(v APIVersion, field string) (*volumePost, error) {
 	if err := checkServerName(field+".Name", s.Name, false); err != nil {
 		return nil, err
 	}
-	if s.Size <= 0 {
+	if err := firstError(
+		sinceV6(v, field+".BootOrder", s.BootOrder != ""),
+		sinceV6(v, field+".ExposeSerial", s.ExposeSerial != nil),
+		sinceV6(v, field+".RequireLegacyBios", s.RequireLegacyBios != nil),
+	); err != nil {
+		return nil, err
+	}
+	var size *int
+	switch {
+	case s.Size > 0:
+		size = &s.Size
+	case s.Size == 0 && s.Type == VolumeTypeDAS && v != APIv5:
+		// The CUBE server's template sizes its DAS volume.
+	default:
 		return nil, invalid(field+".Size", "must be more than 0 GB (got %d)", s.Size)
 	}
 	if s.Image == "" && s.ImageAlias == "" && s.LicenceType == "" {
@@ -118,11 +170,12 @@ func (s *VolumeSpec) body(field string) (*volumePost, error) {
 		}
 	}
 	return &volumePost{Properties: volumePostProperties{
-		Name: s.Name, Size: s.Size, Type: s.Type, Bus: s.Bus, Image: s.Image, ImageAlias: s.ImageAlias,
+		Name: s.Name, Size: size, Type: s.Type, Bus: s.Bus, Image: s.Image, ImageAlias: s.ImageAlias,
 		LicenceType: s.LicenceType, ImagePassword: s.ImagePassword.Reveal(), SSHKeys: s.SSHKeys,
 		AvailabilityZone: s.AvailabilityZone, BackupUnitID: s.BackupUnitID, UserData: s.UserData,
 		CPUHotPlug: s.CPUHotPlug, RAMHotPlug: s.RAMHotPlug, NICHotPlug: s.NICHotPlug, NICHotUnplug: s.NICHotUnplug,
 		DiscVirtioHotPlug: s.DiscVirtioHotPlug, DiscVirtioHotUnplug: s.DiscVirtioHotUnplug,
+		BootOrder: s.BootOrder, ExposeSerial: s.ExposeSerial, RequireLegacyBios: s.RequireLegacyBios,
 	}}, nil
 }
 
@@ -144,6 +197,9 @@ func checkImagePassword(field, pw string) error {
 // availability zone, so they are not here. Size can only grow: the SDK
 // checks that it is more than 0, and the API refuses a size below the
 // current one (fetch the volume first to check it yourself).
+//
+// BootOrder, ExposeSerial and RequireLegacyBios are Cloud API v6 fields; a
+// client that speaks v5 refuses them before sending.
 type VolumeUpdate struct {
 	Name                *string      `json:"name,omitempty"`
 	Size                *int         `json:"size,omitempty"` // GB
@@ -155,10 +211,26 @@ type VolumeUpdate struct {
 	NICHotUnplug        *bool        `json:"nicHotUnplug,omitempty"`
 	DiscVirtioHotPlug   *bool        `json:"discVirtioHotPlug,omitempty"`
 	DiscVirtioHotUnplug *bool        `json:"discVirtioHotUnplug,omitempty"`
+	// BootOrder is AUTO, NONE or PRIMARY (v6).
+	BootOrder *BootOrder `json:"bootOrder,omitempty"`
+	// ExposeSerial shows or hides the disk's serial ID (v6).
+	ExposeSerial *bool `json:"exposeSerial,omitempty"`
+	// RequireLegacyBios boots the volume with legacy BIOS or not (v6).
+	RequireLegacyBios *bool `json:"requireLegacyBios,omitempty"`
 }
 
-func (u *VolumeUpdate) check() error {
+func (u *VolumeUpdate) check(v APIVersion) error {
 	const f = "VolumeUpdate"
+	if err := firstError(
+		sinceV6(v, f+".BootOrder", u.BootOrder != nil),
+		sinceV6(v, f+".ExposeSerial", u.ExposeSerial != nil),
+		sinceV6(v, f+".RequireLegacyBios", u.RequireLegacyBios != nil),
+	); err != nil {
+		return err
+	}
+	if u.BootOrder != nil && *u.BootOrder == "" {
+		return invalid(f+".BootOrder", "must not be empty")
+	}
 	if u.Name != nil {
 		if err := checkServerName(f+".Name", *u.Name, false); err != nil {
 			return err
@@ -191,11 +263,38 @@ type SnapshotSpec struct {
 	// SecAuthProtection turns two-factor protection on (off is the API's
 	// default).
 	SecAuthProtection bool
+	// ApplicationType is the application on the snapshot (Cloud API v6; a
+	// client that speaks v5 refuses it before sending).
+	ApplicationType string
 }
 
-func (s *SnapshotSpec) form() (url.Values, error) {
+// snapshotPost is the JSON body of a snapshot create on v6.
+type snapshotPost struct {
+	Properties snapshotPostProperties `json:"properties"`
+}
+
+type snapshotPostProperties struct {
+	Name              string      `json:"name,omitempty"`
+	Description       string      `json:"description,omitempty"`
+	SecAuthProtection bool        `json:"secAuthProtection,omitempty"`
+	LicenceType       LicenceType `json:"licenceType,omitempty"`
+	ApplicationType   string      `json:"applicationType,omitempty"`
+}
+
+// body builds what a snapshot create sends: on v6 the JSON
+// {"properties": {...}} the live API takes, on v5 the form it took.
+func (s *SnapshotSpec) body(v APIVersion) (any, error) {
 	if err := checkServerName("SnapshotSpec.Name", s.Name, false); err != nil {
 		return nil, err
+	}
+	if err := sinceV6(v, "SnapshotSpec.ApplicationType", s.ApplicationType != ""); err != nil {
+		return nil, err
+	}
+	if v != APIv5 {
+		return &snapshotPost{Properties: snapshotPostProperties{
+			Name: s.Name, Description: s.Description, SecAuthProtection: s.SecAuthProtection,
+			LicenceType: s.LicenceType, ApplicationType: s.ApplicationType,
+		}}, nil
 	}
 	f := url.Values{}
 	if s.Name != "" {
@@ -211,6 +310,21 @@ func (s *SnapshotSpec) form() (url.Values, error) {
 		f.Set("secAuthProtection", "true")
 	}
 	return f, nil
+}
+
+// restoreSnapshotBody is what a snapshot restore sends: on v6 the JSON
+// {"properties": {"snapshotId": ...}}, on v5 the form snapshotId=....
+func restoreSnapshotBody(v APIVersion, snapshotID string) (any, error) {
+	if err := id("snapshotID", snapshotID).check(); err != nil {
+		return nil, err
+	}
+	if v != APIv5 {
+		type props struct {
+			SnapshotID string `json:"snapshotId"`
+		}
+		return &putBody[props]{Properties: props{SnapshotID: snapshotID}}, nil
+	}
+	return url.Values{"snapshotId": {snapshotID}}, nil
 }
 
 // VolumesService manages block storage volumes and their snapshots.
@@ -238,12 +352,12 @@ func (s *VolumesService) Get(ctx context.Context, datacenterID, volumeID string,
 // Create creates a volume in a data center; it is not attached to any server
 // (see Servers.AttachVolume).
 func (s *VolumesService) Create(ctx context.Context, datacenterID string, spec VolumeSpec, opts ...WriteOption) (*Volume, *Response, error) {
-	return write[Volume](ctx, s.c, http.MethodPost, at(pathOf("/datacenters/{}/volumes", id("datacenterID", datacenterID))), with(spec.body("VolumeSpec")).hiding(imagePasswords(nil, spec)), opts)
+	return write[Volume](ctx, s.c, http.MethodPost, at(pathOf("/datacenters/{}/volumes", id("datacenterID", datacenterID))), with(spec.bodyFor(s.c.version, "VolumeSpec")).hiding(imagePasswords(nil, spec)), opts)
 }
 
 // Update changes the fields of a volume that upd sets (PATCH).
 func (s *VolumesService) Update(ctx context.Context, datacenterID, volumeID string, upd VolumeUpdate, opts ...WriteOption) (*Volume, *Response, error) {
-	return write[Volume](ctx, s.c, http.MethodPatch, at(volumePath(datacenterID, volumeID, "")), with(&upd, upd.check()), opts)
+	return write[Volume](ctx, s.c, http.MethodPatch, at(volumePath(datacenterID, volumeID, "")), with(&upd, upd.check(s.c.version)), opts)
 }
 
 // Delete deletes a volume.
@@ -251,17 +365,19 @@ func (s *VolumesService) Delete(ctx context.Context, datacenterID, volumeID stri
 	return del(ctx, s.c, at(volumePath(datacenterID, volumeID, "")), opts)
 }
 
-// CreateSnapshot takes a snapshot of a volume and returns it (form-encoded,
-// as the API wants; unset fields are not sent).
+// CreateSnapshot takes a snapshot of a volume and returns it. Unset fields
+// of spec are not sent. The body is JSON ({"properties": {...}}) on Cloud
+// API v6, as the live API takes it, and form-encoded on v5.
 func (s *VolumesService) CreateSnapshot(ctx context.Context, datacenterID, volumeID string, spec SnapshotSpec, opts ...WriteOption) (*Snapshot, *Response, error) {
-	return write[Snapshot](ctx, s.c, http.MethodPost, at(volumePath(datacenterID, volumeID, "/create-snapshot")), with(spec.form()), opts)
+	return write[Snapshot](ctx, s.c, http.MethodPost, at(volumePath(datacenterID, volumeID, "/create-snapshot")), with(spec.body(s.c.version)), opts)
 }
 
-// RestoreSnapshot restores a snapshot onto a volume. The Response names the
-// request to hand to [Client.WaitForCompletion].
+// RestoreSnapshot restores a snapshot onto a volume. The body is JSON
+// ({"properties": {"snapshotId": ...}}) on Cloud API v6 and form-encoded on
+// v5. The Response names the request to hand to [Client.WaitForCompletion].
 func (s *VolumesService) RestoreSnapshot(ctx context.Context, datacenterID, volumeID, snapshotID string, opts ...WriteOption) (*Response, error) {
 	return act(ctx, s.c, http.MethodPost, at(volumePath(datacenterID, volumeID, "/restore-snapshot")),
-		with(url.Values{"snapshotId": {snapshotID}}, id("snapshotID", snapshotID).check()), opts)
+		with(restoreSnapshotBody(s.c.version, snapshotID)), opts)
 }
 
 func volumePath(datacenterID, volumeID, suffix string) (string, error) {
