@@ -77,14 +77,23 @@ func sdkOperations(c *ionos.Client) []string {
 }
 
 // TestEveryOperationAgainstEmulator calls every SDK operation at least once
-// against the emulator, in an order that builds what each needs, and fails
-// when an operation is added to the SDK but not here.
+// against the emulator, under each Cloud API version, in an order that
+// builds what each needs, and fails when an operation is added to the SDK
+// but not here. An operation the version lacks must fail before sending
+// with ErrUnsupportedVersion.
 func TestEveryOperationAgainstEmulator(t *testing.T) {
-	srv := ionostest.NewServer()
+	for _, v := range []ionos.APIVersion{ionos.APIv6, ionos.APIv5} {
+		t.Run(string(v), func(t *testing.T) { everyOperation(t, v) })
+	}
+}
+
+func everyOperation(t *testing.T, version ionos.APIVersion) {
+	srv := ionostest.NewServer(ionostest.WithAPIVersion(string(version)))
 	defer srv.Close()
 	c, err := srv.NewClient(fastRetries)
 	require.NoError(t, err)
 	defer c.CloseIdleConnections()
+	require.Equal(t, version, c.APIVersion())
 	r := &opRun{t: t, c: c, ctx: context.Background(), called: map[string]bool{}}
 	ctx := r.ctx
 
@@ -590,8 +599,15 @@ func accountsAndPlatform(r *opRun, ctx context.Context) {
 	r.call("Kubernetes.DefaultVersion", resp, err)
 	assert.Contains(t, versions, def)
 	compat, resp, err := c.Kubernetes.CompatibleVersions(ctx, def)
-	r.call("Kubernetes.CompatibleVersions", resp, err)
-	assert.Contains(t, compat, def)
+	if c.APIVersion() == ionos.APIv6 {
+		// v6 removed the call: refused before sending.
+		require.ErrorIs(t, err, ionos.ErrUnsupportedVersion)
+		assert.Nil(t, resp)
+		r.called["Kubernetes.CompatibleVersions"] = true
+	} else {
+		r.call("Kubernetes.CompatibleVersions", resp, err)
+		assert.Contains(t, compat, def)
+	}
 	resp, err = c.Kubernetes.DeleteNodePool(ctx, k.ID, np.ID)
 	r.call("Kubernetes.DeleteNodePool", resp, err)
 	err = c.Kubernetes.WaitForNodePoolDeleted(ctx, k.ID, np.ID, fast)

@@ -1,9 +1,22 @@
-// Package ionostest is a stateful, in-process fake of the IONOS Cloud API v5
+// Package ionostest is a stateful, in-process fake of the IONOS Cloud API
 // for tests: a real HTTP server on loopback that serves every operation of
-// the Python SDK 5.2.0 surface (121 verb and path pairs, plus the spec's PUTs
-// and a few reads) with the API's envelopes, depth rendering, pagination,
-// asynchronous requests, errors and rate-limit headers, plus fault
-// injection. The command ionos-emulator serves the same fake standalone.
+// the SDK on Cloud API v6 (BasePathV6, the default) and v5 (BasePath), on
+// one state, with the API's envelopes, depth rendering, pagination,
+// asynchronous requests, errors and rate-limit headers, the Auth API's
+// tokens (AuthPath), plus fault injection. The command ionos-emulator serves
+// the same fake standalone.
+//
+// # Versions
+//
+// On v6 it behaves as the live v6 where that differs from v5: /contracts is
+// a collection; a kubeconfig is the YAML file itself (a JSON string when
+// the Accept header asks for JSON); PUT /k8s/{id} answers 202; the
+// Kubernetes compatibilities call is gone; /templates lists the fixed sizes
+// of CUBE servers, and a CUBE server needs a template and takes its cores
+// and RAM from it; deleting a server with deleteVolumes=true deletes its
+// attached volumes; snapshot create and restore take JSON; bodies are
+// checked against the live v6 schemas. WithAPIVersion chooses which version
+// Server.URL and Client speak.
 //
 //	srv := ionostest.NewServer()
 //	defer srv.Close()

@@ -153,11 +153,18 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	now := s.cfg.clock()
-	rel, inBase := strings.CutPrefix(r.URL.Path, BasePath)
+	prefix, v6 := BasePath, false
+	if strings.HasPrefix(r.URL.Path, BasePathV6) {
+		prefix, v6 = BasePathV6, true
+	}
+	rel, inBase := strings.CutPrefix(r.URL.Path, prefix)
 	if rel == "" {
 		rel = "/"
 	}
 	rt, params := s.match(rel)
+	if rt != nil && !rt.servedIn(v6) {
+		rt, params = nil, nil
+	}
 	key := r.Method + " " + rel
 	if rt != nil {
 		key = r.Method + " " + rt.pattern
@@ -194,7 +201,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 
 	rec := &recorder{header: http.Header{}}
-	changed := s.serve(rec, r, now, rel, inBase, rt, params)
+	changed := s.serve(rec, r, now, prefix, v6, rel, inBase, rt, params)
 	if changed && s.cfg.onChange != nil {
 		s.cfg.onChange()
 	}
@@ -296,7 +303,7 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 
 // serve runs the rate limit, authentication and the route. It reports
 // whether the state changed.
-func (s *Server) serve(w http.ResponseWriter, r *http.Request, now time.Time, rel string, inBase bool, rt *route, params []string) (changed bool) {
+func (s *Server) serve(w http.ResponseWriter, r *http.Request, now time.Time, prefix string, v6 bool, rel string, inBase bool, rt *route, params []string) (changed bool) {
 	limit, remaining, burst, wait := s.takeToken(now)
 	w.Header().Set("X-RateLimit-Limit", strconv.Itoa(limit))
 	w.Header().Set("X-RateLimit-Burst", strconv.Itoa(burst))
@@ -329,10 +336,10 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, now time.Time, re
 		writeJSON(w, 400, errorBody(400, "100", "Cannot read the request body"))
 		return false
 	}
-	c := &rctx{s: s, r: r, w: w, now: now, rel: rel, params: params, raw: raw, rt: rt,
-		base: "http://" + r.Host + BasePath}
+	c := &rctx{s: s, r: r, w: w, now: now, rel: rel, params: params, raw: raw, rt: rt, v6: v6,
+		base: "http://" + r.Host + prefix}
 	if r.TLS != nil {
-		c.base = "https://" + r.Host + BasePath
+		c.base = "https://" + r.Host + prefix
 	}
 	if e := c.parseQuery(); e != nil {
 		writeJSON(w, e.status, errorBody(e.status, e.code, e.msg))
@@ -375,7 +382,10 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, now time.Time, re
 	if c.location != "" {
 		w.Header().Set("Location", c.location)
 	}
-	if out != nil {
+	if c.err == nil && c.rawReply != nil {
+		out = c.rawReply
+		w.Header().Set("Content-Type", c.rawType)
+	} else if out != nil {
 		w.Header().Set("Content-Type", "application/json")
 	}
 	if status == 0 {

@@ -75,9 +75,11 @@ func callRawAuth(t *testing.T, srv *Server, method, path string, body any, auth 
 var testHTTP = &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
 
 // newSrv starts a server that is closed with the test.
+// newSrv starts a server whose URL is the v5 one: the emulator's own tests
+// were written against v5; v6_test.go tests v6.
 func newSrv(t *testing.T, opts ...Option) *Server {
 	t.Helper()
-	srv := NewServer(opts...)
+	srv := NewServer(append([]Option{WithAPIVersion("v5")}, opts...)...)
 	t.Cleanup(srv.Close)
 	return srv
 }

@@ -22,6 +22,9 @@ func init() {
 	// discScsiHotUnplug are not volume properties of the spec: ignored, as
 	// every unknown attribute.
 	schemas["volume"]["licenceType"] = schemas["image"]["licenceType"]
+	if _, ok := schemasV6["volume"]["licenceType"]; !ok {
+		schemasV6["volume"]["licenceType"] = schemasV6["image"]["licenceType"]
+	}
 }
 
 // hCreate creates a resource (with nested entities where the API allows)
@@ -104,7 +107,7 @@ func (c *rctx) build(t *tx, parent *node, typ string, body map[string]any) (*nod
 		}
 		props = map[string]any{}
 	}
-	if e := checkProps(typ, props, true); e != nil {
+	if e := c.checkProps(typ, props, true); e != nil {
 		return nil, e
 	}
 	id := newUUID()
@@ -147,14 +150,20 @@ func (c *rctx) prepare(t *tx, parent *node, n *node) *apiErr {
 		p["version"] = int64(1)
 		p["features"] = c.st.Nodes["/locations/"+loc].Props["features"]
 	case "server":
-		if e := checkRAM(p["ram"]); e != nil {
+		fromTemplate, e := c.applyTemplate(p)
+		if e != nil {
 			return e
 		}
-		if v, _ := toInt(p["cores"]); v < 1 {
-			return errInvalid("Attribute 'cores' must be at least 1")
+		if !fromTemplate {
+			if e := checkRAM(p["ram"]); e != nil {
+				return e
+			}
+			if v, _ := toInt(p["cores"]); v < 1 {
+				return errInvalid("Attribute 'cores' must be at least 1")
+			}
+			def("cpuFamily", c.defaultCPUFamily(parent))
 		}
 		def("availabilityZone", "AUTO")
-		def("cpuFamily", c.defaultCPUFamily(parent))
 		delete(p, "vmState") // RUNNING once created
 		for _, k := range []string{"bootVolume", "bootCdrom"} {
 			if v, ok := p[k]; ok {
@@ -214,7 +223,7 @@ func (c *rctx) prepare(t *tx, parent *node, n *node) *apiErr {
 		p["ips"] = ips
 		def("name", nil)
 	case "group":
-		for k, ps := range schemas["group"] {
+		for k, ps := range c.schema("group") {
 			if ps.kind == "boolean" {
 				def(k, false)
 			}
@@ -626,6 +635,9 @@ func hServerAction(action string) handler {
 }
 
 func (c *rctx) form() (url.Values, *apiErr) {
+	if c.v6 && strings.HasPrefix(strings.TrimSpace(string(c.raw)), "{") {
+		return c.jsonForm()
+	}
 	v, err := url.ParseQuery(string(c.raw))
 	if err != nil {
 		return nil, &apiErr{400, "100", "The request body is not a valid form"}
@@ -722,7 +734,7 @@ func hCreateShare(c *rctx) {
 	if props == nil {
 		props = map[string]any{}
 	}
-	if e := checkProps("resource", props, false); e != nil {
+	if e := c.checkProps("resource", props, false); e != nil {
 		c.fail(e)
 		return
 	}
@@ -739,7 +751,8 @@ func hCreateShare(c *rctx) {
 	c.ok(202, c.resource(n, c.writeDepth(1)))
 }
 
-func hContract(c *rctx) {
+// contractOf answers the contract as v5 does (one resource).
+func contractOf(c *rctx) {
 	var cores, ram, hdd, ssd, ips, k8s int64
 	for _, n := range c.st.Nodes {
 		switch n.Type {

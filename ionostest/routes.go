@@ -34,6 +34,12 @@ type rctx struct {
 	err      *apiErr
 	location string
 	changed  bool
+
+	// v6: the request came in under BasePathV6 and gets v6's behaviour.
+	v6 bool
+	// rawReply, when set, is sent as it is with rawType (a kubeconfig file).
+	rawReply []byte
+	rawType  string
 }
 
 type handler func(c *rctx)
@@ -43,6 +49,7 @@ type route struct {
 	segs    []string
 	page    int // default limit when the list is paginated; 0 if not
 	methods map[string]handler
+	only    int // bothVersions, onlyV5 or onlyV6
 }
 
 func (s *Server) match(rel string) (*route, []string) {
@@ -399,9 +406,23 @@ func hDelete(c *rctx) {
 	t.touch(n)
 	t.targets = append(t.targets, n)
 	c.touchDC(t, n.Path)
+	var alsoVolumes []string
+	if c.v6 && n.Type == "server" && c.r.URL.Query().Get("deleteVolumes") == "true" {
+		// v6: the server's attached volumes go with it.
+		for _, vp := range n.Kids["volumes"] {
+			if v := c.st.Nodes[vp]; v != nil {
+				t.touch(v)
+				t.targets = append(t.targets, v)
+				alsoVolumes = append(alsoVolumes, vp)
+			}
+		}
+	}
 	req := c.finish(t)
 	if req == nil || !req.Failed {
 		c.st.Pending = append(c.st.Pending, &pendingOp{Due: t.done, Op: "delete", Path: n.Path})
+		for _, vp := range alsoVolumes {
+			c.st.Pending = append(c.st.Pending, &pendingOp{Due: t.done, Op: "delete", Path: vp})
+		}
 	}
 	c.ok(202, nil)
 }
@@ -418,7 +439,7 @@ func hPatch(c *rctx) {
 		c.fail(e)
 		return
 	}
-	if e := checkProps(n.Type, body, false); e != nil {
+	if e := c.checkProps(n.Type, body, false); e != nil {
 		c.fail(e)
 		return
 	}
@@ -448,9 +469,9 @@ func hPut(c *rctx) {
 	}
 	req, ok := putRequired[n.Type]
 	if !ok {
-		req = requiredProps[n.Type]
+		req = c.required(n.Type, props)
 	}
-	if e := checkPropsReq(n.Type, props, req); e != nil {
+	if e := c.checkPropsReq(n.Type, props, req); e != nil {
 		c.fail(e)
 		return
 	}
@@ -474,7 +495,7 @@ func (c *rctx) update(n *node, props map[string]any, replace bool) {
 	if replace {
 		keys := putReplaces[n.Type]
 		if keys == nil {
-			for k := range schemas[n.Type] {
+			for k := range c.schema(n.Type) {
 				keys = append(keys, k)
 			}
 		}
@@ -493,8 +514,8 @@ func (c *rctx) update(n *node, props map[string]any, replace bool) {
 	c.touchDC(t, n.Path)
 	c.finish(t)
 	status := 202
-	if n.Type == "k8s" && replace {
-		status = 200 // as the v5 spec declares for PUT /k8s/{id}
+	if n.Type == "k8s" && replace && !c.v6 {
+		status = 200 // as the v5 spec declares for PUT /k8s/{id}; v6 answers 202
 	}
 	c.ok(status, c.resource(n, c.writeDepth(1)))
 }
@@ -576,17 +597,17 @@ func (c *rctx) decode(out *map[string]any) *apiErr {
 // coerces strings that hold a valid number or boolean where the spec wants
 // one (see coerce.go), drops unknown and read-only ones and nulls, and, when
 // required is set, the required attributes.
-func checkProps(typ string, props map[string]any, required bool) *apiErr {
-	req := requiredProps[typ]
-	if !required {
-		req = nil
+func (c *rctx) checkProps(typ string, props map[string]any, required bool) *apiErr {
+	var req []string
+	if required {
+		req = c.required(typ, props)
 	}
-	return checkPropsReq(typ, props, req)
+	return c.checkPropsReq(typ, props, req)
 }
 
 // checkPropsReq is checkProps with an explicit list of required attributes.
-func checkPropsReq(typ string, props map[string]any, req []string) *apiErr {
-	spec := schemas[typ]
+func (c *rctx) checkPropsReq(typ string, props map[string]any, req []string) *apiErr {
+	spec := c.schema(typ)
 	for k, v := range props {
 		ps, ok := spec[k]
 		if !ok || v == nil {
@@ -929,6 +950,11 @@ func buildRoutes() []*route {
 	add("/k8s/versions", 0, H{G: hK8sVersions})
 	add("/k8s/versions/default", 0, H{G: hK8sDefaultVersion})
 	add("/k8s/versions/{}/compatibilities", 0, H{G: hK8sCompatibilities})
+	rs[len(rs)-1].only = onlyV5
+	add("/templates", 0, H{G: hList})
+	rs[len(rs)-1].only = onlyV6
+	add("/templates/{}", 0, H{G: hGet})
+	rs[len(rs)-1].only = onlyV6
 	add("/pccs", 0, H{G: hList, P: hCreate("pcc")})
 	add("/pccs/{}", 0, H{G: hGet, PA: hPatch, D: hDelete})
 	add("/backupunits", 0, H{G: hList, P: hCreate("backupunit")})
@@ -979,6 +1005,17 @@ func hKubeconfig(c *rctx) {
 	}
 	cfg := "apiVersion: v1\nkind: Config\nclusters:\n- cluster:\n    server: https://" + n.ID + ".k8s.example.invalid:443\n  name: " + str(n.Props["name"]) +
 		"\ncontexts:\n- context:\n    cluster: " + str(n.Props["name"]) + "\n    user: admin\n  name: default\ncurrent-context: default\nusers:\n- name: admin\n  user:\n    token: " + randHex(40) + "\n"
+	if c.v6 {
+		// v6 answers the file itself: YAML, or a JSON string when asked.
+		if strings.Contains(c.r.Header.Get("Accept"), "json") {
+			raw, _ := json.Marshal(cfg)
+			c.rawReply, c.rawType = raw, "application/json"
+		} else {
+			c.rawReply, c.rawType = []byte(cfg), "application/yaml"
+		}
+		c.ok(200, nil)
+		return
+	}
 	c.ok(200, map[string]any{"id": n.ID, "type": "kubeconfig", "href": c.base + c.path(), "properties": map[string]any{"kubeconfig": cfg}})
 }
 

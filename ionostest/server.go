@@ -14,8 +14,13 @@ import (
 	"github.com/ionos-go/ionos"
 )
 
-// BasePath is the path under which the API is served.
+// BasePath is the path under which the Cloud API v5 is served.
 const BasePath = "/cloudapi/v5"
+
+// BasePathV6 is the path under which the Cloud API v6 is served. A Server
+// serves both versions on one state; Server.URL points at the one chosen
+// with WithAPIVersion (v6 by default).
+const BasePathV6 = "/cloudapi/v6"
 
 // Default credentials of a Server.
 const (
@@ -58,6 +63,7 @@ type Server struct {
 }
 
 type config struct {
+	version           string // "v5" or "v6"
 	user, pass, token string
 	queued, running   time.Duration
 	k8sDelay          time.Duration
@@ -120,6 +126,11 @@ func WithOnChange(fn func()) Option { return func(c *config) { c.onChange = fn }
 // along without sleeping. now must be safe for concurrent use.
 func WithClock(now func() time.Time) Option { return func(c *config) { c.clock = now } }
 
+// WithAPIVersion chooses the Cloud API version that Server.URL, Client and
+// NewClient speak: "v6" (the default) or "v5". Both are always served, on
+// BasePathV6 and BasePath.
+func WithAPIVersion(v string) Option { return func(c *config) { c.version = v } }
+
 // WithoutSeed starts with no locations and no images (a Restore is
 // expected to provide them).
 func WithoutSeed() Option { return func(c *config) { c.noSeed = true } }
@@ -142,7 +153,10 @@ func Listen(addr string, opts ...Option) (*Server, error) {
 	}
 	s := newServer(opts...)
 	s.ln = ln
-	s.URL = "http://" + ln.Addr().String() + BasePath
+	s.URL = "http://" + ln.Addr().String() + BasePathV6
+	if s.cfg.version == "v5" {
+		s.URL = "http://" + ln.Addr().String() + BasePath
+	}
 	s.hs = &http.Server{
 		Handler:           s,
 		ReadHeaderTimeout: 30 * time.Second,
@@ -180,6 +194,7 @@ func newServer(opts ...Option) *Server {
 	s.st.Nodes["/um"] = &node{Path: "/um", Hidden: true}
 	if !cfg.noSeed {
 		s.seed()
+		s.seedTemplates()
 	}
 	return s
 }

@@ -32,6 +32,7 @@ import (
 	"os"
 	"os/signal"
 	"regexp"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -234,10 +235,11 @@ func run(args []string, stdout, stderr io.Writer, stop <-chan os.Signal) error {
 		}
 		_, port, _ := net.SplitHostPort(srv.Addr().String())
 		hp := net.JoinHostPort(host, port)
-		shown = "http://" + hp + ionostest.BasePath
+		shown = "http://" + hp + ionostest.BasePathV6
 		fmt.Fprintf(stderr, "ionos-emulator: WARNING: listening on %s, which is not a loopback address: anyone who can reach it can use this fake API with its credentials. Use it only on a trusted network (a container beside your tests), never on the internet.\n", hp)
 	}
-	fmt.Fprintf(stdout, "ionos-emulator: serving %s (user %q, requests take %s, Kubernetes %s)\n", shown, o.user, o.delay, o.k8sDelay)
+	fmt.Fprintf(stdout, "ionos-emulator: serving %s (user %q, requests take %s, Kubernetes %s); Cloud API v5 at %s, tokens at %s\n",
+		shown, o.user, o.delay, o.k8sDelay, strings.TrimSuffix(shown, ionostest.BasePathV6)+ionostest.BasePath, strings.TrimSuffix(shown, ionostest.BasePathV6)+ionostest.AuthPath)
 
 	<-stop
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)

@@ -1,0 +1,145 @@
+package ionostest
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// Which versions serve a route.
+const (
+	bothVersions = iota
+	onlyV5
+	onlyV6
+)
+
+// servedIn reports whether the route exists in the version asked.
+func (r *route) servedIn(v6 bool) bool {
+	switch r.only {
+	case onlyV5:
+		return !v6
+	case onlyV6:
+		return v6
+	}
+	return true
+}
+
+// schema returns the writable properties of a type in the request's
+// version (v6: the live v6 document's, falling back to v5's for types the
+// generated v6 table lacks).
+func (c *rctx) schema(typ string) map[string]propSpec {
+	if c.v6 {
+		if s, ok := schemasV6[typ]; ok {
+			return s
+		}
+	}
+	return schemas[typ]
+}
+
+// required returns the attributes a create must have in the request's
+// version. On v6 a server made from a template (or a CUBE server) takes its
+// cores and RAM from the template, and a node pool's CPU family is
+// optional.
+func (c *rctx) required(typ string, props map[string]any) []string {
+	if !c.v6 {
+		return requiredProps[typ]
+	}
+	switch typ {
+	case "server":
+		if props["templateUuid"] != nil || strings.EqualFold(str(props["type"]), "CUBE") {
+			return nil
+		}
+	case "nodepool":
+		return requiredV6["nodepool"]
+	}
+	return requiredProps[typ]
+}
+
+// seedTemplates adds the fixed sizes of CUBE servers (GET /templates, v6).
+func (s *Server) seedTemplates() {
+	t0 := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+	root := s.st.Nodes[""]
+	for i, tp := range []struct {
+		name              string
+		cores, ram, store int
+	}{
+		{"Basic Cube XS", 1, 1024, 30},
+		{"Basic Cube S", 1, 2048, 50},
+		{"Basic Cube M", 2, 4096, 80},
+		{"Basic Cube L", 4, 8192, 160},
+		{"Basic Cube XL", 6, 16384, 320},
+		{"Memory Cube M", 2, 16384, 80},
+		{"Memory Cube L", 4, 32768, 160},
+	} {
+		id := fmt.Sprintf("15c6dd2f-02d2-4987-b439-%012x", i+1)
+		n := &node{ID: id, Type: "template", Path: "/templates/" + id, Created: t0, Modified: t0, Etag: newEtag(), State: "AVAILABLE",
+			Props: map[string]any{"name": tp.name, "cores": tp.cores, "ram": tp.ram, "storageSize": tp.store}}
+		s.st.Nodes[n.Path] = n
+		root.Kids["templates"] = append(root.Kids["templates"], n.Path)
+	}
+}
+
+// applyTemplate enforces v6's rules for servers of a type and from a
+// template: a CUBE server needs a template; a server from a template takes
+// its cores and RAM from it and may not name cores, RAM or a CPU family. It
+// reports whether the server is made from a template.
+func (c *rctx) applyTemplate(p map[string]any) (bool, *apiErr) {
+	if !c.v6 {
+		return false, nil
+	}
+	typ := strings.ToUpper(str(p["type"]))
+	if typ == "" {
+		typ = "ENTERPRISE"
+		p["type"] = typ
+	}
+	tid := str(p["templateUuid"])
+	if tid == "" {
+		if typ == "CUBE" {
+			return false, errInvalid("Attribute 'templateUuid' is required for a server of type CUBE")
+		}
+		return false, nil
+	}
+	tp := c.st.Nodes["/templates/"+tid]
+	if tp == nil {
+		return false, errInvalid("Attribute 'templateUuid' has an invalid value '%s': unknown template", tid)
+	}
+	for _, k := range []string{"cores", "ram", "cpuFamily"} {
+		if _, ok := p[k]; ok {
+			return false, errInvalid("Attribute '%s' can not be supplied for a server based on a template", k)
+		}
+	}
+	p["cores"], p["ram"] = tp.Props["cores"], tp.Props["ram"]
+	p["cpuFamily"] = "INTEL_SKYLAKE"
+	return true, nil
+}
+
+// hContract answers the contract: v5 one resource, v6 the collection of the
+// account's contracts.
+func hContract(c *rctx) {
+	contractOf(c)
+	if !c.v6 || c.err != nil {
+		return
+	}
+	one, _ := c.reply.(map[string]any)
+	c.ok(200, map[string]any{"id": "contracts", "type": "collection", "href": c.base + "/contracts", "items": []any{one}})
+}
+
+// jsonForm reads v6's JSON body of a snapshot create or restore
+// ({"properties": {...}}) as the form v5 takes.
+func (c *rctx) jsonForm() (url.Values, *apiErr) {
+	var body struct {
+		Properties map[string]any `json:"properties"`
+	}
+	if err := json.Unmarshal(c.raw, &body); err != nil {
+		return nil, &apiErr{400, "100", "The request body is not valid JSON"}
+	}
+	v := url.Values{}
+	for k, x := range body.Properties {
+		if x != nil {
+			v.Set(k, fmt.Sprint(x))
+		}
+	}
+	return v, nil
+}

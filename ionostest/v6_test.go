@@ -1,0 +1,163 @@
+package ionostest
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ionos-go/ionos"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func newV6(t *testing.T, opts ...Option) *Server {
+	t.Helper()
+	srv := NewServer(opts...)
+	t.Cleanup(srv.Close)
+	require.True(t, strings.HasSuffix(srv.URL, BasePathV6), "v6 is the default")
+	return srv
+}
+
+// One state, two versions: what is made through v5 reads through v6.
+func TestBothVersionsServeOneState(t *testing.T) {
+	srv := newV6(t)
+	v5 := strings.TrimSuffix(srv.URL, BasePathV6) + BasePath
+	resp, dc := call(t, srv, "POST", "/datacenters", map[string]any{"properties": map[string]any{"name": "a", "location": "de/fra"}})
+	require.Equal(t, 202, resp.StatusCode)
+	assert.True(t, strings.HasPrefix(str(dc["href"]), srv.URL+"/datacenters/"), "v6 hrefs")
+	r, err := http.NewRequest("GET", v5+"/datacenters/"+str(dc["id"]), nil)
+	require.NoError(t, err)
+	r.Header.Set("Authorization", srv.AuthHeader())
+	got, err := http.DefaultClient.Do(r)
+	require.NoError(t, err)
+	got.Body.Close()
+	assert.Equal(t, 200, got.StatusCode)
+
+	srv5 := NewServer(WithAPIVersion("v5"))
+	defer srv5.Close()
+	assert.True(t, strings.HasSuffix(srv5.URL, BasePath))
+	assert.Equal(t, ionos.APIv5, srv5.Client().APIVersion())
+	assert.Equal(t, ionos.APIv6, srv.Client().APIVersion())
+}
+
+func TestV6ContractsAreACollection(t *testing.T) {
+	srv := newV6(t)
+	_, got := call(t, srv, "GET", "/contracts", nil)
+	assert.Equal(t, "collection", got["type"])
+	items := l(got["items"])
+	require.Len(t, items, 1)
+	assert.Equal(t, "contract", m(items[0])["type"])
+	assert.NotNil(t, m(m(m(items[0])["properties"])["resourceLimits"])["coresPerContract"])
+
+	srv5 := newSrv(t)
+	_, one := call(t, srv5, "GET", "/contracts", nil)
+	assert.Equal(t, "contract", one["type"])
+
+	ct, _, err := srv.Client().Contracts.Get(context.Background())
+	require.NoError(t, err)
+	assert.NotZero(t, ct.Properties.ContractNumber, "the SDK reads v6's collection")
+}
+
+func TestV6KubeconfigIsTheFile(t *testing.T) {
+	srv := newV6(t)
+	c := srv.Client()
+	ctx := context.Background()
+	k, _, err := c.Kubernetes.CreateCluster(ctx, ionos.KubernetesClusterSpec{Name: "k"})
+	require.NoError(t, err)
+	resp, raw := callRaw(t, srv, "GET", "/k8s/"+k.ID+"/kubeconfig", nil)
+	assert.Equal(t, "application/yaml", resp.Header.Get("Content-Type"))
+	assert.True(t, strings.HasPrefix(string(raw), "apiVersion: v1\nkind: Config\n"), string(raw))
+
+	cfg, _, err := c.Kubernetes.GetKubeconfig(ctx, k.ID)
+	require.NoError(t, err)
+	assert.Equal(t, string(raw[:40]), cfg.Reveal()[:40])
+
+	// PUT answers 202 on v6, 200 on v5.
+	_, err = c.Kubernetes.WaitForClusterActive(ctx, k.ID)
+	require.NoError(t, err)
+	resp, _ = call(t, srv, "PUT", "/k8s/"+k.ID, map[string]any{"properties": map[string]any{"name": "k2"}})
+	assert.Equal(t, 202, resp.StatusCode)
+
+	// The compatibilities call is gone from v6; templates are only in v6.
+	resp, _ = call(t, srv, "GET", "/k8s/versions/1.31.2/compatibilities", nil)
+	assert.Equal(t, 404, resp.StatusCode)
+	srv5 := newSrv(t)
+	resp, _ = call(t, srv5, "GET", "/templates", nil)
+	assert.Equal(t, 404, resp.StatusCode)
+}
+
+func TestV6CubeServersFromTemplates(t *testing.T) {
+	srv := newV6(t)
+	_, list := call(t, srv, "GET", "/templates?depth=1", nil)
+	items := l(list["items"])
+	require.NotEmpty(t, items)
+	tpl := m(items[0])
+	tp := m(tpl["properties"])
+	_, dc := call(t, srv, "POST", "/datacenters", map[string]any{"properties": map[string]any{"name": "cubes", "location": "de/fra"}})
+	base := "/datacenters/" + str(dc["id"]) + "/servers"
+
+	resp, e := call(t, srv, "POST", base, map[string]any{"properties": map[string]any{"name": "c", "type": "CUBE"}})
+	assert.Equal(t, 422, resp.StatusCode, "a CUBE server needs a template")
+	assert.Contains(t, str(m(l(e["messages"])[0])["message"]), "templateUuid")
+
+	resp, _ = call(t, srv, "POST", base, map[string]any{"properties": map[string]any{"name": "c", "type": "CUBE", "templateUuid": tpl["id"], "cores": 8}})
+	assert.Equal(t, 422, resp.StatusCode, "cores cannot be given with a template")
+
+	resp, s := call(t, srv, "POST", base, map[string]any{"properties": map[string]any{"name": "c", "type": "CUBE", "templateUuid": tpl["id"]}})
+	require.Equal(t, 202, resp.StatusCode)
+	p := m(s["properties"])
+	assert.Equal(t, "CUBE", p["type"])
+	assert.EqualValues(t, tp["cores"], p["cores"])
+	assert.EqualValues(t, tp["ram"], p["ram"])
+
+	resp, _ = call(t, srv, "POST", base, map[string]any{"properties": map[string]any{"name": "e", "cores": 2, "ram": 2048}})
+	assert.Equal(t, 202, resp.StatusCode, "an ENTERPRISE server still takes cores and RAM")
+}
+
+func TestV6DeleteServerWithItsVolumes(t *testing.T) {
+	srv := newV6(t, WithCompletionDelay(0))
+	c := srv.Client()
+	ctx := context.Background()
+	dc, resp, err := c.Datacenters.Create(ctx, ionos.DatacenterSpec{Name: "d", Location: "de/fra"})
+	require.NoError(t, err)
+	_, err = c.WaitForCompletion(ctx, resp)
+	require.NoError(t, err)
+	s, resp, err := c.Servers.Create(ctx, dc.ID, ionos.ServerSpec{Name: "s", Cores: 1, RAM: 1024,
+		Volumes: []ionos.VolumeSpec{{Name: "root", Size: 10, Type: "HDD", LicenceType: "LINUX"}, {Name: "data", Size: 10, Type: "HDD", LicenceType: "OTHER"}}})
+	require.NoError(t, err)
+	_, err = c.WaitForCompletion(ctx, resp)
+	require.NoError(t, err)
+	_, resp, err = c.Volumes.Create(ctx, dc.ID, ionos.VolumeSpec{Name: "kept", Size: 10, Type: "HDD", LicenceType: "OTHER"})
+	require.NoError(t, err)
+	_, err = c.WaitForCompletion(ctx, resp)
+	require.NoError(t, err)
+
+	resp, err = c.Servers.Delete(ctx, dc.ID, s.ID, ionos.WithDeleteVolumes())
+	require.NoError(t, err)
+	_, err = c.WaitForCompletion(ctx, resp)
+	require.NoError(t, err)
+	require.Eventually(t, func() bool {
+		vols, _, err := c.Volumes.List(ctx, dc.ID)
+		return err == nil && len(vols) == 1 && vols[0].Properties.Name == "kept"
+	}, 5*time.Second, 20*time.Millisecond, "the server's volumes went with it, the other stayed")
+}
+
+func TestV6SnapshotBodiesAreJSON(t *testing.T) {
+	srv := newV6(t)
+	c := srv.Client()
+	ctx := context.Background()
+	dc, resp, err := c.Datacenters.Create(ctx, ionos.DatacenterSpec{Name: "d", Location: "de/fra"})
+	require.NoError(t, err)
+	_, err = c.WaitForCompletion(ctx, resp)
+	require.NoError(t, err)
+	vol, resp, err := c.Volumes.Create(ctx, dc.ID, ionos.VolumeSpec{Name: "v", Size: 10, Type: "HDD", LicenceType: "OTHER"})
+	require.NoError(t, err)
+	_, err = c.WaitForCompletion(ctx, resp)
+	require.NoError(t, err)
+	hr, raw := callRaw(t, srv, "POST", "/datacenters/"+dc.ID+"/volumes/"+vol.ID+"/create-snapshot",
+		`{"properties":{"name":"snap-json","description":"from JSON"}}`)
+	require.Equal(t, 202, hr.StatusCode, string(raw))
+	assert.Contains(t, string(raw), `"name":"snap-json"`)
+}
