@@ -162,7 +162,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		rel = "/"
 	}
 	rt, params := s.match(rel)
-	if rt != nil && !rt.servedIn(v6) {
+	if rt != nil && !rt.servedIn(r.Method, v6) {
 		rt, params = nil, nil
 	}
 	key := r.Method + " " + rel

@@ -49,7 +49,6 @@ type route struct {
 	segs    []string
 	page    int // default limit when the list is paginated; 0 if not
 	methods map[string]handler
-	only    int // bothVersions, onlyV5 or onlyV6
 }
 
 func (s *Server) match(rel string) (*route, []string) {
@@ -950,11 +949,8 @@ func buildRoutes() []*route {
 	add("/k8s/versions", 0, H{G: hK8sVersions})
 	add("/k8s/versions/default", 0, H{G: hK8sDefaultVersion})
 	add("/k8s/versions/{}/compatibilities", 0, H{G: hK8sCompatibilities})
-	rs[len(rs)-1].only = onlyV5
 	add("/templates", 0, H{G: hList})
-	rs[len(rs)-1].only = onlyV6
 	add("/templates/{}", 0, H{G: hGet})
-	rs[len(rs)-1].only = onlyV6
 	add("/pccs", 0, H{G: hList, P: hCreate("pcc")})
 	add("/pccs/{}", 0, H{G: hGet, PA: hPatch, D: hDelete})
 	add("/backupunits", 0, H{G: hList, P: hCreate("backupunit")})

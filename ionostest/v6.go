@@ -8,22 +8,24 @@ import (
 	"time"
 )
 
-// Which versions serve a route.
+// The Cloud API versions of cloudOperations (schema_gen.go).
 const (
-	bothVersions = iota
-	onlyV5
-	onlyV6
+	versionV5 uint8 = 1 << iota
+	versionV6
 )
 
-// servedIn reports whether the route exists in the version asked.
-func (r *route) servedIn(v6 bool) bool {
-	switch r.only {
-	case onlyV5:
-		return !v6
-	case onlyV6:
-		return v6
+// servedIn reports whether the version asked has the operation of method
+// on the route, as the generated operation table says. What the table does
+// not know (HEAD) is served as in both.
+func (r *route) servedIn(method string, v6 bool) bool {
+	vs, ok := cloudOperations[method+" "+r.pattern]
+	if !ok {
+		return true
 	}
-	return true
+	if v6 {
+		return vs&versionV6 != 0
+	}
+	return vs&versionV5 != 0
 }
 
 // schema returns the writable properties of a type in the request's

@@ -161,3 +161,24 @@ func TestV6SnapshotBodiesAreJSON(t *testing.T) {
 	require.Equal(t, 202, hr.StatusCode, string(raw))
 	assert.Contains(t, string(raw), `"name":"snap-json"`)
 }
+
+// Every route and method the emulator serves is an operation of the specs
+// (the generated table), and is served in exactly the versions that have
+// it.
+func TestRoutesAreOperationsOfTheSpecs(t *testing.T) {
+	n := 0
+	for _, rt := range buildRoutes() {
+		for method := range rt.methods {
+			vs, ok := cloudOperations[method+" "+rt.pattern]
+			if !assert.True(t, ok, "%s %s is in no Cloud API document", method, rt.pattern) {
+				continue
+			}
+			assert.Equal(t, vs&versionV5 != 0, rt.servedIn(method, false), "%s %s on v5", method, rt.pattern)
+			assert.Equal(t, vs&versionV6 != 0, rt.servedIn(method, true), "%s %s on v6", method, rt.pattern)
+			n++
+		}
+	}
+	assert.Greater(t, n, 150)
+	assert.Equal(t, versionV5, cloudOperations["GET /k8s/versions/{}/compatibilities"])
+	assert.Equal(t, versionV6, cloudOperations["GET /templates"])
+}

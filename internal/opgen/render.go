@@ -148,6 +148,37 @@ func (s *Specs) GenerateSchemas() ([]byte, error) {
 		fmt.Fprintf(&b, "%q: {%s},\n", r.Type, strings.Join(q, ", "))
 	}
 	b.WriteString("}\n")
+	ops, err := s.Operations()
+	if err != nil {
+		return nil, err
+	}
+	routes := map[string]int{}
+	var keys []string
+	for _, o := range ops {
+		bits := 0
+		if o.V5 != nil {
+			bits |= 1
+		}
+		if o.V6 != nil {
+			bits |= 2
+		}
+		if bits == 0 {
+			continue // the Auth API's
+		}
+		k := o.Method + " " + normalizePath(o.Path)
+		if _, seen := routes[k]; !seen {
+			keys = append(keys, k)
+		}
+		routes[k] |= bits
+	}
+	b.WriteString("\n// cloudOperations says which Cloud API versions have each operation, by\n")
+	b.WriteString("// method and path with its parameters written {}: versionV5, versionV6 or both.\n")
+	b.WriteString("var cloudOperations = map[string]uint8{\n")
+	for _, k := range keys {
+		expr := map[int]string{1: "versionV5", 2: "versionV6", 3: "versionV5 | versionV6"}[routes[k]]
+		fmt.Fprintf(&b, "%q: %s,\n", k, expr)
+	}
+	b.WriteString("}\n")
 	return formatSource("schema_gen.go", b.Bytes())
 }
 
