@@ -88,7 +88,7 @@ func TestEveryOperationAgainstEmulator(t *testing.T) {
 }
 
 func everyOperation(t *testing.T, version ionos.APIVersion) {
-	srv := ionostest.NewServer(ionostest.WithAPIVersion(string(version)))
+	srv := ionostest.NewServer(ionostest.WithAPIVersion(string(version)), ionostest.WithStrictBodies())
 	defer srv.Close()
 	c, err := srv.NewClient(fastRetries)
 	require.NoError(t, err)

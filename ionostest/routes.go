@@ -609,6 +609,9 @@ func (c *rctx) checkPropsReq(typ string, props map[string]any, req []string) *ap
 	spec := c.schema(typ)
 	for k, v := range props {
 		ps, ok := spec[k]
+		if !ok && c.s.cfg.strict {
+			return errInvalid("Attribute '%s' is not a writable property of %s in the API's schema", k, typ)
+		}
 		if !ok || v == nil {
 			delete(props, k)
 			continue

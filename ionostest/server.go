@@ -64,6 +64,7 @@ type Server struct {
 
 type config struct {
 	version           string // "v5" or "v6"
+	strict            bool
 	user, pass, token string
 	queued, running   time.Duration
 	k8sDelay          time.Duration
@@ -130,6 +131,11 @@ func WithClock(now func() time.Time) Option { return func(c *config) { c.clock =
 // NewClient speak: "v6" (the default) or "v5". Both are always served, on
 // BasePathV6 and BasePath.
 func WithAPIVersion(v string) Option { return func(c *config) { c.version = v } }
+
+// WithStrictBodies refuses (422) a property that the version's schema does
+// not list as writable, where the API itself ignores some of them: for
+// checking that a client sends only what the API documents.
+func WithStrictBodies() Option { return func(c *config) { c.strict = true } }
 
 // WithoutSeed starts with no locations and no images (a Restore is
 // expected to provide them).

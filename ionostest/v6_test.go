@@ -182,3 +182,26 @@ func TestRoutesAreOperationsOfTheSpecs(t *testing.T) {
 	assert.Equal(t, versionV5, cloudOperations["GET /k8s/versions/{}/compatibilities"])
 	assert.Equal(t, versionV6, cloudOperations["GET /templates"])
 }
+
+// With strict bodies a property the version's schema does not list is
+// refused: v6 NICs have no nat.
+func TestStrictBodies(t *testing.T) {
+	for _, strict := range []bool{false, true} {
+		opts := []Option{}
+		if strict {
+			opts = append(opts, WithStrictBodies())
+		}
+		srv := newV6(t, opts...)
+		_, dc := call(t, srv, "POST", "/datacenters", map[string]any{"properties": map[string]any{"name": "a", "location": "de/fra"}})
+		base := "/datacenters/" + str(dc["id"])
+		_, s := call(t, srv, "POST", base+"/servers", map[string]any{"properties": map[string]any{"name": "s", "cores": 1, "ram": 1024}})
+		resp, _ := call(t, srv, "POST", base+"/servers/"+str(s["id"])+"/nics", map[string]any{"properties": map[string]any{"lan": 1, "nat": true}})
+		if strict {
+			assert.Equal(t, 422, resp.StatusCode)
+		} else {
+			assert.Equal(t, 202, resp.StatusCode, "the API ignores what it does not know")
+		}
+		resp, _ = call(t, srv, "POST", base+"/servers/"+str(s["id"])+"/nics", map[string]any{"properties": map[string]any{"lan": 1, "firewallType": "INGRESS"}})
+		assert.Equal(t, 202, resp.StatusCode, "v6's firewallType is writable")
+	}
+}
