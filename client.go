@@ -120,6 +120,8 @@ type Client struct {
 	FirewallRules *FirewallRulesService
 	// LoadBalancers manages load balancers and the NICs they balance.
 	LoadBalancers *LoadBalancersService
+	// NATGateways manages NAT gateways and their rules (Cloud API v6).
+	NATGateways *NATGatewaysService
 	// Groups manages user groups, their members and their shares.
 	Groups *GroupsService
 	// Users manages the users of the contract.
@@ -494,6 +496,7 @@ func newClient(cfg config) (*Client, error) {
 	c.NICs = &NICsService{c: c}
 	c.FirewallRules = &FirewallRulesService{c: c}
 	c.LoadBalancers = &LoadBalancersService{c: c}
+	c.NATGateways = &NATGatewaysService{c: c}
 	c.Groups = &GroupsService{c: c}
 	c.Users = &UsersService{c: c}
 	c.Resources = &ResourcesService{c: c}
