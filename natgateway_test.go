@@ -315,7 +315,9 @@ func TestNATGatewaysRefusedBeforeSending(t *testing.T) {
 			return err
 		}},
 		{"NATGatewaySpec.Rules[0].PublicIP", func(s *NATGatewaysService) error {
-			_, _, err := s.Create(ctx, dcID, with(func(s *NATGatewaySpec) { s.Rules = []NATGatewayRuleSpec{withRule(func(r *NATGatewayRuleSpec) { r.PublicIP = "" })} }))
+			_, _, err := s.Create(ctx, dcID, with(func(s *NATGatewaySpec) {
+				s.Rules = []NATGatewayRuleSpec{withRule(func(r *NATGatewayRuleSpec) { r.PublicIP = "" })}
+			}))
 			return err
 		}},
 		{"NATGatewaySpec.Rules", func(s *NATGatewaysService) error {
