@@ -3,6 +3,9 @@ package ionostest
 import (
 	"context"
 	"errors"
+	"net/http"
+	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
 
@@ -228,4 +231,49 @@ func TestNATGatewayAsyncAndDepth(t *testing.T) {
 	srv5 := newSrv(t)
 	resp5, _ := call(t, srv5, "GET", "/datacenters/"+dcID+"/natgateways", nil)
 	assert.Equal(t, 404, resp5.StatusCode)
+}
+
+// FuzzNATGatewayWrite sends arbitrary bodies to the NAT gateway writes:
+// the fake must answer with the API's error shape, never crash or 500.
+func FuzzNATGatewayWrite(f *testing.F) {
+	f.Add("POST", "/datacenters/DC/natgateways", `{"properties":{"name":"g","publicIps":["IP"],"lans":[{"id":1}]},"entities":{"rules":{"items":[{"properties":{"name":"r","sourceSubnet":"10.0.0.0/24","publicIp":"IP"}}]}}}`)
+	f.Add("POST", "/datacenters/DC/natgateways", `{"properties":{"name":"g","publicIps":[1,null],"lans":[{"id":"x"},7,{"id":1,"gatewayIps":[3]}]}}`)
+	f.Add("POST", "/datacenters/DC/natgateways", `{"properties":{"name":"g","publicIps":"IP"},"entities":{"rules":{"items":[3]}}}`)
+	f.Add("PATCH", "/datacenters/DC/natgateways/GW", `{"lans":[{"id":1e99}],"publicIps":[]}`)
+	f.Add("PUT", "/datacenters/DC/natgateways/GW", `{"properties":{"name":"g","publicIps":["IP"],"lans":null}}`)
+	f.Add("POST", "/datacenters/DC/natgateways/GW/rules", `{"properties":{"name":"r","sourceSubnet":"x","publicIp":"IP","targetPortRange":{"start":"a"}}}`)
+	f.Add("PATCH", "/datacenters/DC/natgateways/GW/rules/RULE", `{"targetPortRange":{"start":9,"end":1},"protocol":"ICMP"}`)
+	f.Add("PUT", "/datacenters/DC/natgateways/GW/rules/RULE", `{"properties":null}`)
+	srv := NewServer()
+	defer srv.Close()
+	c := srv.Client()
+	ctx := context.Background()
+	dc, _, err := c.Datacenters.Create(ctx, ionos.DatacenterSpec{Name: "fuzz", Location: "de/fra"})
+	require.NoError(f, err)
+	_, _, err = c.LANs.Create(ctx, dc.ID, ionos.LANSpec{})
+	require.NoError(f, err)
+	block, _, err := c.IPBlocks.Reserve(ctx, ionos.IPBlockSpec{Location: "de/fra", Size: 1})
+	require.NoError(f, err)
+	ip := block.Properties.IPs[0]
+	gw, _, err := c.NATGateways.Create(ctx, dc.ID, ionos.NATGatewaySpec{Name: "g", PublicIPs: []string{ip},
+		Rules: []ionos.NATGatewayRuleSpec{{Name: "r", SourceSubnet: "10.0.0.0/24", PublicIP: ip}}})
+	require.NoError(f, err)
+	rules, _, err := c.NATGateways.ListRules(ctx, dc.ID, gw.ID)
+	require.NoError(f, err)
+	f.Fuzz(func(t *testing.T, method, path, body string) {
+		if !strings.HasPrefix(path, "/") || strings.ContainsAny(path, " ?#%\x00") {
+			return
+		}
+		r := strings.NewReplacer("DC", dc.ID, "GW", gw.ID, "RULE", rules[0].ID)
+		req, err := http.NewRequest(method, "http://127.0.0.1"+BasePathV6+r.Replace(path), strings.NewReader(strings.ReplaceAll(body, "IP", ip)))
+		if err != nil {
+			return
+		}
+		req.Header.Set("Authorization", srv.AuthHeader())
+		rec := httptest.NewRecorder()
+		srv.ServeHTTP(rec, req)
+		if rec.Code >= 500 {
+			t.Fatalf("%s %s %q: %d %s", method, path, body, rec.Code, rec.Body.String())
+		}
+	})
 }
