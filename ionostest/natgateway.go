@@ -255,6 +255,9 @@ func (c *rctx) checkNATGateway(dc, n *node, p map[string]any) *apiErr {
 		if bl := str(block.Props["location"]); bl != loc {
 			return errInvalid("Attribute 'publicIps' has an invalid value '%s': the IP block is in %s, the data center in %s", ip, bl, loc)
 		}
+		if other := c.natGatewayUsing(ip, n); other != nil {
+			return errInvalid("Attribute 'publicIps' has an invalid value '%s': the IP is used by the NAT gateway %s", ip, other.ID)
+		}
 	}
 	lans, ok := p["lans"].([]any)
 	if !ok && p["lans"] != nil {
@@ -293,6 +296,25 @@ func (c *rctx) checkNATGateway(dc, n *node, p map[string]any) *apiErr {
 		for _, rp := range n.Kids["rules"] {
 			if r := c.st.Nodes[rp]; r != nil && !seen[str(r.Props["publicIp"])] {
 				return errInvalid("Attribute 'publicIps': the IP %s is used by the rule %s", str(r.Props["publicIp"]), r.ID)
+			}
+		}
+	}
+	return nil
+}
+
+// natGatewayUsing returns a NAT gateway other than self that has ip among
+// its public IPs.
+func (c *rctx) natGatewayUsing(ip string, self *node) *node {
+	for _, dp := range c.st.Nodes[""].Kids["datacenters"] {
+		dc := c.st.Nodes[dp]
+		if dc == nil {
+			continue
+		}
+		for _, gp := range dc.Kids["natgateways"] {
+			if g := c.st.Nodes[gp]; g != nil && g != self {
+				if ips, _ := g.Props["publicIps"].([]any); slices.Contains(ips, any(ip)) {
+					return g
+				}
 			}
 		}
 	}

@@ -171,6 +171,8 @@ func TestNATGatewayReferentialRules(t *testing.T) {
 	require.NoError(t, err)
 	_, err = c.WaitForCompletion(ctx, resp)
 	require.NoError(t, err)
+	_, _, err = c.NATGateways.Create(ctx, dcID, ionos.NATGatewaySpec{Name: "g2", PublicIPs: ips})
+	assertNAT422(t, err, "used by the NAT gateway "+gw.ID)
 	_, _, err = c.NATGateways.CreateRule(ctx, dcID, gw.ID, ionos.NATGatewayRuleSpec{Name: "r2", SourceSubnet: "10.0.0.0/24", PublicIP: ips[1]})
 	assertNAT422(t, err, "not a public IP of the NAT gateway")
 	_, _, err = c.NATGateways.Update(ctx, dcID, gw.ID, ionos.NATGatewayUpdate{PublicIPs: ips[1:]})
