@@ -219,6 +219,17 @@ func TestNATGatewayAsyncAndDepth(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, ionos.StateAvailable, done.Metadata.State)
 
+	// v6 documents no Location for a PATCH: the gateway is BUSY until the
+	// change is done, and WaitForAvailable waits for that.
+	_, _, err = c.NATGateways.Update(ctx, dcID, gw.ID, ionos.NATGatewayUpdate{Name: ionos.Ptr("g2")})
+	require.NoError(t, err)
+	now, _, err = c.NATGateways.Get(ctx, dcID, gw.ID)
+	require.NoError(t, err)
+	assert.Equal(t, ionos.StateBusy, now.Metadata.State)
+	done, err = c.NATGateways.WaitForAvailable(ctx, dcID, gw.ID)
+	require.NoError(t, err)
+	assert.Equal(t, "g2", done.Properties.Name)
+
 	_, d0 := call(t, srv, "GET", "/datacenters/"+dcID+"/natgateways/"+gw.ID+"?depth=0", nil)
 	assert.Nil(t, d0["entities"])
 	_, d1 := call(t, srv, "GET", "/datacenters/"+dcID+"/natgateways/"+gw.ID+"?depth=1", nil)
