@@ -322,9 +322,11 @@ func (u *NATGatewayRuleUpdate) check() error {
 // rules (/datacenters/{dc}/natgateways, Cloud API v6; a v5 client refuses
 // every call before sending with a *[VersionError]).
 //
-// Creates answer with a request to wait for ([Client.WaitForCompletion]);
-// updates and replaces are answered without one: wait for them with
-// [NATGatewaysService.WaitForAvailable].
+// Creates and deletes answer with a request to wait for
+// ([Client.WaitForCompletion]). The v6 document declares updates and
+// replaces without one (no Location): when the Response names no request,
+// wait for them with [NATGatewaysService.WaitForAvailable] or
+// [NATGatewaysService.WaitForRuleAvailable].
 type NATGatewaysService struct{ c *Client }
 
 func natGatewaysPath(datacenterID string) (string, error) {
@@ -372,8 +374,8 @@ func (s *NATGatewaysService) Create(ctx context.Context, datacenterID string, sp
 	return write[NATGateway](ctx, s.c, http.MethodPost, at(natGatewaysPath(datacenterID)), with(spec.body("NATGatewaySpec")), opts)
 }
 
-// Update changes the fields of a NAT gateway that upd sets (PATCH). The
-// API answers without a request to wait for: wait with
+// Update changes the fields of a NAT gateway that upd sets (PATCH). The v6
+// document declares the answer without a request to wait for: wait with
 // [NATGatewaysService.WaitForAvailable].
 func (s *NATGatewaysService) Update(ctx context.Context, datacenterID, natGatewayID string, upd NATGatewayUpdate, opts ...WriteOption) (*NATGateway, *Response, error) {
 	return write[NATGateway](ctx, s.c, http.MethodPatch, at(natGatewayPath(datacenterID, natGatewayID)), with(upd.body()), opts)
