@@ -965,6 +965,7 @@ func buildRoutes() []*route {
 		add(owner+"/labels", 1000, H{G: hLabels, P: hLabels})
 		add(owner+"/labels/{}", 0, H{G: hLabel, PU: hLabel, D: hLabel})
 	}
+	networkLoadBalancerRoutes(add)
 	return rs
 }
 
