@@ -30,6 +30,9 @@ func init() {
 	entityName["networkloadbalancer"] = "networkloadbalancers"
 	entityName["networkloadbalancer-forwarding-rule"] = "forwardingrules"
 	entities["networkloadbalancer"] = []string{"forwardingrules"}
+	// The routes are v6 only: the v6 schema's required attributes.
+	requiredProps["networkloadbalancer"] = requiredV6["networkloadbalancer"]
+	requiredProps["networkloadbalancer-forwarding-rule"] = requiredV6["networkloadbalancer-forwarding-rule"]
 }
 
 const (

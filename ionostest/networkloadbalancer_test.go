@@ -1,0 +1,222 @@
+package ionostest
+
+import (
+	"context"
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/ionos-go/ionos"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// nlbWorld makes, on a v6 server, a data center with a public LAN 1, a
+// private LAN 2 and a server whose NICs on LAN 2 have 10.7.2.11 and
+// 10.7.2.12. It returns the data center's ID.
+func nlbWorld(t *testing.T, srv *Server) string {
+	t.Helper()
+	resp, dc := call(t, srv, "POST", "/datacenters", map[string]any{
+		"properties": map[string]any{"name": "nlb", "location": "de/fra"},
+		"entities": map[string]any{
+			"lans": map[string]any{"items": []any{
+				map[string]any{"properties": map[string]any{"name": "listener", "public": true}},
+				map[string]any{"properties": map[string]any{"name": "targets", "public": false}},
+			}},
+			"servers": map[string]any{"items": []any{map[string]any{
+				"properties": map[string]any{"name": "backend", "cores": 1, "ram": 1024},
+				"entities": map[string]any{"nics": map[string]any{"items": []any{
+					map[string]any{"properties": map[string]any{"lan": 2, "ips": []any{"10.7.2.11"}}},
+					map[string]any{"properties": map[string]any{"lan": 2, "ips": []any{"10.7.2.12"}}},
+				}}},
+			}}},
+		},
+	})
+	require.Equal(t, 202, resp.StatusCode, "%v", dc)
+	return str(dc["id"])
+}
+
+func nlbRuleBody() map[string]any {
+	return map[string]any{
+		"name": "https", "algorithm": "ROUND_ROBIN", "protocol": "TCP", "listenerIp": "203.0.113.10", "listenerPort": 443,
+		"healthCheck": map[string]any{"retries": 2},
+		"targets": []any{
+			map[string]any{"ip": "10.7.2.11", "port": 8443, "weight": 10, "healthCheck": map[string]any{"check": true}},
+			map[string]any{"ip": "10.7.2.12", "port": 8443, "weight": 0},
+		},
+	}
+}
+
+func nlbBody() map[string]any {
+	return map[string]any{
+		"properties": map[string]any{"name": "front", "listenerLan": 1, "targetLan": 2, "ips": []any{"203.0.113.10"}},
+		"entities":   map[string]any{"forwardingrules": map[string]any{"items": []any{map[string]any{"properties": nlbRuleBody()}}}},
+	}
+}
+
+func TestNLBCreateWithRuleAndDepth(t *testing.T) {
+	srv := newV6(t)
+	dc := nlbWorld(t, srv)
+	base := "/datacenters/" + dc + "/networkloadbalancers"
+	resp, n := call(t, srv, "POST", base, nlbBody())
+	require.Equal(t, 202, resp.StatusCode, "%v", n)
+	assert.NotEmpty(t, resp.Header.Get("Location"))
+	assert.Equal(t, "networkloadbalancer", n["type"])
+	id := str(n["id"])
+	p := m(n["properties"])
+	assert.Equal(t, false, p["centralLogging"])
+	require.Len(t, l(p["lbPrivateIps"]), 1, "the API picks a private IP when none is given")
+	assert.Regexp(t, `^10\.\d+\.\d+\.\d+/24$`, l(p["lbPrivateIps"])[0])
+	rules := l(m(m(n["entities"])["forwardingrules"])["items"])
+	require.Len(t, rules, 1)
+	rp := m(m(rules[0])["properties"])
+	assert.Equal(t, map[string]any{"clientTimeout": 50000.0, "connectTimeout": 5000.0, "targetTimeout": 50000.0, "retries": 2.0}, rp["healthCheck"],
+		"unset health check settings take the API's defaults")
+	targets := l(rp["targets"])
+	require.Len(t, targets, 2)
+	assert.Equal(t, map[string]any{"check": true, "checkInterval": 2000.0, "maintenance": false}, m(targets[0])["healthCheck"])
+
+	_, d0 := call(t, srv, "GET", base+"/"+id+"?depth=0", nil)
+	assert.Nil(t, d0["entities"])
+	_, d1 := call(t, srv, "GET", base+"/"+id+"?depth=1", nil)
+	ref := m(l(m(m(d1["entities"])["forwardingrules"])["items"])[0])
+	assert.Nil(t, ref["properties"], "depth 1: references")
+	assert.Equal(t, "networkloadbalancer-forwarding-rule", ref["type"])
+	_, d2 := call(t, srv, "GET", base+"/"+id+"?depth=2", nil)
+	full := m(l(m(m(d2["entities"])["forwardingrules"])["items"])[0])
+	assert.Equal(t, "https", m(full["properties"])["name"])
+
+	_, list := call(t, srv, "GET", base, nil)
+	assert.Len(t, l(list["items"]), 1)
+	_, rl := call(t, srv, "GET", base+"/"+id+"/forwardingrules?depth=1", nil)
+	assert.Len(t, l(rl["items"]), 1)
+}
+
+// The referential rules and ranges, each answered 422 with the API's body.
+func TestNLBReferentialRules(t *testing.T) {
+	srv := newV6(t)
+	dc := nlbWorld(t, srv)
+	base := "/datacenters/" + dc + "/networkloadbalancers"
+	resp, n := call(t, srv, "POST", base, nlbBody())
+	require.Equal(t, 202, resp.StatusCode, "%v", n)
+	id := str(n["id"])
+	ruleID := str(m(l(m(m(n["entities"])["forwardingrules"])["items"])[0])["id"])
+
+	withProps := func(f func(p map[string]any)) map[string]any {
+		b := nlbBody()
+		f(m(b["properties"]))
+		return b
+	}
+	withRule := func(f func(r map[string]any)) map[string]any {
+		r := nlbRuleBody()
+		f(r)
+		return map[string]any{"properties": r}
+	}
+	cases := []struct {
+		name, method, path string
+		body               map[string]any
+		msg                string
+	}{
+		{"listener LAN missing", "POST", base, withProps(func(p map[string]any) { p["listenerLan"] = 9 }), "'listenerLan' has an invalid value '9'"},
+		{"target LAN missing", "POST", base, withProps(func(p map[string]any) { p["targetLan"] = 7 }), "'targetLan' has an invalid value '7'"},
+		{"same LANs", "POST", base, withProps(func(p map[string]any) { p["targetLan"] = 1 }), "must differ"},
+		{"no name", "POST", base, withProps(func(p map[string]any) { delete(p, "name") }), "'name' is required"},
+		{"nested rule targets a stranger", "POST", base, func() map[string]any {
+			b := nlbBody()
+			r := m(m(l(m(m(b["entities"])["forwardingrules"])["items"])[0])["properties"])
+			m(l(r["targets"])[1])["ip"] = "192.0.2.1"
+			return b
+		}(), "no NIC of the data center has this IP"},
+		{"patch to a missing LAN", "PATCH", base + "/" + id, map[string]any{"targetLan": 5}, "'targetLan' has an invalid value '5'"},
+		{"put to a missing LAN", "PUT", base + "/" + id, map[string]any{"properties": map[string]any{"name": "x", "listenerLan": 4, "targetLan": 2}}, "'listenerLan'"},
+		{"rule port 0", "POST", base + "/" + id + "/forwardingrules", withRule(func(r map[string]any) { r["listenerPort"] = 0 }), "'listenerPort' must be between 1 and 65535"},
+		{"rule port 65536", "PUT", base + "/" + id + "/forwardingrules/" + ruleID, withRule(func(r map[string]any) { r["listenerPort"] = 65536 }), "'listenerPort' must be between 1 and 65535"},
+		{"target port 0", "POST", base + "/" + id + "/forwardingrules", withRule(func(r map[string]any) { m(l(r["targets"])[0])["port"] = 0 }), "'targets[0].port'"},
+		{"target weight 257", "POST", base + "/" + id + "/forwardingrules", withRule(func(r map[string]any) { m(l(r["targets"])[1])["weight"] = 257 }), "'targets[1].weight' must be between 0 and 256"},
+		{"target without weight", "POST", base + "/" + id + "/forwardingrules", withRule(func(r map[string]any) { delete(m(l(r["targets"])[1]), "weight") }), "'targets[1].weight' is required"},
+		{"target not a NIC's IP", "PATCH", base + "/" + id + "/forwardingrules/" + ruleID, map[string]any{"targets": []any{map[string]any{"ip": "10.9.9.9", "port": 80, "weight": 1}}}, "'targets[0].ip'"},
+		{"retries", "PATCH", base + "/" + id + "/forwardingrules/" + ruleID, map[string]any{"healthCheck": map[string]any{"retries": 70000}}, "'healthCheck.retries'"},
+		{"no targets", "POST", base + "/" + id + "/forwardingrules", withRule(func(r map[string]any) { r["targets"] = []any{} }), "at least one target"},
+		{"bad protocol", "POST", base + "/" + id + "/forwardingrules", withRule(func(r map[string]any) { r["protocol"] = "UDP" }), "'protocol' has an invalid value 'UDP'"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			resp, body := call(t, srv, tc.method, tc.path, tc.body)
+			require.Equal(t, 422, resp.StatusCode, "%v", body)
+			assert.Equal(t, 422.0, body["httpStatus"])
+			msg := m(l(body["messages"])[0])
+			assert.Equal(t, "100", msg["errorCode"])
+			assert.Contains(t, msg["message"], tc.msg)
+		})
+	}
+	// Nothing of the refused writes stuck.
+	_, got := call(t, srv, "GET", base+"/"+id+"/forwardingrules/"+ruleID, nil)
+	assert.Equal(t, 443.0, m(got["properties"])["listenerPort"])
+	_, list := call(t, srv, "GET", base, nil)
+	assert.Len(t, l(list["items"]), 1)
+}
+
+// The SDK on the emulator: every write is an async request that goes
+// QUEUED, RUNNING, DONE; the NLB is BUSY meanwhile; deleting it deletes
+// its rules.
+func TestNLBThroughTheSDK(t *testing.T) {
+	clk := &fakeClock{t: time.Date(2030, 1, 2, 3, 4, 5, 0, time.UTC)}
+	srv := newV6(t, WithClock(clk.Now), WithRequestTiming(time.Minute, time.Minute))
+	dc := nlbWorld(t, srv)
+	clk.Add(time.Hour)
+	c := srv.Client()
+	ctx := context.Background()
+
+	n, resp, err := c.NetworkLoadBalancers.Create(ctx, dc, ionos.NetworkLoadBalancerSpec{Name: "front", ListenerLAN: "1", TargetLAN: "2",
+		ForwardingRules: []ionos.NLBForwardingRuleSpec{{Name: "tcp", Algorithm: ionos.NLBAlgorithmSourceIP, Protocol: ionos.NLBProtocolTCP,
+			ListenerIP: "203.0.113.10", ListenerPort: 22, Targets: []ionos.NLBTargetSpec{{IP: "10.7.2.11", Port: 22, Weight: 1}}}}})
+	require.NoError(t, err)
+	assert.Equal(t, ionos.StateBusy, n.Metadata.State)
+	st, _, err := c.Requests.GetStatus(ctx, resp.RequestID)
+	require.NoError(t, err)
+	assert.Equal(t, ionos.RequestQueued, st.Metadata.Status)
+	clk.Add(90 * time.Second)
+	st, _, err = c.Requests.GetStatus(ctx, resp.RequestID)
+	require.NoError(t, err)
+	assert.Equal(t, ionos.RequestRunning, st.Metadata.Status)
+	clk.Add(time.Minute)
+	st, _, err = c.Requests.GetStatus(ctx, resp.RequestID)
+	require.NoError(t, err)
+	assert.Equal(t, ionos.RequestDone, st.Metadata.Status)
+
+	_, _, err = c.NetworkLoadBalancers.Update(ctx, dc, n.ID, ionos.NetworkLoadBalancerUpdate{Name: ionos.Ptr("front door")})
+	require.NoError(t, err)
+	got, _, err := c.NetworkLoadBalancers.Get(ctx, dc, n.ID)
+	require.NoError(t, err)
+	assert.Equal(t, ionos.StateBusy, got.Metadata.State)
+	clk.Add(3 * time.Minute)
+	avail, err := c.NetworkLoadBalancers.WaitForAvailable(ctx, dc, n.ID)
+	require.NoError(t, err)
+	assert.Equal(t, "front door", avail.Properties.Name)
+	assert.Equal(t, ionos.LANID("2"), avail.Properties.TargetLAN)
+
+	_, _, err = c.NetworkLoadBalancers.Create(ctx, dc, ionos.NetworkLoadBalancerSpec{Name: "bad", ListenerLAN: "1", TargetLAN: "8"})
+	var apiErr *ionos.APIError
+	require.True(t, errors.As(err, &apiErr), "%v", err)
+	assert.Equal(t, 422, apiErr.StatusCode)
+	assert.ErrorIs(t, err, ionos.ErrValidation)
+
+	rules, _, err := c.NetworkLoadBalancers.ListForwardingRules(ctx, dc, n.ID)
+	require.NoError(t, err)
+	require.Len(t, rules, 1)
+	_, err = c.NetworkLoadBalancers.Delete(ctx, dc, n.ID)
+	require.NoError(t, err)
+	clk.Add(3 * time.Minute)
+	_, _, err = c.NetworkLoadBalancers.GetForwardingRule(ctx, dc, n.ID, rules[0].ID)
+	assert.ErrorIs(t, err, ionos.ErrNotFound)
+	_, _, err = c.NetworkLoadBalancers.Get(ctx, dc, n.ID)
+	assert.ErrorIs(t, err, ionos.ErrNotFound)
+}
+
+// v5 has no network load balancers: the v5 URL answers 404.
+func TestNLBNotServedOnV5(t *testing.T) {
+	srv := newSrv(t)
+	dc := createDC(t, srv, "v5")
+	resp, _ := call(t, srv, "GET", "/datacenters/"+dc+"/networkloadbalancers", nil)
+	assert.Equal(t, 404, resp.StatusCode)
+}
