@@ -16,7 +16,7 @@ import (
 // API's error body:
 //
 //   - listenerLan and targetLan name LANs of the load balancer's data
-//     center, and differ;
+//     center, and differ (also after a PATCH that sets one of them);
 //   - a forwarding rule's listenerPort is in 1..65535; every target has an
 //     ip that is an IP of a NIC of a server in the same data center, a port
 //     in 1..65535 and a weight in 0..256 (the spec's ranges); the health
@@ -78,7 +78,7 @@ func hCreateNLB(c *rctx) {
 		return
 	}
 	if props, ok := body["properties"].(map[string]any); ok {
-		if e := c.checkNLB(dc, props); e != nil {
+		if e := c.checkNLB(dc, props, nil); e != nil {
 			c.fail(e)
 			return
 		}
@@ -137,7 +137,11 @@ func nlbChecked(typ string, wrapped bool, next handler) handler {
 				full := wrapped && c.r.Method != http.MethodPatch
 				var e *apiErr
 				if typ == nlbType {
-					e = c.checkNLB(dc, props)
+					var old map[string]any
+					if n := c.st.node(c.path()); n != nil && c.r.Method == http.MethodPatch {
+						old = n.Props
+					}
+					e = c.checkNLB(dc, props, old)
 				} else {
 					e = c.checkNLBRule(dc, props, full)
 				}
@@ -163,8 +167,9 @@ func nlbChecked(typ string, wrapped bool, next handler) handler {
 	}
 }
 
-// checkNLB checks a load balancer's LANs against its data center.
-func (c *rctx) checkNLB(dc *node, props map[string]any) *apiErr {
+// checkNLB checks a load balancer's LANs against its data center; old are
+// the properties a PATCH leaves as they are.
+func (c *rctx) checkNLB(dc *node, props, old map[string]any) *apiErr {
 	for _, k := range []string{"listenerLan", "targetLan"} {
 		v, ok := props[k]
 		if !ok || v == nil {
@@ -174,7 +179,13 @@ func (c *rctx) checkNLB(dc *node, props map[string]any) *apiErr {
 			return errInvalid("Attribute '%s' has an invalid value '%s': the LAN does not exist in the data center", k, numString(v))
 		}
 	}
-	if l, t := props["listenerLan"], props["targetLan"]; l != nil && t != nil && numString(l) == numString(t) {
+	lan := func(k string) any {
+		if v, ok := props[k]; ok {
+			return v
+		}
+		return old[k]
+	}
+	if l, t := lan("listenerLan"), lan("targetLan"); l != nil && t != nil && numString(l) == numString(t) {
 		return errInvalid("Attribute 'targetLan' must differ from 'listenerLan'")
 	}
 	return nil

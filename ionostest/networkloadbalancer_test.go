@@ -128,6 +128,7 @@ func TestNLBReferentialRules(t *testing.T) {
 			return b
 		}(), "no NIC of the data center has this IP"},
 		{"patch to a missing LAN", "PATCH", base + "/" + id, map[string]any{"targetLan": 5}, "'targetLan' has an invalid value '5'"},
+		{"patch to the listener LAN", "PATCH", base + "/" + id, map[string]any{"targetLan": 1}, "must differ"},
 		{"put to a missing LAN", "PUT", base + "/" + id, map[string]any{"properties": map[string]any{"name": "x", "listenerLan": 4, "targetLan": 2}}, "'listenerLan'"},
 		{"rule port 0", "POST", base + "/" + id + "/forwardingrules", withRule(func(r map[string]any) { r["listenerPort"] = 0 }), "'listenerPort' must be between 1 and 65535"},
 		{"rule port 65536", "PUT", base + "/" + id + "/forwardingrules/" + ruleID, withRule(func(r map[string]any) { r["listenerPort"] = 65536 }), "'listenerPort' must be between 1 and 65535"},
