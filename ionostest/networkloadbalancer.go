@@ -35,6 +35,20 @@ func init() {
 	requiredProps["networkloadbalancer-forwarding-rule"] = requiredV6["networkloadbalancer-forwarding-rule"]
 }
 
+// wireTypes are the types the API answers for node types whose name in the
+// fake differs (the fake names them by their schema in schema_gen.go).
+var wireTypes = map[string]string{
+	"networkloadbalancer-forwarding-rule": "forwarding-rule",
+}
+
+// wireType is the "type" the API answers for a node of type t.
+func wireType(t string) string {
+	if w, ok := wireTypes[t]; ok {
+		return w
+	}
+	return t
+}
+
 const (
 	nlbType     = "networkloadbalancer"
 	nlbRuleType = "networkloadbalancer-forwarding-rule"

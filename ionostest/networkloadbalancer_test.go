@@ -1,8 +1,16 @@
 package ionostest
 
 import (
+	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"slices"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -81,7 +89,7 @@ func TestNLBCreateWithRuleAndDepth(t *testing.T) {
 	_, d1 := call(t, srv, "GET", base+"/"+id+"?depth=1", nil)
 	ref := m(l(m(m(d1["entities"])["forwardingrules"])["items"])[0])
 	assert.Nil(t, ref["properties"], "depth 1: references")
-	assert.Equal(t, "networkloadbalancer-forwarding-rule", ref["type"])
+	assert.Equal(t, "forwarding-rule", ref["type"], "the API's type")
 	_, d2 := call(t, srv, "GET", base+"/"+id+"?depth=2", nil)
 	full := m(l(m(m(d2["entities"])["forwardingrules"])["items"])[0])
 	assert.Equal(t, "https", m(full["properties"])["name"])
@@ -220,4 +228,135 @@ func TestNLBNotServedOnV5(t *testing.T) {
 	dc := createDC(t, srv, "v5")
 	resp, _ := call(t, srv, "GET", "/datacenters/"+dc+"/networkloadbalancers", nil)
 	assert.Equal(t, 404, resp.StatusCode)
+}
+
+// nlbRecorder records the bodies the SDK sends and the answers it gets.
+type nlbRecorder struct {
+	next     http.RoundTripper
+	mu       sync.Mutex
+	requests []nlbExchange
+}
+
+type nlbExchange struct {
+	method, path string
+	status       int
+	req, resp    []byte
+}
+
+func (r *nlbRecorder) RoundTrip(req *http.Request) (*http.Response, error) {
+	var body []byte
+	if req.Body != nil {
+		body, _ = io.ReadAll(req.Body)
+		req.Body = io.NopCloser(bytes.NewReader(body))
+	}
+	resp, err := r.next.RoundTrip(req)
+	if err != nil {
+		return resp, err
+	}
+	raw, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	resp.Body = io.NopCloser(bytes.NewReader(raw))
+	r.mu.Lock()
+	r.requests = append(r.requests, nlbExchange{req.Method, strings.TrimPrefix(req.URL.Path, BasePathV6), resp.StatusCode, body, raw})
+	r.mu.Unlock()
+	return resp, nil
+}
+
+// nlbLaterV6 are the properties the live v6 added after cloudapi-v6.yaml
+// (api/cloudapi-v6-later.yaml): central logging on the load balancer.
+var nlbLaterV6 = []string{"NetworkLoadBalancerProperties.centralLogging", "NetworkLoadBalancerProperties.loggingFormat"}
+
+// What the SDK sends for every NLB write is valid against the request
+// schemas of cloudapi-v6.yaml, and the emulator's answers against its
+// response schemas (strictly: closed objects, no nulls), but for the live
+// v6's later properties.
+func TestNLBRequestsAndAnswersMatchTheV6Spec(t *testing.T) {
+	doc, err := parseOAS("../api/cloudapi-v6.yaml")
+	require.NoError(t, err)
+	srv := newV6(t)
+	dc := nlbWorld(t, srv)
+	rec := &nlbRecorder{next: http.DefaultTransport}
+	c, err := srv.NewClient(ionos.WithHTTPClient(&http.Client{Transport: rec}))
+	require.NoError(t, err)
+	ctx := context.Background()
+
+	rule := ionos.NLBForwardingRuleSpec{Name: "https", Algorithm: ionos.NLBAlgorithmRoundRobin, Protocol: ionos.NLBProtocolTCP,
+		ListenerIP: "203.0.113.10", ListenerPort: 443,
+		HealthCheck: &ionos.NLBHealthCheckSpec{ClientTimeout: 50000, ConnectTimeout: 5000, TargetTimeout: 50000, Retries: ionos.Ptr(3)},
+		Targets: []ionos.NLBTargetSpec{
+			{IP: "10.7.2.11", Port: 8443, Weight: 10, HealthCheck: &ionos.NLBTargetHealthCheckSpec{Check: true, CheckInterval: 2000}},
+			{IP: "10.7.2.12", Port: 8443, Weight: 10},
+		}}
+	n, _, err := c.NetworkLoadBalancers.Create(ctx, dc, ionos.NetworkLoadBalancerSpec{Name: "front", ListenerLAN: "1", TargetLAN: "2",
+		IPs: []string{"203.0.113.10"}, LBPrivateIPs: []string{"10.7.2.5/24"}, ForwardingRules: []ionos.NLBForwardingRuleSpec{rule}})
+	require.NoError(t, err)
+	_, _, err = c.NetworkLoadBalancers.Update(ctx, dc, n.ID, ionos.NetworkLoadBalancerUpdate{Name: ionos.Ptr("door"), ClearLBPrivateIPs: true})
+	require.NoError(t, err)
+	_, _, err = c.NetworkLoadBalancers.Replace(ctx, dc, n.ID, ionos.NetworkLoadBalancerSpec{Name: "front", ListenerLAN: "1", TargetLAN: "2"})
+	require.NoError(t, err)
+	fr, _, err := c.NetworkLoadBalancers.CreateForwardingRule(ctx, dc, n.ID, rule)
+	require.NoError(t, err)
+	_, _, err = c.NetworkLoadBalancers.UpdateForwardingRule(ctx, dc, n.ID, fr.ID, ionos.NLBForwardingRuleUpdate{ListenerPort: ionos.Ptr(8443),
+		Targets: rule.Targets[:1]})
+	require.NoError(t, err)
+	_, _, err = c.NetworkLoadBalancers.ReplaceForwardingRule(ctx, dc, n.ID, fr.ID, rule)
+	require.NoError(t, err)
+	for _, d := range []int{0, 1, 2, 3} {
+		_, _, err = c.NetworkLoadBalancers.Get(ctx, dc, n.ID, ionos.WithDepth(d))
+		require.NoError(t, err)
+		_, _, err = c.NetworkLoadBalancers.List(ctx, dc, ionos.WithDepth(d))
+		require.NoError(t, err)
+		_, _, err = c.NetworkLoadBalancers.ListForwardingRules(ctx, dc, n.ID, ionos.WithDepth(d))
+		require.NoError(t, err)
+	}
+	_, _, err = c.NetworkLoadBalancers.GetForwardingRule(ctx, dc, n.ID, fr.ID)
+	require.NoError(t, err)
+	_, _, err = c.NetworkLoadBalancers.Create(ctx, dc, ionos.NetworkLoadBalancerSpec{Name: "bad", ListenerLAN: "1", TargetLAN: "9"})
+	require.Error(t, err)
+	_, err = c.NetworkLoadBalancers.DeleteForwardingRule(ctx, dc, n.ID, fr.ID)
+	require.NoError(t, err)
+	_, err = c.NetworkLoadBalancers.Delete(ctx, dc, n.ID)
+	require.NoError(t, err)
+
+	// The request schemas of the writes, by method and number of path segments.
+	reqSchema := map[string]string{
+		"POST 3": "NetworkLoadBalancer", "PATCH 4": "NetworkLoadBalancerProperties", "PUT 4": "NetworkLoadBalancerPut",
+		"POST 5": "NetworkLoadBalancerForwardingRule", "PATCH 6": "NetworkLoadBalancerForwardingRuleProperties", "PUT 6": "NetworkLoadBalancerForwardingRulePut",
+	}
+	// Where the v6 document is wrong, as the v5 one (specErrata): "type" is
+	// declared an object beside the string enum it references, and the
+	// items of collections and entities are references at depth 0 (and of
+	// entities at depth 1). Besides, the live v6 properties of
+	// nlbLaterV6 are not in cloudapi-v6.yaml.
+	later := func(v violation) bool {
+		return v.Kind == "type-object" && strings.HasSuffix(v.At, ".type") ||
+			v.Kind == "reference" ||
+			v.Kind == "unknown" && slices.Contains(nlbLaterV6, v.At)
+	}
+	// A PATCH body is the properties schema, whose required list is the
+	// create's: a PATCH sends what changes.
+	partial := func(method string, v violation) bool { return method == http.MethodPatch && v.Kind == "required" }
+	writes := 0
+	for _, x := range rec.requests {
+		segs := len(strings.Split(strings.Trim(x.path, "/"), "/"))
+		if name, ok := reqSchema[fmt.Sprintf("%s %d", x.method, segs)]; ok && x.status < 400 {
+			writes++
+			dec := json.NewDecoder(bytes.NewReader(x.req))
+			dec.UseNumber()
+			var v any
+			require.NoError(t, dec.Decode(&v))
+			var out []violation
+			doc.validate(v, map[string]any{"$ref": "#/components/schemas/" + name}, "", name, &out)
+			out = slices.DeleteFunc(out, func(v violation) bool { return partial(x.method, v) })
+			assert.Empty(t, out, "%s %s sent %s", x.method, x.path, x.req)
+		}
+		var bad []violation
+		for _, v := range doc.checkAnswer(x.method, x.path, x.status, x.resp) {
+			if !later(v) {
+				bad = append(bad, v)
+			}
+		}
+		assert.Empty(t, bad, "%s %s answered %d %s", x.method, x.path, x.status, x.resp)
+	}
+	assert.Equal(t, 6, writes, "every kind of write was checked")
 }

@@ -131,7 +131,7 @@ func (c *rctx) path() string { return strings.TrimRight(c.rel, "/") }
 // ---- rendering ----
 
 func (c *rctx) ref(n *node) map[string]any {
-	return map[string]any{"id": n.ID, "type": n.Type, "href": c.base + n.Path}
+	return map[string]any{"id": n.ID, "type": wireType(n.Type), "href": c.base + n.Path}
 }
 
 func (c *rctx) metadata(n *node) map[string]any {
