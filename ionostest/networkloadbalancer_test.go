@@ -98,6 +98,14 @@ func TestNLBCreateWithRuleAndDepth(t *testing.T) {
 	assert.Len(t, l(list["items"]), 1)
 	_, rl := call(t, srv, "GET", base+"/"+id+"/forwardingrules?depth=1", nil)
 	assert.Len(t, l(rl["items"]), 1)
+
+	resp, r := call(t, srv, "POST", base+"/"+id+"/forwardingrules", map[string]any{"properties": nlbRuleBody()})
+	require.Equal(t, 202, resp.StatusCode, "%v", r)
+	assert.Equal(t, "forwarding-rule", r["type"])
+	_, st := call(t, srv, "GET", resp.Header.Get("Location"), nil)
+	target := m(m(l(m(st["metadata"])["targets"])[0])["target"])
+	assert.Equal(t, str(r["id"]), target["id"])
+	assert.Equal(t, "forwarding-rule", target["type"], "the request names the API's type")
 }
 
 // The referential rules and ranges, each answered 422 with the API's body.

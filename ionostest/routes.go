@@ -771,7 +771,7 @@ func (c *rctx) statusMeta(q *apiRequest, status, msg string) map[string]any {
 	targets := []any{}
 	for _, t := range q.Targets {
 		targets = append(targets, map[string]any{
-			"target": map[string]any{"id": t.ID, "type": t.Type, "href": c.base + t.Path},
+			"target": map[string]any{"id": t.ID, "type": wireType(t.Type), "href": c.base + t.Path},
 			"status": status,
 		})
 	}
