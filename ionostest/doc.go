@@ -99,7 +99,8 @@
 // 0..65535. It does not check that the load balancer's ips are reserved by
 // the contract, nor that a rule's listenerIp is one of them. A load
 // balancer created without lbPrivateIps gets a made-up /24 one; unset
-// health check settings read the API's documented defaults.
+// health check settings read the API's documented defaults; a write of a
+// forwarding rule keeps its load balancer BUSY until the request is DONE.
 //
 // # Tokens
 //

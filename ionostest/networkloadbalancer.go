@@ -61,7 +61,29 @@ func networkLoadBalancerRoutes(add func(pattern string, page int, m map[string]h
 	add("/datacenters/{}/networkloadbalancers", 1000, map[string]handler{G: hList, P: hCreateNLB})
 	add("/datacenters/{}/networkloadbalancers/{}", 0, map[string]handler{G: hGet, PA: nlbChecked(nlbType, false, hPatch), PU: nlbChecked(nlbType, true, hPut), D: hDelete})
 	add("/datacenters/{}/networkloadbalancers/{}/forwardingrules", 0, map[string]handler{G: hList, P: nlbChecked(nlbRuleType, true, hCreate(nlbRuleType))})
-	add("/datacenters/{}/networkloadbalancers/{}/forwardingrules/{}", 0, map[string]handler{G: hGet, PA: nlbChecked(nlbRuleType, false, hPatch), PU: nlbChecked(nlbRuleType, true, hPut), D: hDelete})
+	add("/datacenters/{}/networkloadbalancers/{}/forwardingrules/{}", 0, map[string]handler{G: hGet, PA: nlbChecked(nlbRuleType, false, hPatch), PU: nlbChecked(nlbRuleType, true, hPut), D: nlbRuleDelete})
+}
+
+// nlbRuleDelete deletes a forwarding rule; its load balancer is busy
+// meanwhile.
+func nlbRuleDelete(c *rctx) {
+	hDelete(c)
+	if c.err == nil {
+		c.nlbBusyWith(c.st.node(c.path()))
+	}
+}
+
+// nlbBusyWith makes the load balancer of a forwarding rule being written
+// busy as long as the rule, as the API does: a rule change reconfigures
+// its load balancer.
+func (c *rctx) nlbBusyWith(rule *node) {
+	if rule == nil || rule.Type != nlbRuleType {
+		return
+	}
+	if n := c.st.node(parentOf(parentOf(rule.Path))); n != nil {
+		n.Modified, n.Etag = rule.Modified, newEtag()
+		n.BusyState, n.BusyUntil = rule.BusyState, laterOf(n.BusyUntil, rule.BusyUntil)
+	}
 }
 
 // nlbDC is the data center of the load balancer the path is in or under.
@@ -176,6 +198,7 @@ func nlbChecked(typ string, wrapped bool, next handler) handler {
 		}
 		if n := c.st.node(p); n != nil {
 			nlbDefaults(n)
+			c.nlbBusyWith(n)
 			c.reply = c.resource(n, c.writeDepth(1))
 		}
 	}
