@@ -592,20 +592,47 @@ func (s *NetworkLoadBalancersService) WaitForAvailable(ctx context.Context, data
 	if _, err := nlbPath(datacenterID, nlbID, ""); err != nil {
 		return nil, err
 	}
-	w, err := newWaitConfig(s.c.wait, opts)
+	return nlbWaitAvailable(ctx, s.c, "network load balancer", nlbID, func(ctx context.Context) (*NetworkLoadBalancer, State, error) {
+		n, _, err := s.Get(ctx, datacenterID, nlbID, WithDepth(0))
+		if err != nil {
+			return nil, "", err
+		}
+		return n, n.Metadata.State, nil
+	}, opts)
+}
+
+// WaitForForwardingRuleAvailable polls a forwarding rule until its state
+// is AVAILABLE and returns it, as WaitForAvailable does for the load
+// balancer.
+func (s *NetworkLoadBalancersService) WaitForForwardingRuleAvailable(ctx context.Context, datacenterID, nlbID, ruleID string, opts ...WaitOption) (*NLBForwardingRule, error) {
+	if _, err := nlbRulePath(datacenterID, nlbID, ruleID); err != nil {
+		return nil, err
+	}
+	return nlbWaitAvailable(ctx, s.c, "forwarding rule", ruleID, func(ctx context.Context) (*NLBForwardingRule, State, error) {
+		r, _, err := s.GetForwardingRule(ctx, datacenterID, nlbID, ruleID, WithDepth(0))
+		if err != nil {
+			return nil, "", err
+		}
+		return r, r.Metadata.State, nil
+	}, opts)
+}
+
+// nlbWaitAvailable polls get until the state is AVAILABLE, failing at once
+// on a FAILED* state.
+func nlbWaitAvailable[T any](ctx context.Context, c *Client, kind, resID string, get func(ctx context.Context) (*T, State, error), opts []WaitOption) (*T, error) {
+	w, err := newWaitConfig(c.wait, opts)
 	if err != nil {
 		return nil, err
 	}
-	var last *NetworkLoadBalancer
+	var last *T
 	err = poll(ctx, w, func(ctx context.Context) (bool, string, error) {
-		n, _, err := s.Get(ctx, datacenterID, nlbID, WithDepth(0))
+		v, state, err := get(ctx)
 		if err != nil {
 			return false, "", err
 		}
-		last = n
-		state := n.Metadata.State
+		last = v
 		if isFailedState(state) {
-			return false, string(state), &FailedStateError{Kind: "network load balancer", ID: nlbID, State: state}
+			return false, string(state), &FailedStateError{Kind: kind, ID: resID, State: state}
 		}
 		return state == StateAvailable, string(state), nil
 	})

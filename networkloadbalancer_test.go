@@ -463,3 +463,25 @@ func TestNLBWaitForAvailableFailed(t *testing.T) {
 	assert.Equal(t, nlbID, fe.ID)
 	assertCall(t, m.only(), http.MethodGet, nlbPathT, "depth", "0")
 }
+
+func TestNLBWaitForForwardingRuleAvailable(t *testing.T) {
+	m := newNetV6Mock(t)
+	var busy map[string]any
+	require.NoError(t, json.Unmarshal(fixture(t, "networkloadbalancer_rule.json"), &busy))
+	busy["metadata"].(map[string]any)["state"] = "BUSY"
+	busyRaw, err := json.Marshal(busy)
+	require.NoError(t, err)
+	path := nlbRulesT + "/" + nlbRule1ID
+	m.mt.RegisterResponder(http.MethodGet, netV6Base+path, httpmock.ResponderFromMultipleResponses([]*http.Response{
+		httpmock.NewBytesResponse(200, busyRaw), httpmock.NewBytesResponse(200, fixture(t, "networkloadbalancer_rule.json")),
+	}))
+	r, err := m.c.NetworkLoadBalancers.WaitForForwardingRuleAvailable(context.Background(), dcID, nlbID, nlbRule1ID,
+		WithWaitPolicy(WaitPolicy{MinInterval: time.Millisecond, MaxInterval: time.Millisecond, Factor: 1}))
+	require.NoError(t, err)
+	assert.Equal(t, StateAvailable, r.Metadata.State)
+	assert.Equal(t, nlbRule1ID, r.ID)
+	assert.Equal(t, 2, m.mt.GetTotalCallCount())
+
+	_, err = m.c.NetworkLoadBalancers.WaitForForwardingRuleAvailable(context.Background(), dcID, nlbID, "")
+	assertInvalid(t, err, "forwardingRuleID")
+}

@@ -13,7 +13,7 @@ import (
 var nlbOperations = []string{
 	"List", "All", "Get", "Create", "Update", "Replace", "Delete",
 	"ListForwardingRules", "AllForwardingRules", "GetForwardingRule", "CreateForwardingRule",
-	"UpdateForwardingRule", "ReplaceForwardingRule", "DeleteForwardingRule", "WaitForAvailable",
+	"UpdateForwardingRule", "ReplaceForwardingRule", "DeleteForwardingRule", "WaitForAvailable", "WaitForForwardingRuleAvailable",
 }
 
 // networkLoadBalancers calls every operation of c.NetworkLoadBalancers on
@@ -86,6 +86,8 @@ func networkLoadBalancers(r *opRun, ctx context.Context) {
 	_, resp, err = c.NetworkLoadBalancers.UpdateForwardingRule(ctx, dc.ID, nlb.ID, fr.ID, ionos.NLBForwardingRuleUpdate{
 		Algorithm: ionos.Ptr(ionos.NLBAlgorithmLeastConnection), ListenerPort: ionos.Ptr(8080)})
 	r.call("NetworkLoadBalancers.UpdateForwardingRule", resp, err)
+	_, err = c.NetworkLoadBalancers.WaitForForwardingRuleAvailable(ctx, dc.ID, nlb.ID, fr.ID, fast)
+	r.call("NetworkLoadBalancers.WaitForForwardingRuleAvailable", nil, err)
 	rule.Protocol = ionos.NLBProtocolHTTP
 	_, resp, err = c.NetworkLoadBalancers.ReplaceForwardingRule(ctx, dc.ID, nlb.ID, firstRule, rule)
 	r.call("NetworkLoadBalancers.ReplaceForwardingRule", resp, err)
