@@ -468,7 +468,8 @@ func (u *NLBForwardingRuleUpdate) check() error {
 // request to wait on ([Client.WaitForCompletion]). The API documents the
 // updates and replaces (PATCH and PUT) as accepted without a request
 // Location: when the Response has no RequestURL, wait with
-// [NetworkLoadBalancersService.WaitForAvailable] instead.
+// [NetworkLoadBalancersService.WaitForAvailable] (or
+// [NetworkLoadBalancersService.WaitForForwardingRuleAvailable]) instead.
 type NetworkLoadBalancersService struct{ c *Client }
 
 func nlbsPath(datacenterID string) (string, error) {
