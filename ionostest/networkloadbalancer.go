@@ -357,3 +357,18 @@ func nlbDefaults(n *node) {
 		}
 	}
 }
+
+// nlbLimits sets the v6 contract's network load balancer counters: a limit
+// and the load balancers that exist.
+func nlbLimits(c *rctx, limits map[string]any) {
+	if limits == nil {
+		return
+	}
+	n := 0
+	for _, x := range c.st.Nodes {
+		if x.Type == nlbType {
+			n++
+		}
+	}
+	limits["nlbLimitTotal"], limits["nlbProvisioned"] = 10, n
+}

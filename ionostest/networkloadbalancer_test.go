@@ -218,6 +218,11 @@ func TestNLBThroughTheSDK(t *testing.T) {
 	assert.Equal(t, 422, apiErr.StatusCode)
 	assert.ErrorIs(t, err, ionos.ErrValidation)
 
+	ct, _, err := c.Contracts.Get(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, 1, ct.Properties.ResourceLimits.NLBProvisioned, "the contract counts the NLB")
+	assert.Equal(t, 10, ct.Properties.ResourceLimits.NLBLimitTotal)
+
 	rules, _, err := c.NetworkLoadBalancers.ListForwardingRules(ctx, dc, n.ID)
 	require.NoError(t, err)
 	require.Len(t, rules, 1)
