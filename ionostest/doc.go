@@ -100,7 +100,8 @@
 // the contract, nor that a rule's listenerIp is one of them. A load
 // balancer created without lbPrivateIps gets a made-up /24 one; unset
 // health check settings read the API's documented defaults; a write of a
-// forwarding rule keeps its load balancer BUSY until the request is DONE.
+// forwarding rule keeps its load balancer BUSY until the request is DONE;
+// the v6 contract's nlbProvisioned counts them.
 //
 // # Tokens
 //
