@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"iter"
 	"net/http"
+	"net/netip"
 	"strings"
 )
 
@@ -208,8 +209,8 @@ func checkIPList(field string, ips []string, cidr bool) error {
 	for i, ip := range ips {
 		ok := isIP(ip)
 		if cidr {
-			a, bits, found := strings.Cut(ip, "/")
-			ok = found && isIP(a) && bits != ""
+			_, err := netip.ParsePrefix(ip)
+			ok = err == nil
 		}
 		if !ok {
 			what := "an IP address"

@@ -316,6 +316,10 @@ func TestNLBRefusedBeforeSending(t *testing.T) {
 			_, _, err := s.Create(ctx, dcID, spec(func(s *NetworkLoadBalancerSpec) { s.LBPrivateIPs = []string{"10.7.2.5"} }))
 			return err
 		}},
+		{"private IP with a bad mask", "NetworkLoadBalancerSpec.LBPrivateIPs[1]", func(s *NetworkLoadBalancersService) error {
+			_, _, err := s.Create(ctx, dcID, spec(func(s *NetworkLoadBalancerSpec) { s.LBPrivateIPs = []string{"10.7.2.5/24", "10.7.3.5/33"} }))
+			return err
+		}},
 		{"nested rule port 0", "NetworkLoadBalancerSpec.ForwardingRules[0].ListenerPort", func(s *NetworkLoadBalancersService) error {
 			_, _, err := s.Create(ctx, dcID, spec(func(s *NetworkLoadBalancerSpec) { s.ForwardingRules[0].ListenerPort = 0 }))
 			return err
