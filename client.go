@@ -144,6 +144,9 @@ type Client struct {
 	Labels *LabelsService
 	// Tokens generates, lists and revokes API tokens (the Auth API).
 	Tokens *TokensService
+	// NetworkLoadBalancers manages network load balancers and their
+	// forwarding rules (Cloud API v6).
+	NetworkLoadBalancers *NetworkLoadBalancersService
 }
 
 type config struct {
@@ -508,6 +511,7 @@ func newClient(cfg config) (*Client, error) {
 	c.BackupUnits = &BackupUnitsService{c: c}
 	c.Labels = &LabelsService{c: c}
 	c.Tokens = &TokensService{c: c}
+	c.NetworkLoadBalancers = &NetworkLoadBalancersService{c: c}
 	return c, nil
 }
 

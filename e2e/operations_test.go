@@ -113,6 +113,10 @@ func everyOperation(t *testing.T, version ionos.APIVersion) {
 			natGatewaysRefusedOnV5(r, ctx)
 		}
 	})
+	t.Run("network load balancers", func(t *testing.T) {
+		r.t = t
+		networkLoadBalancers(r, ctx)
+	})
 
 	var missing []string
 	for _, op := range sdkOperations(c) {

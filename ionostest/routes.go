@@ -131,7 +131,7 @@ func (c *rctx) path() string { return strings.TrimRight(c.rel, "/") }
 // ---- rendering ----
 
 func (c *rctx) ref(n *node) map[string]any {
-	return map[string]any{"id": n.ID, "type": n.Type, "href": c.base + n.Path}
+	return map[string]any{"id": n.ID, "type": wireType(n.Type), "href": c.base + n.Path}
 }
 
 func (c *rctx) metadata(n *node) map[string]any {
@@ -771,7 +771,7 @@ func (c *rctx) statusMeta(q *apiRequest, status, msg string) map[string]any {
 	targets := []any{}
 	for _, t := range q.Targets {
 		targets = append(targets, map[string]any{
-			"target": map[string]any{"id": t.ID, "type": t.Type, "href": c.base + t.Path},
+			"target": map[string]any{"id": t.ID, "type": wireType(t.Type), "href": c.base + t.Path},
 			"status": status,
 		})
 	}
@@ -966,6 +966,7 @@ func buildRoutes() []*route {
 		add(owner+"/labels/{}", 0, H{G: hLabel, PU: hLabel, D: hLabel})
 	}
 	natGatewayRoutes(add)
+	networkLoadBalancerRoutes(add)
 	return rs
 }
 
