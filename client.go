@@ -120,6 +120,12 @@ type Client struct {
 	FirewallRules *FirewallRulesService
 	// LoadBalancers manages load balancers and the NICs they balance.
 	LoadBalancers *LoadBalancersService
+	// ApplicationLoadBalancers manages application load balancers and their
+	// forwarding rules (v6).
+	ApplicationLoadBalancers *ApplicationLoadBalancersService
+	// TargetGroups manages the target groups of application load balancers
+	// (v6).
+	TargetGroups *TargetGroupsService
 	// Groups manages user groups, their members and their shares.
 	Groups *GroupsService
 	// Users manages the users of the contract.
@@ -494,6 +500,8 @@ func newClient(cfg config) (*Client, error) {
 	c.NICs = &NICsService{c: c}
 	c.FirewallRules = &FirewallRulesService{c: c}
 	c.LoadBalancers = &LoadBalancersService{c: c}
+	c.ApplicationLoadBalancers = &ApplicationLoadBalancersService{c: c}
+	c.TargetGroups = &TargetGroupsService{c: c}
 	c.Groups = &GroupsService{c: c}
 	c.Users = &UsersService{c: c}
 	c.Resources = &ResourcesService{c: c}
