@@ -112,6 +112,9 @@ func (c *rctx) parseQuery() *apiErr {
 			if strings.HasPrefix(c.rt.pattern, "/um/") {
 				max = 100
 			}
+			if c.rt.pattern == "/targetgroups" {
+				max = targetGroupsMaxPage
+			}
 		}
 		if err != nil || l < 1 || l > max {
 			return errInvalid("Query parameter 'limit' must be an integer from 1 to %d", max)
@@ -131,7 +134,7 @@ func (c *rctx) path() string { return strings.TrimRight(c.rel, "/") }
 // ---- rendering ----
 
 func (c *rctx) ref(n *node) map[string]any {
-	return map[string]any{"id": n.ID, "type": n.Type, "href": c.base + n.Path}
+	return map[string]any{"id": n.ID, "type": wireType(n.Type), "href": c.base + n.Path}
 }
 
 func (c *rctx) metadata(n *node) map[string]any {
@@ -959,6 +962,7 @@ func buildRoutes() []*route {
 	add("/backupunits", 0, H{G: hList, P: hCreate("backupunit")})
 	add("/backupunits/{}", 0, crud)
 	add("/backupunits/{}/ssourl", 0, H{G: hSSOURL})
+	albRoutes(add)
 	add("/labels", 0, H{G: hLabelsAll})
 	add("/labels/{}", 0, H{G: hLabelByURN})
 	for _, owner := range []string{"/datacenters/{}", "/datacenters/{}/servers/{}", "/datacenters/{}/volumes/{}", "/snapshots/{}", "/ipblocks/{}"} {
