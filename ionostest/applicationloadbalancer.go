@@ -85,7 +85,6 @@ func (c *rctx) checkALBLANs(dcPath string, props map[string]any) *apiErr {
 	return nil
 }
 
-
 // dcOf is the path of the data center a path lies in.
 func dcOf(p string) string {
 	segs := strings.SplitN(p, "/", 4)
