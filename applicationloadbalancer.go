@@ -479,8 +479,10 @@ func (u *ALBForwardingRuleUpdate) body() (*albRulePatch, error) {
 // ApplicationLoadBalancersService manages application load balancers and
 // their forwarding rules (/datacenters/{dc}/applicationloadbalancers).
 // Only Cloud API v6 has them: a client that speaks v5 refuses every call
-// before sending, with a *[VersionError] ([ErrUnsupportedVersion]). Every
-// write answers with a request to wait on ([Client.WaitForCompletion]).
+// before sending, with a *[VersionError] ([ErrUnsupportedVersion]). Creates
+// and deletes answer with a request to wait on ([Client.WaitForCompletion]);
+// the API documents updates and replaces without one: wait for them with
+// WaitForAvailable and WaitForForwardingRuleAvailable.
 type ApplicationLoadBalancersService struct{ c *Client }
 
 func albsPath(datacenterID string) (string, error) {
@@ -529,14 +531,16 @@ func (s *ApplicationLoadBalancersService) Create(ctx context.Context, datacenter
 }
 
 // Update changes the fields of an application load balancer that upd sets
-// (PATCH).
+// (PATCH). The API may answer without a request to wait on: wait with
+// WaitForAvailable.
 func (s *ApplicationLoadBalancersService) Update(ctx context.Context, datacenterID, albID string, upd ApplicationLoadBalancerUpdate, opts ...WriteOption) (*ApplicationLoadBalancer, *Response, error) {
 	return write[ApplicationLoadBalancer](ctx, s.c, http.MethodPatch, at(albPath(datacenterID, albID)), with(upd.body()), opts)
 }
 
 // Replace replaces every property of an application load balancer with
 // spec's (PUT); properties spec leaves empty are reset. Its forwarding rules
-// stay.
+// stay. The API may answer without a request to wait on: wait with
+// WaitForAvailable.
 func (s *ApplicationLoadBalancersService) Replace(ctx context.Context, datacenterID, albID string, spec ApplicationLoadBalancerSpec, opts ...WriteOption) (*ApplicationLoadBalancer, *Response, error) {
 	return write[ApplicationLoadBalancer](ctx, s.c, http.MethodPut, at(albPath(datacenterID, albID)), with(spec.put()), opts)
 }
@@ -574,13 +578,15 @@ func (s *ApplicationLoadBalancersService) CreateForwardingRule(ctx context.Conte
 }
 
 // UpdateForwardingRule changes the fields of a forwarding rule that upd
-// sets (PATCH); HTTP rules are replaced as a whole.
+// sets (PATCH); HTTP rules are replaced as a whole. The API may answer
+// without a request to wait on: wait with WaitForForwardingRuleAvailable.
 func (s *ApplicationLoadBalancersService) UpdateForwardingRule(ctx context.Context, datacenterID, albID, ruleID string, upd ALBForwardingRuleUpdate, opts ...WriteOption) (*ALBForwardingRule, *Response, error) {
 	return write[ALBForwardingRule](ctx, s.c, http.MethodPatch, at(albRulePath(datacenterID, albID, ruleID)), with(upd.body()), opts)
 }
 
 // ReplaceForwardingRule replaces every property of a forwarding rule with
-// spec's (PUT); properties spec leaves empty are reset.
+// spec's (PUT); properties spec leaves empty are reset. The API may answer
+// without a request to wait on: wait with WaitForForwardingRuleAvailable.
 func (s *ApplicationLoadBalancersService) ReplaceForwardingRule(ctx context.Context, datacenterID, albID, ruleID string, spec ALBForwardingRuleSpec, opts ...WriteOption) (*ALBForwardingRule, *Response, error) {
 	return write[ALBForwardingRule](ctx, s.c, http.MethodPut, at(albRulePath(datacenterID, albID, ruleID)), with(spec.put()), opts)
 }
@@ -589,4 +595,40 @@ func (s *ApplicationLoadBalancersService) ReplaceForwardingRule(ctx context.Cont
 // balancer; the target groups it forwarded to stay.
 func (s *ApplicationLoadBalancersService) DeleteForwardingRule(ctx context.Context, datacenterID, albID, ruleID string, opts ...WriteOption) (*Response, error) {
 	return del(ctx, s.c, at(albRulePath(datacenterID, albID, ruleID)), opts)
+}
+
+// WaitForAvailable polls an application load balancer until its state is
+// AVAILABLE and returns it: the wait for an Update or Replace the API
+// answered without a request. It fails at once with a *[FailedStateError]
+// when the state becomes FAILED, and with the API's error when a poll
+// fails. It polls with the client's [WaitPolicy] (or [WithWaitPolicy]); the
+// context is the only timeout. [WithProgress] sees the state at every poll.
+func (s *ApplicationLoadBalancersService) WaitForAvailable(ctx context.Context, datacenterID, albID string, opts ...WaitOption) (*ApplicationLoadBalancer, error) {
+	if _, err := albPath(datacenterID, albID); err != nil {
+		return nil, err
+	}
+	return albWaitAvailable(ctx, s.c, "application load balancer", albID, func(ctx context.Context) (*ApplicationLoadBalancer, State, error) {
+		a, _, err := s.Get(ctx, datacenterID, albID, WithDepth(0))
+		if err != nil {
+			return nil, "", err
+		}
+		return a, a.Metadata.State, nil
+	}, opts)
+}
+
+// WaitForForwardingRuleAvailable polls a forwarding rule until its state is
+// AVAILABLE and returns it, as WaitForAvailable does for the load balancer:
+// the wait for an UpdateForwardingRule or ReplaceForwardingRule the API
+// answered without a request.
+func (s *ApplicationLoadBalancersService) WaitForForwardingRuleAvailable(ctx context.Context, datacenterID, albID, ruleID string, opts ...WaitOption) (*ALBForwardingRule, error) {
+	if _, err := albRulePath(datacenterID, albID, ruleID); err != nil {
+		return nil, err
+	}
+	return albWaitAvailable(ctx, s.c, "forwarding rule", ruleID, func(ctx context.Context) (*ALBForwardingRule, State, error) {
+		r, _, err := s.GetForwardingRule(ctx, datacenterID, albID, ruleID, WithDepth(0))
+		if err != nil {
+			return nil, "", err
+		}
+		return r, r.Metadata.State, nil
+	}, opts)
 }

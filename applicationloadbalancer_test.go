@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -390,4 +391,79 @@ func TestALBAndTargetGroupsRefusedOnV5(t *testing.T) {
 		assert.Equal(t, []APIVersion{APIv6}, ve.Available, name)
 	}
 	m.none()
+}
+
+// albScript answers GET path with the bodies in turn, the last one for
+// good.
+func albScript(m *mockAPI, path string, bodies ...[]byte) {
+	n := 0
+	m.mt.RegisterResponder(http.MethodGet, m.c.BaseURL()+path, func(r *http.Request) (*http.Response, error) {
+		m.record(r)
+		b := bodies[min(n, len(bodies)-1)]
+		n++
+		return newJSONResponse(200, b), nil
+	})
+}
+
+var albFastWait = WithWaitPolicy(WaitPolicy{MinInterval: time.Millisecond, MaxInterval: time.Millisecond, Factor: 1})
+
+func TestALBWaitForAvailable(t *testing.T) {
+	m := v6Mock(t)
+	busy := []byte(`{"id":"` + albID + `","type":"applicationloadbalancer","metadata":{"state":"BUSY"},"properties":{"name":"front"}}`)
+	albScript(m, albPathT, busy, busy, fixture(t, "alb_get.json"))
+	var seen []string
+	a, err := m.c.ApplicationLoadBalancers.WaitForAvailable(context.Background(), albDC, albID, albFastWait,
+		WithProgress(func(p WaitProgress) { seen = append(seen, p.Status) }))
+	require.NoError(t, err)
+	assert.Equal(t, StateAvailable, a.Metadata.State)
+	assert.Equal(t, []string{"BUSY", "BUSY", "AVAILABLE"}, seen)
+	calls := m.all()
+	require.Len(t, calls, 3)
+	assertCall(t, calls[0], http.MethodGet, albPathT, "depth", "0")
+
+	_, err = m.c.ApplicationLoadBalancers.WaitForAvailable(context.Background(), albDC, "")
+	assertInvalid(t, err, "applicationLoadBalancerID")
+}
+
+func TestALBWaitForForwardingRuleAvailableFails(t *testing.T) {
+	m := v6Mock(t)
+	albScript(m, albRulePathT, []byte(`{"id":"`+albRuleID+`","type":"forwarding-rule","metadata":{"state":"FAILED"},"properties":{"name":"web"}}`))
+	r, err := m.c.ApplicationLoadBalancers.WaitForForwardingRuleAvailable(context.Background(), albDC, albID, albRuleID, albFastWait)
+	require.ErrorIs(t, err, ErrFailedState)
+	var fe *FailedStateError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, albRuleID, fe.ID)
+	assert.Equal(t, StateFailed, fe.State)
+	require.NotNil(t, r)
+	assert.Equal(t, "web", r.Properties.Name)
+	assertCall(t, m.only(), http.MethodGet, albRulePathT, "depth", "0")
+}
+
+// Re-encoding what the API sent keeps every false and 0.
+func TestALBAndTargetGroupRoundTrip(t *testing.T) {
+	for name, target := range map[string]func() any{
+		"alb_get.json":            func() any { return new(ApplicationLoadBalancer) },
+		"alb_forwardingrule.json": func() any { return new(ALBForwardingRule) },
+		"targetgroup_get.json":    func() any { return new(TargetGroup) },
+	} {
+		raw := fixture(t, name)
+		v := target()
+		require.NoError(t, json.Unmarshal(raw, v), name)
+		again, err := json.Marshal(v)
+		require.NoError(t, err)
+		var before, after any
+		require.NoError(t, json.Unmarshal(raw, &before))
+		require.NoError(t, json.Unmarshal(again, &after))
+		want, got := map[string]any{}, map[string]any{}
+		scalars(before, "", want)
+		scalars(after, "", got)
+		n := 0
+		for path, w := range want {
+			if w == false || w == 0.0 {
+				assert.Equal(t, w, got[path], "%s: %s: a zero value is lost on re-encoding", name, path)
+				n++
+			}
+		}
+		assert.Positive(t, n, name)
+	}
 }

@@ -750,6 +750,9 @@ func applicationLoadBalancers(r *opRun, ctx context.Context) {
 	_, resp, err = c.ApplicationLoadBalancers.Replace(ctx, dc.ID, alb.ID, ionos.ApplicationLoadBalancerSpec{
 		Name: "front-3", ListenerLAN: "1", TargetLAN: "2", IPs: []string{"203.0.113.20"}})
 	r.call("ApplicationLoadBalancers.Replace", resp, err)
+	a, err := c.ApplicationLoadBalancers.WaitForAvailable(ctx, dc.ID, alb.ID, fast)
+	r.call("ApplicationLoadBalancers.WaitForAvailable", nil, err)
+	assert.Equal(t, "front-3", a.Properties.Name)
 
 	rule, resp, err := c.ApplicationLoadBalancers.CreateForwardingRule(ctx, dc.ID, alb.ID, ionos.ALBForwardingRuleSpec{
 		Name: "http", ListenerIP: "203.0.113.20", ListenerPort: 80,
@@ -769,11 +772,14 @@ func applicationLoadBalancers(r *opRun, ctx context.Context) {
 	assert.Len(t, fr.Properties.HTTPRules, 2)
 	_, resp, err = c.ApplicationLoadBalancers.UpdateForwardingRule(ctx, dc.ID, alb.ID, rule.ID, ionos.ALBForwardingRuleUpdate{ClientTimeout: ionos.Ptr(10000)})
 	r.call("ApplicationLoadBalancers.UpdateForwardingRule", resp, err)
+	fr, err = c.ApplicationLoadBalancers.WaitForForwardingRuleAvailable(ctx, dc.ID, alb.ID, rule.ID, fast)
+	r.call("ApplicationLoadBalancers.WaitForForwardingRuleAvailable", nil, err)
+	assert.Equal(t, 10000, fr.Properties.ClientTimeout)
 	_, resp, err = c.ApplicationLoadBalancers.ReplaceForwardingRule(ctx, dc.ID, alb.ID, rule.ID, ionos.ALBForwardingRuleSpec{
 		Name: "http", ListenerIP: "203.0.113.20", ListenerPort: 8080,
 		HTTPRules: []ionos.HTTPRuleSpec{{Name: "app", Type: ionos.HTTPRuleForward, TargetGroup: tg.ID}}})
 	r.call("ApplicationLoadBalancers.ReplaceForwardingRule", resp, err)
-	a, resp, err := c.ApplicationLoadBalancers.Get(ctx, dc.ID, alb.ID, ionos.WithDepth(2))
+	a, resp, err = c.ApplicationLoadBalancers.Get(ctx, dc.ID, alb.ID, ionos.WithDepth(2))
 	r.call("ApplicationLoadBalancers.Get", resp, err)
 	require.Len(t, a.Entities.ForwardingRules.Items, 1)
 	assert.Equal(t, 8080, a.Entities.ForwardingRules.Items[0].Properties.ListenerPort)
