@@ -236,3 +236,30 @@ func TestALBRawChecks(t *testing.T) {
 		"name": "g", "algorithm": "RANDOM"}})
 	assert.Equal(t, 422, resp.StatusCode, body)
 }
+
+// A forwarding rule's request names its target as the API's
+// forwarding-rule, and deleting the data center frees the target groups its
+// load balancers used.
+func TestALBRequestTargetsAndDatacenterDelete(t *testing.T) {
+	_, c, dcID := albSetup(t)
+	ctx := context.Background()
+	tgID := albTargetGroup(t, c)
+	alb, resp, err := c.ApplicationLoadBalancers.Create(ctx, dcID, ionos.ApplicationLoadBalancerSpec{Name: "x", ListenerLAN: "1", TargetLAN: "2"})
+	require.NoError(t, err)
+	albWait(t, c, resp)
+	_, resp, err = c.ApplicationLoadBalancers.CreateForwardingRule(ctx, dcID, alb.ID, albRule(tgID))
+	require.NoError(t, err)
+	st, err := c.WaitForCompletion(ctx, resp)
+	require.NoError(t, err)
+	require.NotEmpty(t, st.Metadata.Targets)
+	assert.Equal(t, "forwarding-rule", st.Metadata.Targets[0].Target.Type)
+
+	_, err = c.TargetGroups.Delete(ctx, tgID)
+	require.ErrorIs(t, err, ionos.ErrValidation)
+	resp, err = c.Datacenters.Delete(ctx, dcID)
+	require.NoError(t, err)
+	albWait(t, c, resp)
+	resp, err = c.TargetGroups.Delete(ctx, tgID)
+	require.NoError(t, err)
+	albWait(t, c, resp)
+}

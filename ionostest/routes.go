@@ -741,7 +741,7 @@ func (c *rctx) finish(t *tx) *apiRequest {
 		}
 	}
 	for _, n := range t.targets {
-		req.Targets = append(req.Targets, target{ID: n.ID, Type: n.Type, Path: n.Path})
+		req.Targets = append(req.Targets, target{ID: n.ID, Type: wireType(n.Type), Path: n.Path})
 	}
 	if fail != nil && fail(c.r.Method, c.path()) {
 		req.Failed = true
