@@ -115,6 +115,10 @@ type ApplicationLoadBalancerSpec struct {
 	// CentralLogging is sent when set; nil leaves the API's default.
 	CentralLogging *bool
 	LoggingFormat  string
+	// ForwardingRules are created with the load balancer, in one request
+	// (Create only: Replace refuses them; add rules with
+	// CreateForwardingRule).
+	ForwardingRules []ALBForwardingRuleSpec
 }
 
 type albProperties struct {
@@ -142,15 +146,34 @@ func (s *ApplicationLoadBalancerSpec) properties() (*albProperties, error) {
 		LBPrivateIPs: s.LBPrivateIPs, CentralLogging: s.CentralLogging, LoggingFormat: s.LoggingFormat}, nil
 }
 
-func (s *ApplicationLoadBalancerSpec) post() (*post[*albProperties, noEntities], error) {
+type albEntities struct {
+	ForwardingRules *postCollection[post[*albRuleProperties, noEntities]] `json:"forwardingrules,omitempty"`
+}
+
+func (s *ApplicationLoadBalancerSpec) post() (*post[*albProperties, albEntities], error) {
 	p, err := s.properties()
 	if err != nil {
 		return nil, err
 	}
-	return &post[*albProperties, noEntities]{Properties: p}, nil
+	body := &post[*albProperties, albEntities]{Properties: p}
+	if len(s.ForwardingRules) > 0 {
+		rules := &postCollection[post[*albRuleProperties, noEntities]]{}
+		for i := range s.ForwardingRules {
+			rp, err := s.ForwardingRules[i].propertiesAt("ApplicationLoadBalancerSpec.ForwardingRules[" + strconv.Itoa(i) + "]")
+			if err != nil {
+				return nil, err
+			}
+			rules.Items = append(rules.Items, post[*albRuleProperties, noEntities]{Properties: rp})
+		}
+		body.Entities = &albEntities{ForwardingRules: rules}
+	}
+	return body, nil
 }
 
 func (s *ApplicationLoadBalancerSpec) put() (*putBody[*albProperties], error) {
+	if len(s.ForwardingRules) > 0 {
+		return nil, invalid("ApplicationLoadBalancerSpec.ForwardingRules", "Replace sets properties only; add rules with CreateForwardingRule")
+	}
 	p, err := s.properties()
 	if err != nil {
 		return nil, err
@@ -380,7 +403,12 @@ func checkPort(field string, port int) error {
 }
 
 func (s *ALBForwardingRuleSpec) properties() (*albRuleProperties, error) {
-	const f = "ALBForwardingRuleSpec"
+	return s.propertiesAt("ALBForwardingRuleSpec")
+}
+
+// propertiesAt checks the spec and builds its properties; f prefixes the
+// names in errors.
+func (s *ALBForwardingRuleSpec) propertiesAt(f string) (*albRuleProperties, error) {
 	switch {
 	case s.Name == "":
 		return nil, invalid(f+".Name", "is required")
@@ -523,9 +551,10 @@ func (s *ApplicationLoadBalancersService) Get(ctx context.Context, datacenterID,
 	return get[ApplicationLoadBalancer](ctx, s.c, at(albPath(datacenterID, albID)), opts)
 }
 
-// Create creates an application load balancer and returns it as the API
-// accepted it; it is ready once the request in the Response is DONE
-// ([Client.WaitForCompletion]). Name, ListenerLAN and TargetLAN are required.
+// Create creates an application load balancer, with spec.ForwardingRules
+// if any, and returns it as the API accepted it; it is ready once the
+// request in the Response is DONE ([Client.WaitForCompletion]). Name,
+// ListenerLAN and TargetLAN are required.
 func (s *ApplicationLoadBalancersService) Create(ctx context.Context, datacenterID string, spec ApplicationLoadBalancerSpec, opts ...WriteOption) (*ApplicationLoadBalancer, *Response, error) {
 	return write[ApplicationLoadBalancer](ctx, s.c, http.MethodPost, at(albsPath(datacenterID)), with(spec.post()), opts)
 }

@@ -467,3 +467,35 @@ func TestALBAndTargetGroupRoundTrip(t *testing.T) {
 		assert.Positive(t, n, name)
 	}
 }
+
+// The golden body of the issue: an ALB created with a forwarding rule that
+// holds two HTTP rules, one FORWARD to a target group and one REDIRECT.
+func TestALBCreateWithForwardingRuleGolden(t *testing.T) {
+	m := v6Mock(t)
+	albAccepted(m, http.MethodPost, albsPathT, fixture(t, "alb_get.json"))
+	a, resp, err := m.c.ApplicationLoadBalancers.Create(context.Background(), albDC, ApplicationLoadBalancerSpec{
+		Name: "front", ListenerLAN: "1", TargetLAN: "2", IPs: []string{"203.0.113.10"},
+		ForwardingRules: []ALBForwardingRuleSpec{albGoldenRule()},
+	})
+	require.NoError(t, err)
+	c := m.only()
+	assertCall(t, c, http.MethodPost, albsPathT)
+	assertJSONBody(t, c, string(fixture(t, "alb_create.golden.json")))
+	albAssertAccepted(t, m, resp)
+	require.Len(t, a.Entities.ForwardingRules.Items, 1)
+	albCheckRule(t, &a.Entities.ForwardingRules.Items[0])
+}
+
+func TestALBSpecForwardingRulesRefusals(t *testing.T) {
+	ctx := context.Background()
+	m := v6Mock(t)
+	bad := albGoldenRule()
+	bad.HTTPRules[0].TargetGroup = ""
+	_, _, err := m.c.ApplicationLoadBalancers.Create(ctx, albDC, ApplicationLoadBalancerSpec{
+		Name: "front", ListenerLAN: "1", TargetLAN: "2", ForwardingRules: []ALBForwardingRuleSpec{albGoldenRule(), bad}})
+	assertInvalid(t, err, "ApplicationLoadBalancerSpec.ForwardingRules[1].HTTPRules[0].TargetGroup")
+	_, _, err = m.c.ApplicationLoadBalancers.Replace(ctx, albDC, albID, ApplicationLoadBalancerSpec{
+		Name: "front", ListenerLAN: "1", TargetLAN: "2", ForwardingRules: []ALBForwardingRuleSpec{albGoldenRule()}})
+	assertInvalid(t, err, "ApplicationLoadBalancerSpec.ForwardingRules")
+	m.none()
+}

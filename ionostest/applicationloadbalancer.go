@@ -241,3 +241,29 @@ func (c *rctx) withDefaults(defs map[string]any) {
 	}
 	c.reply = c.resource(n, c.writeDepth(1))
 }
+
+// nestedALB creates the forwarding rules a new ALB's body holds, checked
+// as a POST of each would be.
+func (c *rctx) nestedALB(t *tx, alb *node, body map[string]any) *apiErr {
+	rules, err := items(body, "forwardingrules")
+	if err != nil {
+		return err
+	}
+	for _, it := range rules {
+		if props, ok := it["properties"].(map[string]any); ok {
+			if e := cmpErr(checkListenerPort(props), c.checkHTTPRules(props)); e != nil {
+				return e
+			}
+		}
+		r, e := c.build(t, alb, albRuleType, it)
+		if e != nil {
+			return e
+		}
+		for k, v := range albRuleDefaults {
+			if _, ok := r.Props[k]; !ok {
+				r.Props[k] = deepCopy(v)
+			}
+		}
+	}
+	return nil
+}

@@ -263,3 +263,32 @@ func TestALBRequestTargetsAndDatacenterDelete(t *testing.T) {
 	require.NoError(t, err)
 	albWait(t, c, resp)
 }
+
+// An ALB created with its forwarding rules in one request has them at once;
+// their HTTP rules are checked as in a POST of each.
+func TestALBCreateWithForwardingRules(t *testing.T) {
+	_, c, dcID := albSetup(t)
+	ctx := context.Background()
+	tgID := albTargetGroup(t, c)
+	spec := ionos.ApplicationLoadBalancerSpec{Name: "front", ListenerLAN: "1", TargetLAN: "2",
+		ForwardingRules: []ionos.ALBForwardingRuleSpec{albRule(tgID)}}
+	alb, resp, err := c.ApplicationLoadBalancers.Create(ctx, dcID, spec)
+	require.NoError(t, err)
+	albWait(t, c, resp)
+	require.Len(t, alb.Entities.ForwardingRules.Items, 1)
+	rules, _, err := c.ApplicationLoadBalancers.ListForwardingRules(ctx, dcID, alb.ID)
+	require.NoError(t, err)
+	require.Len(t, rules, 1)
+	assert.Equal(t, "forwarding-rule", rules[0].Type)
+	assert.Equal(t, 50000, rules[0].Properties.ClientTimeout)
+	assert.Equal(t, tgID, rules[0].Properties.HTTPRules[0].TargetGroup)
+	_, err = c.TargetGroups.Delete(ctx, tgID)
+	require.ErrorIs(t, err, ionos.ErrValidation, "in use by the nested rule")
+
+	spec.ForwardingRules = []ionos.ALBForwardingRuleSpec{albRule("00000000-0000-4000-8000-000000000000")}
+	_, _, err = c.ApplicationLoadBalancers.Create(ctx, dcID, spec)
+	require.ErrorIs(t, err, ionos.ErrValidation)
+	albs, _, err := c.ApplicationLoadBalancers.List(ctx, dcID)
+	require.NoError(t, err)
+	assert.Len(t, albs, 1, "the refused create left nothing behind")
+}
