@@ -136,10 +136,10 @@ func (s *ApplicationLoadBalancerSpec) properties() (*albProperties, error) {
 	if s.Name == "" {
 		return nil, invalid(f+".Name", "is required")
 	}
-	if err := checkLANRef(f+".ListenerLAN", s.ListenerLAN); err != nil {
+	if err := albCheckLAN(f+".ListenerLAN", s.ListenerLAN); err != nil {
 		return nil, err
 	}
-	if err := checkLANRef(f+".TargetLAN", s.TargetLAN); err != nil {
+	if err := albCheckLAN(f+".TargetLAN", s.TargetLAN); err != nil {
 		return nil, err
 	}
 	return &albProperties{Name: s.Name, ListenerLAN: s.ListenerLAN, IPs: s.IPs, TargetLAN: s.TargetLAN,
@@ -183,7 +183,7 @@ func (s *ApplicationLoadBalancerSpec) put() (*putBody[*albProperties], error) {
 
 // checkLANRef refuses an empty LAN reference or one that is not a positive
 // integer.
-func checkLANRef(field string, lan LANID) error {
+func albCheckLAN(field string, lan LANID) error {
 	a := lanIDArg(lan)
 	a.name = field
 	return a.check()
@@ -219,12 +219,12 @@ type albPatch struct {
 func (u *ApplicationLoadBalancerUpdate) body() (*albPatch, error) {
 	const f = "ApplicationLoadBalancerUpdate"
 	if u.ListenerLAN != nil {
-		if err := checkLANRef(f+".ListenerLAN", *u.ListenerLAN); err != nil {
+		if err := albCheckLAN(f+".ListenerLAN", *u.ListenerLAN); err != nil {
 			return nil, err
 		}
 	}
 	if u.TargetLAN != nil {
-		if err := checkLANRef(f+".TargetLAN", *u.TargetLAN); err != nil {
+		if err := albCheckLAN(f+".TargetLAN", *u.TargetLAN); err != nil {
 			return nil, err
 		}
 	}
@@ -333,7 +333,7 @@ type httpConditionWire struct {
 	Value     string                `json:"value,omitempty"`
 }
 
-func httpRules(field string, rules []HTTPRuleSpec) ([]httpRuleWire, error) {
+func albHTTPRules(field string, rules []HTTPRuleSpec) ([]httpRuleWire, error) {
 	out := make([]httpRuleWire, 0, len(rules))
 	for i, r := range rules {
 		f := field + "[" + strconv.Itoa(i) + "]"
@@ -395,7 +395,7 @@ type albRuleProperties struct {
 	HTTPRules          []httpRuleWire `json:"httpRules,omitempty"`
 }
 
-func checkPort(field string, port int) error {
+func albCheckPort(field string, port int) error {
 	if port < 1 || port > 65535 {
 		return invalid(field, "%d is outside 1..65535", port)
 	}
@@ -417,10 +417,10 @@ func (s *ALBForwardingRuleSpec) propertiesAt(f string) (*albRuleProperties, erro
 	case s.ClientTimeout < 0:
 		return nil, invalid(f+".ClientTimeout", "%d is negative", s.ClientTimeout)
 	}
-	if err := checkPort(f+".ListenerPort", s.ListenerPort); err != nil {
+	if err := albCheckPort(f+".ListenerPort", s.ListenerPort); err != nil {
 		return nil, err
 	}
-	rules, err := httpRules(f+".HTTPRules", s.HTTPRules)
+	rules, err := albHTTPRules(f+".HTTPRules", s.HTTPRules)
 	if err != nil {
 		return nil, err
 	}
@@ -479,7 +479,7 @@ type albRulePatch struct {
 func (u *ALBForwardingRuleUpdate) body() (*albRulePatch, error) {
 	const f = "ALBForwardingRuleUpdate"
 	if u.ListenerPort != nil {
-		if err := checkPort(f+".ListenerPort", *u.ListenerPort); err != nil {
+		if err := albCheckPort(f+".ListenerPort", *u.ListenerPort); err != nil {
 			return nil, err
 		}
 	}
@@ -496,7 +496,7 @@ func (u *ALBForwardingRuleUpdate) body() (*albRulePatch, error) {
 	}
 	var rules []httpRuleWire
 	if specs != nil {
-		if rules, err = httpRules(f+".HTTPRules", specs); err != nil {
+		if rules, err = albHTTPRules(f+".HTTPRules", specs); err != nil {
 			return nil, err
 		}
 	}

@@ -19,11 +19,11 @@ func ExampleApplicationLoadBalancersService_Create() {
 	}
 	tg, resp, err := c.TargetGroups.Create(ctx, ionos.TargetGroupSpec{
 		Name: "web", Algorithm: ionos.TargetGroupRoundRobin,
-		Targets: []ionos.TargetSpec{
+		Targets: []ionos.TargetGroupTargetSpec{
 			{IP: "10.12.0.11", Port: 8080, Weight: 1},
 			{IP: "10.12.0.12", Port: 8080, Weight: 1},
 		},
-		HTTPHealthCheck: &ionos.HTTPHealthCheckSpec{Path: "/health", MatchType: ionos.HealthCheckMatchStatusCode, Response: "200"},
+		HTTPHealthCheck: &ionos.TargetGroupHTTPHealthCheckSpec{Path: "/health", MatchType: ionos.HealthCheckMatchStatusCode, Response: "200"},
 	})
 	if err != nil {
 		fmt.Println(err)
@@ -66,7 +66,7 @@ func ExampleTargetGroupsService_WaitForAvailable() {
 	}
 	id := "your-target-group-id"
 	if _, _, err := c.TargetGroups.Update(ctx, id, ionos.TargetGroupUpdate{
-		Targets: []ionos.TargetSpec{{IP: "10.12.0.13", Port: 8080, Weight: 1}},
+		Targets: []ionos.TargetGroupTargetSpec{{IP: "10.12.0.13", Port: 8080, Weight: 1}},
 	}); err != nil {
 		fmt.Println(err)
 		return

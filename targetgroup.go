@@ -116,10 +116,10 @@ type TargetGroupHTTPHealthCheck struct {
 	Negate    bool                 `json:"negate"`
 }
 
-// TargetSpec describes a target of a target group. IP and Port (1..65535)
+// TargetGroupTargetSpec describes a target of a target group. IP and Port (1..65535)
 // are required; Weight (0..256) is always sent, as the API requires it: 0
 // takes the target out of balancing.
-type TargetSpec struct {
+type TargetGroupTargetSpec struct {
 	IP     string
 	Port   int
 	Weight int
@@ -139,18 +139,18 @@ type targetWire struct {
 	ProxyProtocol      string `json:"proxyProtocol,omitempty"`
 }
 
-// HealthCheckSpec sets a target group's health check; unset fields keep the
+// TargetGroupHealthCheckSpec sets a target group's health check; unset fields keep the
 // API's defaults (interval 2000 ms, 3 retries). Times are in milliseconds.
-type HealthCheckSpec struct {
+type TargetGroupHealthCheckSpec struct {
 	CheckTimeout  *int `json:"checkTimeout,omitempty"`
 	CheckInterval *int `json:"checkInterval,omitempty"`
 	// Retries is 0..65535.
 	Retries *int `json:"retries,omitempty"`
 }
 
-// HTTPHealthCheckSpec sets a target group's HTTP health check. MatchType
+// TargetGroupHTTPHealthCheckSpec sets a target group's HTTP health check. MatchType
 // and Response are required.
-type HTTPHealthCheckSpec struct {
+type TargetGroupHTTPHealthCheckSpec struct {
 	Path      string               `json:"path,omitempty"`
 	Method    HealthCheckMethod    `json:"method,omitempty"`
 	MatchType HealthCheckMatchType `json:"matchType"`
@@ -168,29 +168,29 @@ type TargetGroupSpec struct {
 	// Protocol is HTTP when empty, the only protocol the API knows.
 	Protocol        TargetGroupProtocol
 	ProtocolVersion TargetGroupProtocolVersion
-	Targets         []TargetSpec
-	HealthCheck     *HealthCheckSpec
-	HTTPHealthCheck *HTTPHealthCheckSpec
+	Targets         []TargetGroupTargetSpec
+	HealthCheck     *TargetGroupHealthCheckSpec
+	HTTPHealthCheck *TargetGroupHTTPHealthCheckSpec
 }
 
 type targetGroupWire struct {
-	Name            string                     `json:"name,omitempty"`
-	Algorithm       TargetGroupAlgorithm       `json:"algorithm,omitempty"`
-	Protocol        TargetGroupProtocol        `json:"protocol,omitempty"`
-	ProtocolVersion TargetGroupProtocolVersion `json:"protocolVersion,omitempty"`
-	Targets         []targetWire               `json:"targets,omitempty"`
-	HealthCheck     *HealthCheckSpec           `json:"healthCheck,omitempty"`
-	HTTPHealthCheck *HTTPHealthCheckSpec       `json:"httpHealthCheck,omitempty"`
+	Name            string                          `json:"name,omitempty"`
+	Algorithm       TargetGroupAlgorithm            `json:"algorithm,omitempty"`
+	Protocol        TargetGroupProtocol             `json:"protocol,omitempty"`
+	ProtocolVersion TargetGroupProtocolVersion      `json:"protocolVersion,omitempty"`
+	Targets         []targetWire                    `json:"targets,omitempty"`
+	HealthCheck     *TargetGroupHealthCheckSpec     `json:"healthCheck,omitempty"`
+	HTTPHealthCheck *TargetGroupHTTPHealthCheckSpec `json:"httpHealthCheck,omitempty"`
 }
 
-func targets(field string, ts []TargetSpec) ([]targetWire, error) {
+func tgTargets(field string, ts []TargetGroupTargetSpec) ([]targetWire, error) {
 	out := make([]targetWire, 0, len(ts))
 	for i, t := range ts {
 		f := field + "[" + strconv.Itoa(i) + "]"
 		if t.IP == "" {
 			return nil, invalid(f+".IP", "is required")
 		}
-		if err := checkPort(f+".Port", t.Port); err != nil {
+		if err := albCheckPort(f+".Port", t.Port); err != nil {
 			return nil, err
 		}
 		if t.Weight < 0 || t.Weight > 256 {
@@ -201,7 +201,7 @@ func targets(field string, ts []TargetSpec) ([]targetWire, error) {
 	return out, nil
 }
 
-func checkHealthChecks(field string, hc *HealthCheckSpec, http *HTTPHealthCheckSpec) error {
+func tgCheckHealthChecks(field string, hc *TargetGroupHealthCheckSpec, http *TargetGroupHTTPHealthCheckSpec) error {
 	if hc != nil {
 		if hc.Retries != nil && (*hc.Retries < 0 || *hc.Retries > 65535) {
 			return invalid(field+".HealthCheck.Retries", "%d is outside 0..65535", *hc.Retries)
@@ -232,11 +232,11 @@ func (s *TargetGroupSpec) properties() (*targetGroupWire, error) {
 	if s.Algorithm == "" {
 		return nil, invalid(f+".Algorithm", "is required")
 	}
-	ts, err := targets(f+".Targets", s.Targets)
+	ts, err := tgTargets(f+".Targets", s.Targets)
 	if err != nil {
 		return nil, err
 	}
-	if err := checkHealthChecks(f, s.HealthCheck, s.HTTPHealthCheck); err != nil {
+	if err := tgCheckHealthChecks(f, s.HealthCheck, s.HTTPHealthCheck); err != nil {
 		return nil, err
 	}
 	proto := s.Protocol
@@ -272,20 +272,20 @@ type TargetGroupUpdate struct {
 	ProtocolVersion *TargetGroupProtocolVersion
 	// Targets replaces all targets when non-empty; ClearTargets removes
 	// them.
-	Targets         []TargetSpec
+	Targets         []TargetGroupTargetSpec
 	ClearTargets    bool
-	HealthCheck     *HealthCheckSpec
-	HTTPHealthCheck *HTTPHealthCheckSpec
+	HealthCheck     *TargetGroupHealthCheckSpec
+	HTTPHealthCheck *TargetGroupHTTPHealthCheckSpec
 }
 
 type targetGroupPatch struct {
-	Name            *string                     `json:"name,omitempty"`
-	Algorithm       *TargetGroupAlgorithm       `json:"algorithm,omitempty"`
-	Protocol        *TargetGroupProtocol        `json:"protocol,omitempty"`
-	ProtocolVersion *TargetGroupProtocolVersion `json:"protocolVersion,omitempty"`
-	Targets         []targetWire                `json:"targets,omitzero"`
-	HealthCheck     *HealthCheckSpec            `json:"healthCheck,omitempty"`
-	HTTPHealthCheck *HTTPHealthCheckSpec        `json:"httpHealthCheck,omitempty"`
+	Name            *string                         `json:"name,omitempty"`
+	Algorithm       *TargetGroupAlgorithm           `json:"algorithm,omitempty"`
+	Protocol        *TargetGroupProtocol            `json:"protocol,omitempty"`
+	ProtocolVersion *TargetGroupProtocolVersion     `json:"protocolVersion,omitempty"`
+	Targets         []targetWire                    `json:"targets,omitzero"`
+	HealthCheck     *TargetGroupHealthCheckSpec     `json:"healthCheck,omitempty"`
+	HTTPHealthCheck *TargetGroupHTTPHealthCheckSpec `json:"httpHealthCheck,omitempty"`
 }
 
 func (u *TargetGroupUpdate) body() (*targetGroupPatch, error) {
@@ -296,11 +296,11 @@ func (u *TargetGroupUpdate) body() (*targetGroupPatch, error) {
 	}
 	var ts []targetWire
 	if specs != nil {
-		if ts, err = targets(f+".Targets", specs); err != nil {
+		if ts, err = tgTargets(f+".Targets", specs); err != nil {
 			return nil, err
 		}
 	}
-	if err := checkHealthChecks(f, u.HealthCheck, u.HTTPHealthCheck); err != nil {
+	if err := tgCheckHealthChecks(f, u.HealthCheck, u.HTTPHealthCheck); err != nil {
 		return nil, err
 	}
 	return &targetGroupPatch{Name: u.Name, Algorithm: u.Algorithm, Protocol: u.Protocol, ProtocolVersion: u.ProtocolVersion,

@@ -21,12 +21,12 @@ const (
 func tgGolden() TargetGroupSpec {
 	return TargetGroupSpec{
 		Name: "app", Algorithm: TargetGroupRoundRobin,
-		Targets: []TargetSpec{
+		Targets: []TargetGroupTargetSpec{
 			{IP: "10.12.0.11", Port: 8080, Weight: 1},
 			{IP: "10.12.0.12", Port: 8080, Weight: 0, HealthCheckEnabled: Ptr(false), MaintenanceEnabled: Ptr(true)},
 		},
-		HealthCheck:     &HealthCheckSpec{CheckTimeout: Ptr(2000), CheckInterval: Ptr(5000), Retries: Ptr(0)},
-		HTTPHealthCheck: &HTTPHealthCheckSpec{Path: "/health", Method: HealthCheckGET, MatchType: HealthCheckMatchStatusCode, Response: "200"},
+		HealthCheck:     &TargetGroupHealthCheckSpec{CheckTimeout: Ptr(2000), CheckInterval: Ptr(5000), Retries: Ptr(0)},
+		HTTPHealthCheck: &TargetGroupHTTPHealthCheckSpec{Path: "/health", Method: HealthCheckGET, MatchType: HealthCheckMatchStatusCode, Response: "200"},
 	}
 }
 
@@ -137,8 +137,8 @@ func TestTargetGroupsUpdate(t *testing.T) {
 	m := v6Mock(t)
 	m.answerAs(http.MethodPatch, tgPathT, http.StatusAccepted, "", nil)
 	g, resp, err := m.c.TargetGroups.Update(context.Background(), albTGID, TargetGroupUpdate{
-		Algorithm: Ptr(TargetGroupLeastConnection), Targets: []TargetSpec{{IP: "10.12.0.13", Port: 80, Weight: 256}},
-		HealthCheck: &HealthCheckSpec{Retries: Ptr(5)},
+		Algorithm: Ptr(TargetGroupLeastConnection), Targets: []TargetGroupTargetSpec{{IP: "10.12.0.13", Port: 80, Weight: 256}},
+		HealthCheck: &TargetGroupHealthCheckSpec{Retries: Ptr(5)},
 	})
 	require.NoError(t, err)
 	assert.Nil(t, g, "answered without a body")
@@ -235,7 +235,7 @@ func TestTargetGroupsRefusals(t *testing.T) {
 			return err
 		}},
 		{"weight -1", "TargetGroupUpdate.Targets[0].Weight", func(c *Client) error {
-			_, _, err := c.TargetGroups.Update(ctx, albTGID, TargetGroupUpdate{Targets: []TargetSpec{{IP: "10.0.0.1", Port: 80, Weight: -1}}})
+			_, _, err := c.TargetGroups.Update(ctx, albTGID, TargetGroupUpdate{Targets: []TargetGroupTargetSpec{{IP: "10.0.0.1", Port: 80, Weight: -1}}})
 			return err
 		}},
 		{"retries", "TargetGroupSpec.HealthCheck.Retries", func(c *Client) error {
@@ -243,7 +243,7 @@ func TestTargetGroupsRefusals(t *testing.T) {
 			return err
 		}},
 		{"match type", "TargetGroupUpdate.HTTPHealthCheck.MatchType", func(c *Client) error {
-			_, _, err := c.TargetGroups.Update(ctx, albTGID, TargetGroupUpdate{HTTPHealthCheck: &HTTPHealthCheckSpec{Response: "200"}})
+			_, _, err := c.TargetGroups.Update(ctx, albTGID, TargetGroupUpdate{HTTPHealthCheck: &TargetGroupHTTPHealthCheckSpec{Response: "200"}})
 			return err
 		}},
 		{"targets and clear", "TargetGroupUpdate.ClearTargets", func(c *Client) error {

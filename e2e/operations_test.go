@@ -715,9 +715,9 @@ func applicationLoadBalancers(r *opRun, ctx context.Context) {
 
 	tg, resp, err := c.TargetGroups.Create(ctx, ionos.TargetGroupSpec{
 		Name: "app", Algorithm: ionos.TargetGroupRoundRobin,
-		Targets:         []ionos.TargetSpec{{IP: "10.7.0.11", Port: 8080, Weight: 1}, {IP: "10.7.0.12", Port: 8080, Weight: 1}},
-		HealthCheck:     &ionos.HealthCheckSpec{CheckInterval: ionos.Ptr(3000), Retries: ionos.Ptr(2)},
-		HTTPHealthCheck: &ionos.HTTPHealthCheckSpec{Path: "/health", Method: ionos.HealthCheckGET, MatchType: ionos.HealthCheckMatchStatusCode, Response: "200"},
+		Targets:         []ionos.TargetGroupTargetSpec{{IP: "10.7.0.11", Port: 8080, Weight: 1}, {IP: "10.7.0.12", Port: 8080, Weight: 1}},
+		HealthCheck:     &ionos.TargetGroupHealthCheckSpec{CheckInterval: ionos.Ptr(3000), Retries: ionos.Ptr(2)},
+		HTTPHealthCheck: &ionos.TargetGroupHTTPHealthCheckSpec{Path: "/health", Method: ionos.HealthCheckGET, MatchType: ionos.HealthCheckMatchStatusCode, Response: "200"},
 	})
 	r.call("TargetGroups.Create", resp, err)
 	tgs, resp, err := c.TargetGroups.List(ctx)
@@ -733,7 +733,7 @@ func applicationLoadBalancers(r *opRun, ctx context.Context) {
 	r.call("TargetGroups.WaitForAvailable", nil, err)
 	assert.Equal(t, ionos.TargetGroupLeastConnection, got.Properties.Algorithm)
 	_, resp, err = c.TargetGroups.Replace(ctx, tg.ID, ionos.TargetGroupSpec{Name: "app", Algorithm: ionos.TargetGroupRandom,
-		Targets: []ionos.TargetSpec{{IP: "10.7.0.11", Port: 8080, Weight: 2}}})
+		Targets: []ionos.TargetGroupTargetSpec{{IP: "10.7.0.11", Port: 8080, Weight: 2}}})
 	r.call("TargetGroups.Replace", resp, err)
 	_, err = c.TargetGroups.WaitForAvailable(ctx, tg.ID, fast)
 	require.NoError(t, err)

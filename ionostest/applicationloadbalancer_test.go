@@ -38,9 +38,9 @@ func albTargetGroup(t *testing.T, c *ionos.Client) string {
 	ctx := context.Background()
 	tg, resp, err := c.TargetGroups.Create(ctx, ionos.TargetGroupSpec{
 		Name: "app", Algorithm: ionos.TargetGroupRoundRobin,
-		Targets:         []ionos.TargetSpec{{IP: "10.0.2.11", Port: 8080, Weight: 1}, {IP: "10.0.2.12", Port: 8080, Weight: 0, MaintenanceEnabled: ionos.Ptr(true)}},
-		HealthCheck:     &ionos.HealthCheckSpec{CheckInterval: ionos.Ptr(5000)},
-		HTTPHealthCheck: &ionos.HTTPHealthCheckSpec{Path: "/health", Method: ionos.HealthCheckGET, MatchType: ionos.HealthCheckMatchStatusCode, Response: "200"},
+		Targets:         []ionos.TargetGroupTargetSpec{{IP: "10.0.2.11", Port: 8080, Weight: 1}, {IP: "10.0.2.12", Port: 8080, Weight: 0, MaintenanceEnabled: ionos.Ptr(true)}},
+		HealthCheck:     &ionos.TargetGroupHealthCheckSpec{CheckInterval: ionos.Ptr(5000)},
+		HTTPHealthCheck: &ionos.TargetGroupHTTPHealthCheckSpec{Path: "/health", Method: ionos.HealthCheckGET, MatchType: ionos.HealthCheckMatchStatusCode, Response: "200"},
 	})
 	require.NoError(t, err)
 	albWait(t, c, resp)

@@ -102,14 +102,14 @@ func build(ctx context.Context, c *ionos.Client, out io.Writer) (*built, error) 
 	}
 
 	// The target group of the two servers, checked over HTTP.
-	var targets []ionos.TargetSpec
+	var targets []ionos.TargetGroupTargetSpec
 	for _, ip := range b.TargetIPs {
-		targets = append(targets, ionos.TargetSpec{IP: ip, Port: 8080, Weight: 1})
+		targets = append(targets, ionos.TargetGroupTargetSpec{IP: ip, Port: 8080, Weight: 1})
 	}
 	tg, resp, err := c.TargetGroups.Create(ctx, ionos.TargetGroupSpec{
 		Name: "web", Algorithm: ionos.TargetGroupRoundRobin, Targets: targets,
-		HealthCheck:     &ionos.HealthCheckSpec{CheckInterval: ionos.Ptr(5000), Retries: ionos.Ptr(3)},
-		HTTPHealthCheck: &ionos.HTTPHealthCheckSpec{Path: "/health", Method: ionos.HealthCheckGET, MatchType: ionos.HealthCheckMatchStatusCode, Response: "200"},
+		HealthCheck:     &ionos.TargetGroupHealthCheckSpec{CheckInterval: ionos.Ptr(5000), Retries: ionos.Ptr(3)},
+		HTTPHealthCheck: &ionos.TargetGroupHTTPHealthCheckSpec{Path: "/health", Method: ionos.HealthCheckGET, MatchType: ionos.HealthCheckMatchStatusCode, Response: "200"},
 	})
 	if err := wait(ctx, c, resp, err); err != nil {
 		return b, err
