@@ -4,6 +4,7 @@ import (
 	"context"
 	"iter"
 	"net/http"
+	"net/netip"
 	"strconv"
 )
 
@@ -142,6 +143,12 @@ func (s *ApplicationLoadBalancerSpec) properties() (*albProperties, error) {
 	if err := albCheckLAN(f+".TargetLAN", s.TargetLAN); err != nil {
 		return nil, err
 	}
+	if err := albCheckIPs(f+".IPs", s.IPs, false); err != nil {
+		return nil, err
+	}
+	if err := albCheckIPs(f+".LBPrivateIPs", s.LBPrivateIPs, true); err != nil {
+		return nil, err
+	}
 	return &albProperties{Name: s.Name, ListenerLAN: s.ListenerLAN, IPs: s.IPs, TargetLAN: s.TargetLAN,
 		LBPrivateIPs: s.LBPrivateIPs, CentralLogging: s.CentralLogging, LoggingFormat: s.LoggingFormat}, nil
 }
@@ -181,7 +188,24 @@ func (s *ApplicationLoadBalancerSpec) put() (*putBody[*albProperties], error) {
 	return &putBody[*albProperties]{Properties: p}, nil
 }
 
-// checkLANRef refuses an empty LAN reference or one that is not a positive
+// albCheckIPs refuses an entry of ips that is not an IP address, or with
+// cidr not an IP address with its subnet mask ("10.12.0.2/24").
+func albCheckIPs(field string, ips []string, cidr bool) error {
+	for i, ip := range ips {
+		ok := isIP(ip)
+		what := "an IP address"
+		if cidr {
+			_, err := netip.ParsePrefix(ip)
+			ok, what = err == nil, "an IP address with its subnet mask (10.12.0.2/24)"
+		}
+		if !ok {
+			return invalid(field+"["+strconv.Itoa(i)+"]", "%q is not %s", ip, what)
+		}
+	}
+	return nil
+}
+
+// albCheckLAN refuses an empty LAN reference or one that is not a positive
 // integer.
 func albCheckLAN(field string, lan LANID) error {
 	a := lanIDArg(lan)
@@ -234,6 +258,12 @@ func (u *ApplicationLoadBalancerUpdate) body() (*albPatch, error) {
 	}
 	priv, err := replacedList(f+".ClearLBPrivateIPs", u.LBPrivateIPs, u.ClearLBPrivateIPs)
 	if err != nil {
+		return nil, err
+	}
+	if err := albCheckIPs(f+".IPs", ips, false); err != nil {
+		return nil, err
+	}
+	if err := albCheckIPs(f+".LBPrivateIPs", priv, true); err != nil {
 		return nil, err
 	}
 	return &albPatch{Name: u.Name, ListenerLAN: u.ListenerLAN, IPs: ips, TargetLAN: u.TargetLAN,
@@ -414,6 +444,8 @@ func (s *ALBForwardingRuleSpec) propertiesAt(f string) (*albRuleProperties, erro
 		return nil, invalid(f+".Name", "is required")
 	case s.ListenerIP == "":
 		return nil, invalid(f+".ListenerIP", "is required")
+	case !isIP(s.ListenerIP):
+		return nil, invalid(f+".ListenerIP", "%q is not an IP address", s.ListenerIP)
 	case s.ClientTimeout < 0:
 		return nil, invalid(f+".ClientTimeout", "%d is negative", s.ClientTimeout)
 	}
@@ -482,6 +514,9 @@ func (u *ALBForwardingRuleUpdate) body() (*albRulePatch, error) {
 		if err := albCheckPort(f+".ListenerPort", *u.ListenerPort); err != nil {
 			return nil, err
 		}
+	}
+	if u.ListenerIP != nil && !isIP(*u.ListenerIP) {
+		return nil, invalid(f+".ListenerIP", "%q is not an IP address", *u.ListenerIP)
 	}
 	if u.ClientTimeout != nil && *u.ClientTimeout < 0 {
 		return nil, invalid(f+".ClientTimeout", "%d is negative", *u.ClientTimeout)

@@ -306,6 +306,30 @@ func TestALBRefusals(t *testing.T) {
 			_, _, err := c.ApplicationLoadBalancers.Update(ctx, albDC, albID, ApplicationLoadBalancerUpdate{IPs: []string{"1.2.3.4"}, ClearIPs: true})
 			return err
 		}},
+		{"public IP", "ApplicationLoadBalancerSpec.IPs[1]", func(c *Client) error {
+			s := good
+			s.IPs = []string{"203.0.113.10", "203.0.113"}
+			_, _, err := c.ApplicationLoadBalancers.Create(ctx, albDC, s)
+			return err
+		}},
+		{"private IP without mask", "ApplicationLoadBalancerSpec.LBPrivateIPs[0]", func(c *Client) error {
+			s := good
+			s.LBPrivateIPs = []string{"10.12.0.2"}
+			_, _, err := c.ApplicationLoadBalancers.Replace(ctx, albDC, albID, s)
+			return err
+		}},
+		{"update private IP", "ApplicationLoadBalancerUpdate.LBPrivateIPs[0]", func(c *Client) error {
+			_, _, err := c.ApplicationLoadBalancers.Update(ctx, albDC, albID, ApplicationLoadBalancerUpdate{LBPrivateIPs: []string{"x/24"}})
+			return err
+		}},
+		{"listener IP", "ALBForwardingRuleSpec.ListenerIP", func(c *Client) error {
+			_, _, err := c.ApplicationLoadBalancers.CreateForwardingRule(ctx, albDC, albID, rule(func(r *ALBForwardingRuleSpec) { r.ListenerIP = "front" }))
+			return err
+		}},
+		{"update listener IP", "ALBForwardingRuleUpdate.ListenerIP", func(c *Client) error {
+			_, _, err := c.ApplicationLoadBalancers.UpdateForwardingRule(ctx, albDC, albID, albRuleID, ALBForwardingRuleUpdate{ListenerIP: Ptr("1.2.3")})
+			return err
+		}},
 		{"no ALB ID", "applicationLoadBalancerID", func(c *Client) error {
 			_, err := c.ApplicationLoadBalancers.Delete(ctx, albDC, "")
 			return err

@@ -190,6 +190,9 @@ func tgTargets(field string, ts []TargetGroupTargetSpec) ([]targetWire, error) {
 		if t.IP == "" {
 			return nil, invalid(f+".IP", "is required")
 		}
+		if !isIP(t.IP) {
+			return nil, invalid(f+".IP", "%q is not an IP address", t.IP)
+		}
 		if err := albCheckPort(f+".Port", t.Port); err != nil {
 			return nil, err
 		}

@@ -226,6 +226,10 @@ func TestTargetGroupsRefusals(t *testing.T) {
 			_, _, err := c.TargetGroups.Create(ctx, spec(func(s *TargetGroupSpec) { s.Targets[1].IP = "" }))
 			return err
 		}},
+		{"target IP", "TargetGroupSpec.Targets[0].IP", func(c *Client) error {
+			_, _, err := c.TargetGroups.Create(ctx, spec(func(s *TargetGroupSpec) { s.Targets[0].IP = "web-1" }))
+			return err
+		}},
 		{"target port", "TargetGroupSpec.Targets[0].Port", func(c *Client) error {
 			_, _, err := c.TargetGroups.Create(ctx, spec(func(s *TargetGroupSpec) { s.Targets[0].Port = 70000 }))
 			return err
