@@ -327,7 +327,7 @@ type HTTPRuleCondition struct {
 }
 
 // HTTPRuleSpec describes an HTTP rule to send in a forwarding rule. Name
-// and Type are required; a FORWARD rule needs TargetGroup, a REDIRECT rule
+// (unique in the forwarding rule) and Type are required; a FORWARD rule needs TargetGroup, a REDIRECT rule
 // Location, a STATIC rule ResponseMessage.
 type HTTPRuleSpec struct {
 	Name        string
@@ -365,9 +365,12 @@ type httpConditionWire struct {
 
 func albHTTPRules(field string, rules []HTTPRuleSpec) ([]httpRuleWire, error) {
 	out := make([]httpRuleWire, 0, len(rules))
+	names := make(map[string]bool, len(rules))
 	for i, r := range rules {
 		f := field + "[" + strconv.Itoa(i) + "]"
 		switch {
+		case names[r.Name] && r.Name != "":
+			return nil, invalid(f+".Name", "%q names another HTTP rule of the forwarding rule too", r.Name)
 		case r.Name == "":
 			return nil, invalid(f+".Name", "is required")
 		case r.Type == "":
@@ -381,6 +384,7 @@ func albHTTPRules(field string, rules []HTTPRuleSpec) ([]httpRuleWire, error) {
 		case r.StatusCode != 0 && (r.StatusCode < 200 || r.StatusCode > 599):
 			return nil, invalid(f+".StatusCode", "%d is outside 200..599", r.StatusCode)
 		}
+		names[r.Name] = true
 		w := httpRuleWire{Name: r.Name, Type: r.Type, TargetGroup: r.TargetGroup, DropQuery: r.DropQuery,
 			Location: r.Location, StatusCode: r.StatusCode, ResponseMessage: r.ResponseMessage, ContentType: r.ContentType}
 		for j, c := range r.Conditions {

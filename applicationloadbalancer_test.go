@@ -358,6 +358,10 @@ func TestALBRefusals(t *testing.T) {
 			_, _, err := c.ApplicationLoadBalancers.CreateForwardingRule(ctx, albDC, albID, rule(func(r *ALBForwardingRuleSpec) { r.HTTPRules[1].Location = "" }))
 			return err
 		}},
+		{"duplicate rule name", "ALBForwardingRuleSpec.HTTPRules[1].Name", func(c *Client) error {
+			_, _, err := c.ApplicationLoadBalancers.CreateForwardingRule(ctx, albDC, albID, rule(func(r *ALBForwardingRuleSpec) { r.HTTPRules[1].Name = "to-app" }))
+			return err
+		}},
 		{"rule without type", "ALBForwardingRuleSpec.HTTPRules[1].Type", func(c *Client) error {
 			_, _, err := c.ApplicationLoadBalancers.CreateForwardingRule(ctx, albDC, albID, rule(func(r *ALBForwardingRuleSpec) { r.HTTPRules[1].Type = "" }))
 			return err

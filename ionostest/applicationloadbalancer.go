@@ -138,6 +138,7 @@ func (c *rctx) checkHTTPRules(props map[string]any) *apiErr {
 	if !ok {
 		return nil // the schema check reports it
 	}
+	names := map[string]bool{}
 	for i, it := range rules {
 		r, ok := it.(map[string]any)
 		if !ok {
@@ -148,6 +149,11 @@ func (c *rctx) checkHTTPRules(props map[string]any) *apiErr {
 				return errRequired("httpRules[" + strconv.Itoa(i) + "]." + k)
 			}
 		}
+		name := str(r["name"])
+		if names[name] {
+			return errInvalid("Attribute 'httpRules[%d].name' has an invalid value '%s': HTTP rule names must be unique", i, name)
+		}
+		names[name] = true
 		switch str(r["type"]) {
 		case "FORWARD":
 			tg, _ := r["targetGroup"].(string)

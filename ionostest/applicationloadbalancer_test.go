@@ -3,6 +3,7 @@ package ionostest
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/ionos-go/ionos"
@@ -235,6 +236,22 @@ func TestALBRawChecks(t *testing.T) {
 	resp, body = call(t, srv, "POST", "/targetgroups", map[string]any{"properties": map[string]any{
 		"name": "g", "algorithm": "RANDOM"}})
 	assert.Equal(t, 422, resp.StatusCode, body)
+
+	// HTTP rule names are unique within a forwarding rule.
+	dcID := createDC(t, srv, "alb")
+	for range 2 {
+		resp, body = call(t, srv, "POST", "/datacenters/"+dcID+"/lans", map[string]any{"properties": map[string]any{}})
+		require.Equal(t, 202, resp.StatusCode, body)
+	}
+	resp, alb := call(t, srv, "POST", "/datacenters/"+dcID+"/applicationloadbalancers", map[string]any{"properties": map[string]any{
+		"name": "a", "listenerLan": 1, "targetLan": 2}})
+	require.Equal(t, 202, resp.StatusCode, alb)
+	static := map[string]any{"name": "s", "type": "STATIC", "responseMessage": "down"}
+	resp, body = call(t, srv, "POST", "/datacenters/"+dcID+"/applicationloadbalancers/"+str(alb["id"])+"/forwardingrules", map[string]any{
+		"properties": map[string]any{"name": "r", "protocol": "HTTP", "listenerIp": "203.0.113.1", "listenerPort": 80,
+			"httpRules": []any{static, static}}})
+	assert.Equal(t, 422, resp.StatusCode, body)
+	assert.Contains(t, fmt.Sprint(body), "unique")
 }
 
 // A forwarding rule's request names its target as the API's
