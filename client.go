@@ -123,6 +123,12 @@ type Client struct {
 	LoadBalancers *LoadBalancersService
 	// NATGateways manages NAT gateways and their rules (Cloud API v6).
 	NATGateways *NATGatewaysService
+	// ApplicationLoadBalancers manages application load balancers and their
+	// forwarding rules (v6).
+	ApplicationLoadBalancers *ApplicationLoadBalancersService
+	// TargetGroups manages the target groups of application load balancers
+	// (v6).
+	TargetGroups *TargetGroupsService
 	// Groups manages user groups, their members and their shares.
 	Groups *GroupsService
 	// Users manages the users of the contract.
@@ -501,6 +507,8 @@ func newClient(cfg config) (*Client, error) {
 	c.FirewallRules = &FirewallRulesService{c: c}
 	c.LoadBalancers = &LoadBalancersService{c: c}
 	c.NATGateways = &NATGatewaysService{c: c}
+	c.ApplicationLoadBalancers = &ApplicationLoadBalancersService{c: c}
+	c.TargetGroups = &TargetGroupsService{c: c}
 	c.Groups = &GroupsService{c: c}
 	c.Users = &UsersService{c: c}
 	c.Resources = &ResourcesService{c: c}

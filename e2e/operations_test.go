@@ -117,6 +117,22 @@ func everyOperation(t *testing.T, version ionos.APIVersion) {
 		r.t = t
 		networkLoadBalancers(r, ctx)
 	})
+	t.Run("application load balancers", func(t *testing.T) {
+		r.t = t
+		if version == ionos.APIv6 {
+			applicationLoadBalancers(r, ctx)
+			return
+		}
+		// v5 has none of them: refused before sending.
+		_, resp, err := c.TargetGroups.List(ctx)
+		require.ErrorIs(t, err, ionos.ErrUnsupportedVersion)
+		assert.Nil(t, resp)
+		for _, op := range sdkOperations(c) {
+			if strings.HasPrefix(op, "ApplicationLoadBalancers.") || strings.HasPrefix(op, "TargetGroups.") {
+				r.called[op] = true
+			}
+		}
+	})
 
 	var missing []string
 	for _, op := range sdkOperations(c) {
@@ -784,4 +800,101 @@ func natGatewaysRefusedOnV5(r *opRun, ctx context.Context) {
 		"GetRule", "CreateRule", "UpdateRule", "ReplaceRule", "DeleteRule", "WaitForAvailable", "WaitForRuleAvailable"} {
 		r.called["NATGateways."+op] = true
 	}
+}
+
+// applicationLoadBalancers calls every operation of application load
+// balancers, their forwarding rules and target groups (v6).
+func applicationLoadBalancers(r *opRun, ctx context.Context) {
+	t, c := r.t, r.c
+	fast := ionos.WithWaitPolicy(ionos.WaitPolicy{MinInterval: time.Millisecond, MaxInterval: 5 * time.Millisecond, Factor: 1.5})
+	dc, resp, err := c.Datacenters.Create(ctx, ionos.DatacenterSpec{Name: "e2e-alb", Location: "de/fra"})
+	r.call("Datacenters.Create", resp, err)
+	for _, spec := range []ionos.LANSpec{{Name: "public", Public: true}, {Name: "private"}} {
+		_, resp, err := c.LANs.Create(ctx, dc.ID, spec)
+		r.call("LANs.Create", resp, err)
+	}
+
+	tg, resp, err := c.TargetGroups.Create(ctx, ionos.TargetGroupSpec{
+		Name: "app", Algorithm: ionos.TargetGroupRoundRobin,
+		Targets:         []ionos.TargetGroupTargetSpec{{IP: "10.7.0.11", Port: 8080, Weight: 1}, {IP: "10.7.0.12", Port: 8080, Weight: 1}},
+		HealthCheck:     &ionos.TargetGroupHealthCheckSpec{CheckInterval: ionos.Ptr(3000), Retries: ionos.Ptr(2)},
+		HTTPHealthCheck: &ionos.TargetGroupHTTPHealthCheckSpec{Path: "/health", Method: ionos.HealthCheckGET, MatchType: ionos.HealthCheckMatchStatusCode, Response: "200"},
+	})
+	r.call("TargetGroups.Create", resp, err)
+	tgs, resp, err := c.TargetGroups.List(ctx)
+	r.call("TargetGroups.List", resp, err)
+	assert.Len(t, tgs, 1)
+	assert.Equal(t, 1, drain(r, "TargetGroups.All", c.TargetGroups.All(ctx, ionos.WithPage(0, 200))))
+	got, resp, err := c.TargetGroups.Get(ctx, tg.ID)
+	r.call("TargetGroups.Get", resp, err)
+	assert.Len(t, got.Properties.Targets, 2)
+	_, resp, err = c.TargetGroups.Update(ctx, tg.ID, ionos.TargetGroupUpdate{Algorithm: ionos.Ptr(ionos.TargetGroupLeastConnection)})
+	r.call("TargetGroups.Update", resp, err)
+	got, err = c.TargetGroups.WaitForAvailable(ctx, tg.ID, fast)
+	r.call("TargetGroups.WaitForAvailable", nil, err)
+	assert.Equal(t, ionos.TargetGroupLeastConnection, got.Properties.Algorithm)
+	_, resp, err = c.TargetGroups.Replace(ctx, tg.ID, ionos.TargetGroupSpec{Name: "app", Algorithm: ionos.TargetGroupRandom,
+		Targets: []ionos.TargetGroupTargetSpec{{IP: "10.7.0.11", Port: 8080, Weight: 2}}})
+	r.call("TargetGroups.Replace", resp, err)
+	_, err = c.TargetGroups.WaitForAvailable(ctx, tg.ID, fast)
+	require.NoError(t, err)
+
+	alb, resp, err := c.ApplicationLoadBalancers.Create(ctx, dc.ID, ionos.ApplicationLoadBalancerSpec{
+		Name: "front", ListenerLAN: "1", TargetLAN: "2", IPs: []string{"203.0.113.20"}, LBPrivateIPs: []string{"10.7.0.5/24"}})
+	r.call("ApplicationLoadBalancers.Create", resp, err)
+	albs, resp, err := c.ApplicationLoadBalancers.List(ctx, dc.ID)
+	r.call("ApplicationLoadBalancers.List", resp, err)
+	assert.Len(t, albs, 1)
+	assert.Equal(t, 1, drain(r, "ApplicationLoadBalancers.All", c.ApplicationLoadBalancers.All(ctx, dc.ID)))
+	_, resp, err = c.ApplicationLoadBalancers.Update(ctx, dc.ID, alb.ID, ionos.ApplicationLoadBalancerUpdate{Name: ionos.Ptr("front-2")})
+	r.call("ApplicationLoadBalancers.Update", resp, err)
+	_, resp, err = c.ApplicationLoadBalancers.Replace(ctx, dc.ID, alb.ID, ionos.ApplicationLoadBalancerSpec{
+		Name: "front-3", ListenerLAN: "1", TargetLAN: "2", IPs: []string{"203.0.113.20"}})
+	r.call("ApplicationLoadBalancers.Replace", resp, err)
+	a, err := c.ApplicationLoadBalancers.WaitForAvailable(ctx, dc.ID, alb.ID, fast)
+	r.call("ApplicationLoadBalancers.WaitForAvailable", nil, err)
+	assert.Equal(t, "front-3", a.Properties.Name)
+
+	rule, resp, err := c.ApplicationLoadBalancers.CreateForwardingRule(ctx, dc.ID, alb.ID, ionos.ALBForwardingRuleSpec{
+		Name: "http", ListenerIP: "203.0.113.20", ListenerPort: 80,
+		HTTPRules: []ionos.HTTPRuleSpec{
+			{Name: "app", Type: ionos.HTTPRuleForward, TargetGroup: tg.ID,
+				Conditions: []ionos.HTTPRuleCondition{{Type: ionos.HTTPConditionPath, Condition: ionos.HTTPMatchStartsWith, Value: "/"}}},
+			{Name: "old", Type: ionos.HTTPRuleRedirect, Location: "https://example.com/", StatusCode: 308},
+		},
+	})
+	r.call("ApplicationLoadBalancers.CreateForwardingRule", resp, err)
+	rules, resp, err := c.ApplicationLoadBalancers.ListForwardingRules(ctx, dc.ID, alb.ID)
+	r.call("ApplicationLoadBalancers.ListForwardingRules", resp, err)
+	assert.Len(t, rules, 1)
+	assert.Equal(t, 1, drain(r, "ApplicationLoadBalancers.AllForwardingRules", c.ApplicationLoadBalancers.AllForwardingRules(ctx, dc.ID, alb.ID)))
+	fr, resp, err := c.ApplicationLoadBalancers.GetForwardingRule(ctx, dc.ID, alb.ID, rule.ID)
+	r.call("ApplicationLoadBalancers.GetForwardingRule", resp, err)
+	assert.Len(t, fr.Properties.HTTPRules, 2)
+	_, resp, err = c.ApplicationLoadBalancers.UpdateForwardingRule(ctx, dc.ID, alb.ID, rule.ID, ionos.ALBForwardingRuleUpdate{ClientTimeout: ionos.Ptr(10000)})
+	r.call("ApplicationLoadBalancers.UpdateForwardingRule", resp, err)
+	fr, err = c.ApplicationLoadBalancers.WaitForForwardingRuleAvailable(ctx, dc.ID, alb.ID, rule.ID, fast)
+	r.call("ApplicationLoadBalancers.WaitForForwardingRuleAvailable", nil, err)
+	assert.Equal(t, 10000, fr.Properties.ClientTimeout)
+	_, resp, err = c.ApplicationLoadBalancers.ReplaceForwardingRule(ctx, dc.ID, alb.ID, rule.ID, ionos.ALBForwardingRuleSpec{
+		Name: "http", ListenerIP: "203.0.113.20", ListenerPort: 8080,
+		HTTPRules: []ionos.HTTPRuleSpec{{Name: "app", Type: ionos.HTTPRuleForward, TargetGroup: tg.ID}}})
+	r.call("ApplicationLoadBalancers.ReplaceForwardingRule", resp, err)
+	a, resp, err = c.ApplicationLoadBalancers.Get(ctx, dc.ID, alb.ID, ionos.WithDepth(2))
+	r.call("ApplicationLoadBalancers.Get", resp, err)
+	require.Len(t, a.Entities.ForwardingRules.Items, 1)
+	assert.Equal(t, 8080, a.Entities.ForwardingRules.Items[0].Properties.ListenerPort)
+
+	// In use: the target group cannot go yet.
+	_, err = c.TargetGroups.Delete(ctx, tg.ID)
+	require.ErrorIs(t, err, ionos.ErrValidation)
+
+	resp, err = c.ApplicationLoadBalancers.DeleteForwardingRule(ctx, dc.ID, alb.ID, rule.ID)
+	r.call("ApplicationLoadBalancers.DeleteForwardingRule", resp, err)
+	resp, err = c.ApplicationLoadBalancers.Delete(ctx, dc.ID, alb.ID)
+	r.call("ApplicationLoadBalancers.Delete", resp, err)
+	resp, err = c.TargetGroups.Delete(ctx, tg.ID)
+	r.call("TargetGroups.Delete", resp, err)
+	resp, err = c.Datacenters.Delete(ctx, dc.ID)
+	r.call("Datacenters.Delete", resp, err)
 }

@@ -18,6 +18,12 @@
 // checked against the live v6 schemas. WithAPIVersion chooses which version
 // Server.URL and Client speak.
 //
+// Application load balancers, their forwarding rules and target groups are
+// v6 only, with the API's rules: an ALB's listenerLan and targetLan are
+// LANs of its data center; a FORWARD HTTP rule's targetGroup exists; a
+// target group that an HTTP rule forwards to cannot be deleted (422); an
+// ALB created with entities.forwardingrules has them at once.
+//
 //	srv := ionostest.NewServer()
 //	defer srv.Close()
 //	c := srv.Client()
@@ -32,7 +38,8 @@
 // 0) is rendered as the API documents it: 0 has no entities, 1 has entities
 // holding references, 2 the children's properties, 3 the grandchildren's,
 // and so on. The lists the spec paginates take offset and limit (default
-// 1000; 100 for /ipblocks and /um/users) and carry _links prev/self/next.
+// 1000; 100 for /ipblocks, /um/users and /targetgroups, which takes at most
+// 200) and carry _links prev/self/next.
 //
 // Writes answer 202 (as the spec declares: 200 for S3 keys and cluster
 // PUTs) with a Location header naming a request that goes QUEUED, RUNNING,

@@ -112,6 +112,9 @@ func (c *rctx) parseQuery() *apiErr {
 			if strings.HasPrefix(c.rt.pattern, "/um/") {
 				max = 100
 			}
+			if c.rt.pattern == "/targetgroups" {
+				max = targetGroupsMaxPage
+			}
 		}
 		if err != nil || l < 1 || l > max {
 			return errInvalid("Query parameter 'limit' must be an integer from 1 to %d", max)
@@ -738,7 +741,7 @@ func (c *rctx) finish(t *tx) *apiRequest {
 		}
 	}
 	for _, n := range t.targets {
-		req.Targets = append(req.Targets, target{ID: n.ID, Type: n.Type, Path: n.Path})
+		req.Targets = append(req.Targets, target{ID: n.ID, Type: wireType(n.Type), Path: n.Path})
 	}
 	if fail != nil && fail(c.r.Method, c.path()) {
 		req.Failed = true
@@ -959,6 +962,7 @@ func buildRoutes() []*route {
 	add("/backupunits", 0, H{G: hList, P: hCreate("backupunit")})
 	add("/backupunits/{}", 0, crud)
 	add("/backupunits/{}/ssourl", 0, H{G: hSSOURL})
+	albRoutes(add)
 	add("/labels", 0, H{G: hLabelsAll})
 	add("/labels/{}", 0, H{G: hLabelByURN})
 	for _, owner := range []string{"/datacenters/{}", "/datacenters/{}/servers/{}", "/datacenters/{}/volumes/{}", "/snapshots/{}", "/ipblocks/{}"} {
