@@ -139,6 +139,9 @@ type Client struct {
 	// Labels manages the labels of data centers, servers, volumes,
 	// snapshots and IP blocks.
 	Labels *LabelsService
+	// FlowLogs manages the flow logs of NICs, NAT gateways and load
+	// balancers (Cloud API v6).
+	FlowLogs *FlowLogsService
 	// Tokens generates, lists and revokes API tokens (the Auth API).
 	Tokens *TokensService
 }
@@ -503,6 +506,7 @@ func newClient(cfg config) (*Client, error) {
 	c.S3Keys = &S3KeysService{c: c}
 	c.BackupUnits = &BackupUnitsService{c: c}
 	c.Labels = &LabelsService{c: c}
+	c.FlowLogs = &FlowLogsService{c: c}
 	c.Tokens = &TokensService{c: c}
 	return c, nil
 }

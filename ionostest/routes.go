@@ -222,7 +222,7 @@ func (c *rctx) resource(n *node, d int) map[string]any {
 		out["metadata"] = m
 	}
 	out["properties"] = c.props(n)
-	if ents := entities[n.Type]; len(ents) > 0 && d >= 1 {
+	if ents := c.entitiesOf(n.Type); len(ents) > 0 && d >= 1 {
 		e := map[string]any{}
 		for _, name := range ents {
 			e[name] = c.collection(n.Path+"/"+name, n.ID+"/"+name, c.st.kids(n, name), d-1, false)
@@ -965,6 +965,7 @@ func buildRoutes() []*route {
 		add(owner+"/labels", 1000, H{G: hLabels, P: hLabels})
 		add(owner+"/labels/{}", 0, H{G: hLabel, PU: hLabel, D: hLabel})
 	}
+	flowLogRoutes(add)
 	return rs
 }
 
