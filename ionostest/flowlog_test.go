@@ -2,6 +2,8 @@ package ionostest
 
 import (
 	"context"
+	"encoding/json"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -219,4 +221,41 @@ func TestFlowLogsV6Only(t *testing.T) {
 	_, nic = call(t, srv, "GET", v5+nicPath+"?depth=1", nil)
 	assert.NotContains(t, m0(nic["entities"]), "flowlogs")
 	assert.Contains(t, m0(nic["entities"]), "firewallrules")
+}
+
+// The emulator's flow log answers are valid against the v6 document's
+// response schemas (FlowLog, FlowLogs), strictly but for the document's
+// generic errata (specErrata: `type` declared an object, references at
+// depth 0), busy and done alike.
+func TestFlowLogsConformV6(t *testing.T) {
+	doc, err := parseOAS("../api/cloudapi-v6.yaml")
+	require.NoError(t, err)
+	srv := newV6(t, WithCompletionDelay(time.Hour))
+	path, _, _, _ := flowLogNIC(t, srv)
+	n := 0
+	check := func(method, p string, body any) map[string]any {
+		t.Helper()
+		resp, raw := callRaw(t, srv, method, p, body)
+		require.Less(t, resp.StatusCode, 300, "%s %s: %s", method, p, raw)
+		rel, _, _ := strings.Cut(p, "?")
+		for _, v := range doc.checkAnswer(method, rel, resp.StatusCode, raw) {
+			if i, _ := matchErratum(v); i < 0 || (v.Kind != "type-object" && v.Kind != "reference") {
+				t.Errorf("%s %s: %s", method, p, v)
+			}
+		}
+		n++
+		out := map[string]any{}
+		_ = json.Unmarshal(raw, &out)
+		return out
+	}
+	fl := check("POST", path, flowLogProps("n", "ALL", "INGRESS", "logs"))
+	item := path + "/" + str(fl["id"])
+	for d := range 3 {
+		check("GET", item+"?depth="+strconv.Itoa(d), nil)
+		check("GET", path+"?depth="+strconv.Itoa(d), nil)
+	}
+	check("PATCH", item, map[string]any{"name": "m"})
+	check("PUT", item, flowLogProps("o", "REJECTED", "EGRESS", "logs/key"))
+	check("DELETE", item, nil)
+	assert.Equal(t, 10, n)
 }
