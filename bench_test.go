@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"runtime"
+	"strconv"
 	"sync/atomic"
 	"testing"
 )
@@ -30,6 +31,7 @@ func newBenchAPI(b *testing.B, tls bool) *benchAPI {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /cloudapi/v5/datacenters/{id}", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("Content-Length", strconv.Itoa(len(a.dc))) // as the API sends it
 		_, _ = w.Write(a.dc)
 	})
 	mux.HandleFunc("GET /cloudapi/v5/datacenters", func(w http.ResponseWriter, r *http.Request) {

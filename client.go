@@ -17,6 +17,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 	"unicode"
@@ -767,9 +768,12 @@ func (c *Client) doWith(ctx context.Context, req *request, out any, co *callOpti
 			resp.noBody = out != nil
 			return resp, nil
 		}
-		if rb, ok := out.(*rawBody); ok {
+		switch rb, raw := out.(*rawBody); {
+		case raw:
 			err = c.readRaw(hr.Body, rb)
-		} else {
+		case hr.ContentLength > 0 && hr.ContentLength <= smallBody && hr.ContentLength <= c.maxBody:
+			err = decodeSized(hr.Body, int(hr.ContentLength), out)
+		default:
 			err = c.decode(hr.Body, out)
 		}
 		closeBody(hr.Body)
@@ -868,6 +872,35 @@ func (c *Client) decode(body io.Reader, out any) error {
 }
 
 var errEmptyBody = errors.New("empty response body")
+
+// smallBody is the largest answer read whole into a pooled buffer before it
+// is decoded; larger ones (long lists) are decoded from the stream, so that
+// the body and the decoded value are not both held.
+const smallBody = 256 << 10
+
+var bodyPool = sync.Pool{New: func() any { b := make([]byte, 0, 32<<10); return &b }}
+
+// decodeSized reads a body of a known length into a pooled buffer and
+// unmarshals it: one read, no decoder buffer growing, no scan before the
+// unmarshal.
+func decodeSized(body io.Reader, n int, out any) error {
+	bp := bodyPool.Get().(*[]byte)
+	defer bodyPool.Put(bp)
+	if cap(*bp) < n {
+		*bp = make([]byte, n)
+	}
+	b := (*bp)[:n]
+	if _, err := io.ReadFull(body, b); err != nil {
+		if errors.Is(err, io.EOF) {
+			return io.ErrUnexpectedEOF
+		}
+		return err
+	}
+	if err := json.Unmarshal(b, out); err != nil {
+		return fmt.Errorf("decoding the response: %w", err)
+	}
+	return nil
+}
 
 // rawBody receives an answer's body as it is, for answers that are not
 // JSON (a kubeconfig file).

@@ -194,16 +194,11 @@ func headerValue(h http.Header, canonicalKey string) (int, bool) {
 	return n, true
 }
 
+// sleepCtx sleeps d unless ctx ends first; a d that runs past ctx's
+// deadline fails at once with a *holdError (ErrRateLimited).
 func sleepCtx(ctx context.Context, d time.Duration) error {
 	if dl, ok := ctx.Deadline(); ok && time.Until(dl) < d {
 		return &holdError{wait: d}
 	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
+	return realClock{}.Sleep(ctx, d)
 }
