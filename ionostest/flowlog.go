@@ -2,6 +2,7 @@ package ionostest
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 )
 
@@ -37,21 +38,20 @@ func flowLogRoutes(add func(pattern string, page int, m map[string]handler)) {
 	}
 }
 
-// entitiesV6 lists the entities rendered for a type on v6 where they
-// differ from v5's: a v6 NIC has its flow logs.
-var entitiesV6 = map[string][]string{
-	"nic": {"firewallrules", "flowlogs"},
-}
+// flowLogEntityOwners are the types whose v6 entities include their flow
+// logs, as the v6 document's NicEntities, NatGatewayEntities and
+// NetworkLoadBalancerEntities do (ApplicationLoadBalancerEntities lists
+// none, though the flow logs are there).
+var flowLogEntityOwners = []string{"nic", "natgateway", "networkloadbalancer"}
 
 // entitiesOf lists the entities rendered for a type in the request's
-// version.
+// version: on v6, the flow logs of their owners too.
 func (c *rctx) entitiesOf(typ string) []string {
-	if c.v6 {
-		if e, ok := entitiesV6[typ]; ok {
-			return e
-		}
+	ents := entities[typ]
+	if c.v6 && slices.Contains(flowLogEntityOwners, typ) && !slices.Contains(ents, "flowlogs") {
+		return append(slices.Clone(ents), "flowlogs")
 	}
-	return entities[typ]
+	return ents
 }
 
 // hFlowLogCreate creates a flow log under an existing owner.

@@ -259,3 +259,17 @@ func TestFlowLogsConformV6(t *testing.T) {
 	check("DELETE", item, nil)
 	assert.Equal(t, 10, n)
 }
+
+// On v6 the owners whose entities the document lists with flow logs render
+// them, once; v5 and the application load balancer do not.
+func TestFlowLogsEntities(t *testing.T) {
+	v5, v6 := &rctx{}, &rctx{v6: true}
+	assert.Equal(t, []string{"firewallrules"}, v5.entitiesOf("nic"))
+	assert.Equal(t, []string{"firewallrules", "flowlogs"}, v6.entitiesOf("nic"))
+	assert.Equal(t, []string{"firewallrules"}, entities["nic"], "the v5 list is left alone")
+	for _, typ := range []string{"natgateway", "networkloadbalancer"} {
+		assert.Equal(t, 1, strings.Count(strings.Join(v6.entitiesOf(typ), ","), "flowlogs"), typ)
+	}
+	assert.NotContains(t, v6.entitiesOf("applicationloadbalancer"), "flowlogs")
+	assert.NotContains(t, v6.entitiesOf("server"), "flowlogs")
+}
