@@ -164,8 +164,10 @@ func (o FlowLogOwner) item(flowLogID string) (string, error) {
 //
 // Create and Delete answer with a request to wait for
 // ([Client.WaitForCompletion]). The API documents Update and Replace of
-// the flow logs of NAT gateways and load balancers as accepted without
-// one: when the Response names no request, wait with WaitForAvailable.
+// the flow logs of NAT gateways and load balancers as accepted (202)
+// without a Location: when the Response names no request (its RequestID is
+// empty), wait with WaitForAvailable. A write the API accepts without a
+// body succeeds with a nil flow log, no error and the *Response.
 type FlowLogsService struct{ c *Client }
 
 // List returns every flow log of the owner, following the pages of the
