@@ -379,3 +379,19 @@ func TestFlowLogsWaitForAvailableFails(t *testing.T) {
 	_, err = m.c.FlowLogs.WaitForAvailable(context.Background(), owner, flowLogID, k8sFastPoll)
 	require.ErrorIs(t, err, ErrNotFound)
 }
+
+// A Replace accepted without a body and without a Location (as v6 may
+// answer for a load balancer's flow log) succeeds with no flow log and no
+// request: the caller waits with WaitForAvailable.
+func TestFlowLogsReplaceAcceptedWithoutBody(t *testing.T) {
+	item := "/datacenters/" + dcID + "/networkloadbalancers/" + flowLogNLBID + "/flowlogs/" + flowLogID
+	m := newNetV6Mock(t)
+	m.onV6Net(http.MethodPut, item, http.StatusAccepted, nil)
+	fl, resp, err := m.c.FlowLogs.Replace(context.Background(), NetworkLoadBalancerFlowLogs(dcID, flowLogNLBID), flowLogID, flowLogSpecT)
+	require.NoError(t, err)
+	assert.Nil(t, fl)
+	require.NotNil(t, resp)
+	assert.Equal(t, http.StatusAccepted, resp.StatusCode)
+	assert.Empty(t, resp.RequestID)
+	assertCall(t, m.only(), http.MethodPut, item)
+}
