@@ -148,6 +148,9 @@ type Client struct {
 	// Labels manages the labels of data centers, servers, volumes,
 	// snapshots and IP blocks.
 	Labels *LabelsService
+	// FlowLogs manages the flow logs of NICs, NAT gateways and load
+	// balancers (Cloud API v6).
+	FlowLogs *FlowLogsService
 	// Tokens generates, lists and revokes API tokens (the Auth API).
 	Tokens *TokensService
 	// NetworkLoadBalancers manages network load balancers and their
@@ -518,6 +521,7 @@ func newClient(cfg config) (*Client, error) {
 	c.S3Keys = &S3KeysService{c: c}
 	c.BackupUnits = &BackupUnitsService{c: c}
 	c.Labels = &LabelsService{c: c}
+	c.FlowLogs = &FlowLogsService{c: c}
 	c.Tokens = &TokensService{c: c}
 	c.NetworkLoadBalancers = &NetworkLoadBalancersService{c: c}
 	return c, nil

@@ -134,6 +134,23 @@ func everyOperation(t *testing.T, version ionos.APIVersion) {
 		}
 	})
 
+	t.Run("flow logs", func(t *testing.T) {
+		r.t = t
+		if version == ionos.APIv6 {
+			flowLogs(r, ctx)
+			return
+		}
+		// v5 has no flow logs: refused before sending.
+		_, resp, err := c.FlowLogs.List(ctx, ionos.NICFlowLogs("dc", "srv", "nic"))
+		require.ErrorIs(t, err, ionos.ErrUnsupportedVersion)
+		assert.Nil(t, resp)
+		for _, op := range sdkOperations(c) {
+			if strings.HasPrefix(op, "FlowLogs.") {
+				r.called[op] = true
+			}
+		}
+	})
+
 	var missing []string
 	for _, op := range sdkOperations(c) {
 		if !r.called[op] {
@@ -897,4 +914,51 @@ func applicationLoadBalancers(r *opRun, ctx context.Context) {
 	r.call("TargetGroups.Delete", resp, err)
 	resp, err = c.Datacenters.Delete(ctx, dc.ID)
 	r.call("Datacenters.Delete", resp, err)
+}
+
+// flowLogs covers the flow logs (v6) on a NIC, the one owner the emulator
+// has of the four: the calls are the same for NAT gateways and load
+// balancers but for the owner.
+func flowLogs(r *opRun, ctx context.Context) {
+	t, c := r.t, r.c
+	dc, resp, err := c.Datacenters.Create(ctx, ionos.DatacenterSpec{Name: "e2e-flowlogs", Location: "de/fra"})
+	require.NoError(t, err)
+	_, err = c.WaitForCompletion(ctx, resp)
+	require.NoError(t, err)
+	srv, resp, err := c.Servers.Create(ctx, dc.ID, ionos.ServerSpec{Name: "web", Cores: 1, RAM: 1024})
+	require.NoError(t, err)
+	_, err = c.WaitForCompletion(ctx, resp)
+	require.NoError(t, err)
+	nic, resp, err := c.NICs.Create(ctx, dc.ID, srv.ID, ionos.NICSpec{Name: "eth0", LAN: "1"})
+	require.NoError(t, err)
+	_, err = c.WaitForCompletion(ctx, resp)
+	require.NoError(t, err)
+	owner := ionos.NICFlowLogs(dc.ID, srv.ID, nic.ID)
+
+	fl, resp, err := c.FlowLogs.Create(ctx, owner, ionos.FlowLogSpec{Name: "rejected-in", Action: ionos.FlowLogRejected, Direction: ionos.FlowLogIngress, Bucket: "flowlogs/web"})
+	r.call("FlowLogs.Create", resp, err)
+	_, resp, err = c.FlowLogs.Update(ctx, owner, fl.ID, ionos.FlowLogUpdate{Direction: ionos.Ptr(ionos.FlowLogBidirectional)})
+	r.call("FlowLogs.Update", resp, err)
+	got, err := c.FlowLogs.WaitForAvailable(ctx, owner, fl.ID)
+	r.call("FlowLogs.WaitForAvailable", nil, err)
+	assert.Equal(t, ionos.FlowLogBidirectional, got.Properties.Direction)
+	got, resp, err = c.FlowLogs.Get(ctx, owner, fl.ID)
+	r.call("FlowLogs.Get", resp, err)
+	assert.Equal(t, "rejected-in", got.Properties.Name)
+	_, resp, err = c.FlowLogs.Replace(ctx, owner, fl.ID, ionos.FlowLogSpec{Name: "all", Action: ionos.FlowLogAll, Direction: ionos.FlowLogEgress, Bucket: "flowlogs/archive"})
+	r.call("FlowLogs.Replace", resp, err)
+	fls, resp, err := c.FlowLogs.List(ctx, owner)
+	r.call("FlowLogs.List", resp, err)
+	require.Len(t, fls, 1)
+	assert.Equal(t, ionos.FlowLogProperties{Name: "all", Action: ionos.FlowLogAll, Direction: ionos.FlowLogEgress, Bucket: "flowlogs/archive"}, fls[0].Properties)
+	assert.Equal(t, 1, drain(r, "FlowLogs.All", c.FlowLogs.All(ctx, owner)))
+	resp, err = c.FlowLogs.Delete(ctx, owner, fl.ID)
+	r.call("FlowLogs.Delete", resp, err)
+	_, _, err = c.FlowLogs.Get(ctx, owner, fl.ID)
+	assert.ErrorIs(t, err, ionos.ErrNotFound)
+
+	resp, err = c.Datacenters.Delete(ctx, dc.ID)
+	require.NoError(t, err)
+	_, err = c.WaitForCompletion(ctx, resp)
+	require.NoError(t, err)
 }

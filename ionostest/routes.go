@@ -225,7 +225,7 @@ func (c *rctx) resource(n *node, d int) map[string]any {
 		out["metadata"] = m
 	}
 	out["properties"] = c.props(n)
-	if ents := entities[n.Type]; len(ents) > 0 && d >= 1 {
+	if ents := c.entitiesOf(n.Type); len(ents) > 0 && d >= 1 {
 		e := map[string]any{}
 		for _, name := range ents {
 			e[name] = c.collection(n.Path+"/"+name, n.ID+"/"+name, c.st.kids(n, name), d-1, false)
@@ -971,6 +971,7 @@ func buildRoutes() []*route {
 	}
 	natGatewayRoutes(add)
 	networkLoadBalancerRoutes(add)
+	flowLogRoutes(add)
 	return rs
 }
 
