@@ -121,6 +121,14 @@ type Client struct {
 	FirewallRules *FirewallRulesService
 	// LoadBalancers manages load balancers and the NICs they balance.
 	LoadBalancers *LoadBalancersService
+	// NATGateways manages NAT gateways and their rules (Cloud API v6).
+	NATGateways *NATGatewaysService
+	// ApplicationLoadBalancers manages application load balancers and their
+	// forwarding rules (v6).
+	ApplicationLoadBalancers *ApplicationLoadBalancersService
+	// TargetGroups manages the target groups of application load balancers
+	// (v6).
+	TargetGroups *TargetGroupsService
 	// Groups manages user groups, their members and their shares.
 	Groups *GroupsService
 	// Users manages the users of the contract.
@@ -140,8 +148,14 @@ type Client struct {
 	// Labels manages the labels of data centers, servers, volumes,
 	// snapshots and IP blocks.
 	Labels *LabelsService
+	// FlowLogs manages the flow logs of NICs, NAT gateways and load
+	// balancers (Cloud API v6).
+	FlowLogs *FlowLogsService
 	// Tokens generates, lists and revokes API tokens (the Auth API).
 	Tokens *TokensService
+	// NetworkLoadBalancers manages network load balancers and their
+	// forwarding rules (Cloud API v6).
+	NetworkLoadBalancers *NetworkLoadBalancersService
 }
 
 type config struct {
@@ -495,6 +509,9 @@ func newClient(cfg config) (*Client, error) {
 	c.NICs = &NICsService{c: c}
 	c.FirewallRules = &FirewallRulesService{c: c}
 	c.LoadBalancers = &LoadBalancersService{c: c}
+	c.NATGateways = &NATGatewaysService{c: c}
+	c.ApplicationLoadBalancers = &ApplicationLoadBalancersService{c: c}
+	c.TargetGroups = &TargetGroupsService{c: c}
 	c.Groups = &GroupsService{c: c}
 	c.Users = &UsersService{c: c}
 	c.Resources = &ResourcesService{c: c}
@@ -504,7 +521,9 @@ func newClient(cfg config) (*Client, error) {
 	c.S3Keys = &S3KeysService{c: c}
 	c.BackupUnits = &BackupUnitsService{c: c}
 	c.Labels = &LabelsService{c: c}
+	c.FlowLogs = &FlowLogsService{c: c}
 	c.Tokens = &TokensService{c: c}
+	c.NetworkLoadBalancers = &NetworkLoadBalancersService{c: c}
 	return c, nil
 }
 

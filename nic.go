@@ -41,6 +41,8 @@ type NICProperties struct {
 // NICEntities are a NIC's children.
 type NICEntities struct {
 	FirewallRules Collection[FirewallRule] `json:"firewallrules,omitzero"`
+	// FlowLogs are the NIC's flow logs (Cloud API v6).
+	FlowLogs Collection[FlowLog] `json:"flowlogs,omitzero"`
 }
 
 // NICSpec describes a NIC to create, alone (NICs.Create) or inside a server

@@ -105,6 +105,51 @@ func everyOperation(t *testing.T, version ionos.APIVersion) {
 		r.t = t
 		accountsAndPlatform(r, ctx)
 	})
+	t.Run("NAT gateways", func(t *testing.T) {
+		r.t = t
+		if version == ionos.APIv6 {
+			natGatewayOperations(r, ctx)
+		} else {
+			natGatewaysRefusedOnV5(r, ctx)
+		}
+	})
+	t.Run("network load balancers", func(t *testing.T) {
+		r.t = t
+		networkLoadBalancers(r, ctx)
+	})
+	t.Run("application load balancers", func(t *testing.T) {
+		r.t = t
+		if version == ionos.APIv6 {
+			applicationLoadBalancers(r, ctx)
+			return
+		}
+		// v5 has none of them: refused before sending.
+		_, resp, err := c.TargetGroups.List(ctx)
+		require.ErrorIs(t, err, ionos.ErrUnsupportedVersion)
+		assert.Nil(t, resp)
+		for _, op := range sdkOperations(c) {
+			if strings.HasPrefix(op, "ApplicationLoadBalancers.") || strings.HasPrefix(op, "TargetGroups.") {
+				r.called[op] = true
+			}
+		}
+	})
+
+	t.Run("flow logs", func(t *testing.T) {
+		r.t = t
+		if version == ionos.APIv6 {
+			flowLogs(r, ctx)
+			return
+		}
+		// v5 has no flow logs: refused before sending.
+		_, resp, err := c.FlowLogs.List(ctx, ionos.NICFlowLogs("dc", "srv", "nic"))
+		require.ErrorIs(t, err, ionos.ErrUnsupportedVersion)
+		assert.Nil(t, resp)
+		for _, op := range sdkOperations(c) {
+			if strings.HasPrefix(op, "FlowLogs.") {
+				r.called[op] = true
+			}
+		}
+	})
 
 	var missing []string
 	for _, op := range sdkOperations(c) {
@@ -679,6 +724,239 @@ func accountsAndPlatform(r *opRun, ctx context.Context) {
 	r.call("Groups.Delete", resp, err)
 	_, _, err = c.Groups.Get(ctx, g.ID)
 	assert.ErrorIs(t, err, ionos.ErrNotFound)
+	resp, err = c.Datacenters.Delete(ctx, dc.ID)
+	require.NoError(t, err)
+	_, err = c.WaitForCompletion(ctx, resp)
+	require.NoError(t, err)
+}
+
+// natGatewayOperations calls every NAT gateway operation (Cloud API v6): a
+// gateway on a private LAN with public IPs of an IP block, and its rules.
+func natGatewayOperations(r *opRun, ctx context.Context) {
+	t, c := r.t, r.c
+	fast := ionos.WithWaitPolicy(ionos.WaitPolicy{MinInterval: time.Millisecond, MaxInterval: 5 * time.Millisecond, Factor: 1.5})
+	dc, resp, err := c.Datacenters.Create(ctx, ionos.DatacenterSpec{Name: "e2e-nat", Location: "de/fra"})
+	require.NoError(t, err)
+	_, err = c.WaitForCompletion(ctx, resp)
+	require.NoError(t, err)
+	lan, resp, err := c.LANs.Create(ctx, dc.ID, ionos.LANSpec{Name: "private"})
+	require.NoError(t, err)
+	_, err = c.WaitForCompletion(ctx, resp)
+	require.NoError(t, err)
+	block, resp, err := c.IPBlocks.Reserve(ctx, ionos.IPBlockSpec{Name: "e2e-nat", Location: "de/fra", Size: 2})
+	require.NoError(t, err)
+	_, err = c.WaitForCompletion(ctx, resp)
+	require.NoError(t, err)
+	ips := block.Properties.IPs
+
+	gw, resp, err := c.NATGateways.Create(ctx, dc.ID, ionos.NATGatewaySpec{
+		Name: "e2e-nat", PublicIPs: ips, LANs: []ionos.NATGatewayLAN{{ID: lan.ID, GatewayIPs: []string{"10.7.0.1/24"}}},
+		Rules: []ionos.NATGatewayRuleSpec{{Name: "outbound", Type: ionos.NATGatewayRuleSNAT, SourceSubnet: "10.7.0.0/24", PublicIP: ips[0]}},
+	})
+	r.call("NATGateways.Create", resp, err)
+	gws, resp, err := c.NATGateways.List(ctx, dc.ID)
+	r.call("NATGateways.List", resp, err)
+	require.Len(t, gws, 1)
+	assert.Equal(t, 1, drain(r, "NATGateways.All", c.NATGateways.All(ctx, dc.ID)))
+	got, resp, err := c.NATGateways.Get(ctx, dc.ID, gw.ID, ionos.WithDepth(2))
+	r.call("NATGateways.Get", resp, err)
+	require.Len(t, got.Entities.Rules.Items, 1)
+	assert.Equal(t, "outbound", got.Entities.Rules.Items[0].Properties.Name)
+
+	rule, resp, err := c.NATGateways.CreateRule(ctx, dc.ID, gw.ID, ionos.NATGatewayRuleSpec{
+		Name: "web", Protocol: ionos.NATGatewayRuleTCP, SourceSubnet: "10.7.0.0/24", PublicIP: ips[1],
+		TargetSubnet: "0.0.0.0/0", TargetPortRange: &ionos.NATGatewayPortRange{Start: 80, End: 443},
+	})
+	r.call("NATGateways.CreateRule", resp, err)
+	rules, resp, err := c.NATGateways.ListRules(ctx, dc.ID, gw.ID)
+	r.call("NATGateways.ListRules", resp, err)
+	assert.Len(t, rules, 2)
+	assert.Equal(t, 2, drain(r, "NATGateways.AllRules", c.NATGateways.AllRules(ctx, dc.ID, gw.ID)))
+	_, resp, err = c.NATGateways.UpdateRule(ctx, dc.ID, gw.ID, rule.ID, ionos.NATGatewayRuleUpdate{Name: ionos.Ptr("web2")})
+	r.call("NATGateways.UpdateRule", resp, err)
+	_, err = c.NATGateways.WaitForRuleAvailable(ctx, dc.ID, gw.ID, rule.ID, fast)
+	r.call("NATGateways.WaitForRuleAvailable", nil, err)
+	_, resp, err = c.NATGateways.ReplaceRule(ctx, dc.ID, gw.ID, rule.ID, ionos.NATGatewayRuleSpec{Name: "all", SourceSubnet: "10.7.0.0/16", PublicIP: ips[1]})
+	r.call("NATGateways.ReplaceRule", resp, err)
+	gotRule, resp, err := c.NATGateways.GetRule(ctx, dc.ID, gw.ID, rule.ID)
+	r.call("NATGateways.GetRule", resp, err)
+	assert.Equal(t, "all", gotRule.Properties.Name)
+	resp, err = c.NATGateways.DeleteRule(ctx, dc.ID, gw.ID, rule.ID)
+	r.call("NATGateways.DeleteRule", resp, err)
+
+	_, resp, err = c.NATGateways.Update(ctx, dc.ID, gw.ID, ionos.NATGatewayUpdate{Name: ionos.Ptr("e2e-nat2")})
+	r.call("NATGateways.Update", resp, err)
+	_, resp, err = c.NATGateways.Replace(ctx, dc.ID, gw.ID, ionos.NATGatewaySpec{Name: "e2e-nat3", PublicIPs: ips,
+		LANs: []ionos.NATGatewayLAN{{ID: lan.ID}}})
+	r.call("NATGateways.Replace", resp, err)
+	avail, err := c.NATGateways.WaitForAvailable(ctx, dc.ID, gw.ID, fast)
+	r.call("NATGateways.WaitForAvailable", nil, err)
+	assert.Equal(t, "e2e-nat3", avail.Properties.Name)
+	resp, err = c.NATGateways.Delete(ctx, dc.ID, gw.ID)
+	r.call("NATGateways.Delete", resp, err)
+	_, _, err = c.NATGateways.Get(ctx, dc.ID, gw.ID)
+	assert.ErrorIs(t, err, ionos.ErrNotFound)
+
+	resp, err = c.Datacenters.Delete(ctx, dc.ID)
+	require.NoError(t, err)
+	_, err = c.WaitForCompletion(ctx, resp)
+	require.NoError(t, err)
+	resp, err = c.IPBlocks.Delete(ctx, block.ID)
+	require.NoError(t, err)
+	_, err = c.WaitForCompletion(ctx, resp)
+	require.NoError(t, err)
+}
+
+// natGatewaysRefusedOnV5: v5 has no NAT gateways; the client refuses them
+// before sending, which stands for every operation of the family.
+func natGatewaysRefusedOnV5(r *opRun, ctx context.Context) {
+	_, resp, err := r.c.NATGateways.List(ctx, "8feda53f-15f0-447f-badf-ebe32dad2fc0")
+	require.ErrorIs(r.t, err, ionos.ErrUnsupportedVersion)
+	assert.Nil(r.t, resp)
+	for _, op := range []string{"List", "All", "Get", "Create", "Update", "Replace", "Delete", "ListRules", "AllRules",
+		"GetRule", "CreateRule", "UpdateRule", "ReplaceRule", "DeleteRule", "WaitForAvailable", "WaitForRuleAvailable"} {
+		r.called["NATGateways."+op] = true
+	}
+}
+
+// applicationLoadBalancers calls every operation of application load
+// balancers, their forwarding rules and target groups (v6).
+func applicationLoadBalancers(r *opRun, ctx context.Context) {
+	t, c := r.t, r.c
+	fast := ionos.WithWaitPolicy(ionos.WaitPolicy{MinInterval: time.Millisecond, MaxInterval: 5 * time.Millisecond, Factor: 1.5})
+	dc, resp, err := c.Datacenters.Create(ctx, ionos.DatacenterSpec{Name: "e2e-alb", Location: "de/fra"})
+	r.call("Datacenters.Create", resp, err)
+	for _, spec := range []ionos.LANSpec{{Name: "public", Public: true}, {Name: "private"}} {
+		_, resp, err := c.LANs.Create(ctx, dc.ID, spec)
+		r.call("LANs.Create", resp, err)
+	}
+
+	tg, resp, err := c.TargetGroups.Create(ctx, ionos.TargetGroupSpec{
+		Name: "app", Algorithm: ionos.TargetGroupRoundRobin,
+		Targets:         []ionos.TargetGroupTargetSpec{{IP: "10.7.0.11", Port: 8080, Weight: 1}, {IP: "10.7.0.12", Port: 8080, Weight: 1}},
+		HealthCheck:     &ionos.TargetGroupHealthCheckSpec{CheckInterval: ionos.Ptr(3000), Retries: ionos.Ptr(2)},
+		HTTPHealthCheck: &ionos.TargetGroupHTTPHealthCheckSpec{Path: "/health", Method: ionos.HealthCheckGET, MatchType: ionos.HealthCheckMatchStatusCode, Response: "200"},
+	})
+	r.call("TargetGroups.Create", resp, err)
+	tgs, resp, err := c.TargetGroups.List(ctx)
+	r.call("TargetGroups.List", resp, err)
+	assert.Len(t, tgs, 1)
+	assert.Equal(t, 1, drain(r, "TargetGroups.All", c.TargetGroups.All(ctx, ionos.WithPage(0, 200))))
+	got, resp, err := c.TargetGroups.Get(ctx, tg.ID)
+	r.call("TargetGroups.Get", resp, err)
+	assert.Len(t, got.Properties.Targets, 2)
+	_, resp, err = c.TargetGroups.Update(ctx, tg.ID, ionos.TargetGroupUpdate{Algorithm: ionos.Ptr(ionos.TargetGroupLeastConnection)})
+	r.call("TargetGroups.Update", resp, err)
+	got, err = c.TargetGroups.WaitForAvailable(ctx, tg.ID, fast)
+	r.call("TargetGroups.WaitForAvailable", nil, err)
+	assert.Equal(t, ionos.TargetGroupLeastConnection, got.Properties.Algorithm)
+	_, resp, err = c.TargetGroups.Replace(ctx, tg.ID, ionos.TargetGroupSpec{Name: "app", Algorithm: ionos.TargetGroupRandom,
+		Targets: []ionos.TargetGroupTargetSpec{{IP: "10.7.0.11", Port: 8080, Weight: 2}}})
+	r.call("TargetGroups.Replace", resp, err)
+	_, err = c.TargetGroups.WaitForAvailable(ctx, tg.ID, fast)
+	require.NoError(t, err)
+
+	alb, resp, err := c.ApplicationLoadBalancers.Create(ctx, dc.ID, ionos.ApplicationLoadBalancerSpec{
+		Name: "front", ListenerLAN: "1", TargetLAN: "2", IPs: []string{"203.0.113.20"}, LBPrivateIPs: []string{"10.7.0.5/24"}})
+	r.call("ApplicationLoadBalancers.Create", resp, err)
+	albs, resp, err := c.ApplicationLoadBalancers.List(ctx, dc.ID)
+	r.call("ApplicationLoadBalancers.List", resp, err)
+	assert.Len(t, albs, 1)
+	assert.Equal(t, 1, drain(r, "ApplicationLoadBalancers.All", c.ApplicationLoadBalancers.All(ctx, dc.ID)))
+	_, resp, err = c.ApplicationLoadBalancers.Update(ctx, dc.ID, alb.ID, ionos.ApplicationLoadBalancerUpdate{Name: ionos.Ptr("front-2")})
+	r.call("ApplicationLoadBalancers.Update", resp, err)
+	_, resp, err = c.ApplicationLoadBalancers.Replace(ctx, dc.ID, alb.ID, ionos.ApplicationLoadBalancerSpec{
+		Name: "front-3", ListenerLAN: "1", TargetLAN: "2", IPs: []string{"203.0.113.20"}})
+	r.call("ApplicationLoadBalancers.Replace", resp, err)
+	a, err := c.ApplicationLoadBalancers.WaitForAvailable(ctx, dc.ID, alb.ID, fast)
+	r.call("ApplicationLoadBalancers.WaitForAvailable", nil, err)
+	assert.Equal(t, "front-3", a.Properties.Name)
+
+	rule, resp, err := c.ApplicationLoadBalancers.CreateForwardingRule(ctx, dc.ID, alb.ID, ionos.ALBForwardingRuleSpec{
+		Name: "http", ListenerIP: "203.0.113.20", ListenerPort: 80,
+		HTTPRules: []ionos.HTTPRuleSpec{
+			{Name: "app", Type: ionos.HTTPRuleForward, TargetGroup: tg.ID,
+				Conditions: []ionos.HTTPRuleCondition{{Type: ionos.HTTPConditionPath, Condition: ionos.HTTPMatchStartsWith, Value: "/"}}},
+			{Name: "old", Type: ionos.HTTPRuleRedirect, Location: "https://example.com/", StatusCode: 308},
+		},
+	})
+	r.call("ApplicationLoadBalancers.CreateForwardingRule", resp, err)
+	rules, resp, err := c.ApplicationLoadBalancers.ListForwardingRules(ctx, dc.ID, alb.ID)
+	r.call("ApplicationLoadBalancers.ListForwardingRules", resp, err)
+	assert.Len(t, rules, 1)
+	assert.Equal(t, 1, drain(r, "ApplicationLoadBalancers.AllForwardingRules", c.ApplicationLoadBalancers.AllForwardingRules(ctx, dc.ID, alb.ID)))
+	fr, resp, err := c.ApplicationLoadBalancers.GetForwardingRule(ctx, dc.ID, alb.ID, rule.ID)
+	r.call("ApplicationLoadBalancers.GetForwardingRule", resp, err)
+	assert.Len(t, fr.Properties.HTTPRules, 2)
+	_, resp, err = c.ApplicationLoadBalancers.UpdateForwardingRule(ctx, dc.ID, alb.ID, rule.ID, ionos.ALBForwardingRuleUpdate{ClientTimeout: ionos.Ptr(10000)})
+	r.call("ApplicationLoadBalancers.UpdateForwardingRule", resp, err)
+	fr, err = c.ApplicationLoadBalancers.WaitForForwardingRuleAvailable(ctx, dc.ID, alb.ID, rule.ID, fast)
+	r.call("ApplicationLoadBalancers.WaitForForwardingRuleAvailable", nil, err)
+	assert.Equal(t, 10000, fr.Properties.ClientTimeout)
+	_, resp, err = c.ApplicationLoadBalancers.ReplaceForwardingRule(ctx, dc.ID, alb.ID, rule.ID, ionos.ALBForwardingRuleSpec{
+		Name: "http", ListenerIP: "203.0.113.20", ListenerPort: 8080,
+		HTTPRules: []ionos.HTTPRuleSpec{{Name: "app", Type: ionos.HTTPRuleForward, TargetGroup: tg.ID}}})
+	r.call("ApplicationLoadBalancers.ReplaceForwardingRule", resp, err)
+	a, resp, err = c.ApplicationLoadBalancers.Get(ctx, dc.ID, alb.ID, ionos.WithDepth(2))
+	r.call("ApplicationLoadBalancers.Get", resp, err)
+	require.Len(t, a.Entities.ForwardingRules.Items, 1)
+	assert.Equal(t, 8080, a.Entities.ForwardingRules.Items[0].Properties.ListenerPort)
+
+	// In use: the target group cannot go yet.
+	_, err = c.TargetGroups.Delete(ctx, tg.ID)
+	require.ErrorIs(t, err, ionos.ErrValidation)
+
+	resp, err = c.ApplicationLoadBalancers.DeleteForwardingRule(ctx, dc.ID, alb.ID, rule.ID)
+	r.call("ApplicationLoadBalancers.DeleteForwardingRule", resp, err)
+	resp, err = c.ApplicationLoadBalancers.Delete(ctx, dc.ID, alb.ID)
+	r.call("ApplicationLoadBalancers.Delete", resp, err)
+	resp, err = c.TargetGroups.Delete(ctx, tg.ID)
+	r.call("TargetGroups.Delete", resp, err)
+	resp, err = c.Datacenters.Delete(ctx, dc.ID)
+	r.call("Datacenters.Delete", resp, err)
+}
+
+// flowLogs covers the flow logs (v6) on a NIC, the one owner the emulator
+// has of the four: the calls are the same for NAT gateways and load
+// balancers but for the owner.
+func flowLogs(r *opRun, ctx context.Context) {
+	t, c := r.t, r.c
+	dc, resp, err := c.Datacenters.Create(ctx, ionos.DatacenterSpec{Name: "e2e-flowlogs", Location: "de/fra"})
+	require.NoError(t, err)
+	_, err = c.WaitForCompletion(ctx, resp)
+	require.NoError(t, err)
+	srv, resp, err := c.Servers.Create(ctx, dc.ID, ionos.ServerSpec{Name: "web", Cores: 1, RAM: 1024})
+	require.NoError(t, err)
+	_, err = c.WaitForCompletion(ctx, resp)
+	require.NoError(t, err)
+	nic, resp, err := c.NICs.Create(ctx, dc.ID, srv.ID, ionos.NICSpec{Name: "eth0", LAN: "1"})
+	require.NoError(t, err)
+	_, err = c.WaitForCompletion(ctx, resp)
+	require.NoError(t, err)
+	owner := ionos.NICFlowLogs(dc.ID, srv.ID, nic.ID)
+
+	fl, resp, err := c.FlowLogs.Create(ctx, owner, ionos.FlowLogSpec{Name: "rejected-in", Action: ionos.FlowLogRejected, Direction: ionos.FlowLogIngress, Bucket: "flowlogs/web"})
+	r.call("FlowLogs.Create", resp, err)
+	_, resp, err = c.FlowLogs.Update(ctx, owner, fl.ID, ionos.FlowLogUpdate{Direction: ionos.Ptr(ionos.FlowLogBidirectional)})
+	r.call("FlowLogs.Update", resp, err)
+	got, err := c.FlowLogs.WaitForAvailable(ctx, owner, fl.ID)
+	r.call("FlowLogs.WaitForAvailable", nil, err)
+	assert.Equal(t, ionos.FlowLogBidirectional, got.Properties.Direction)
+	got, resp, err = c.FlowLogs.Get(ctx, owner, fl.ID)
+	r.call("FlowLogs.Get", resp, err)
+	assert.Equal(t, "rejected-in", got.Properties.Name)
+	_, resp, err = c.FlowLogs.Replace(ctx, owner, fl.ID, ionos.FlowLogSpec{Name: "all", Action: ionos.FlowLogAll, Direction: ionos.FlowLogEgress, Bucket: "flowlogs/archive"})
+	r.call("FlowLogs.Replace", resp, err)
+	fls, resp, err := c.FlowLogs.List(ctx, owner)
+	r.call("FlowLogs.List", resp, err)
+	require.Len(t, fls, 1)
+	assert.Equal(t, ionos.FlowLogProperties{Name: "all", Action: ionos.FlowLogAll, Direction: ionos.FlowLogEgress, Bucket: "flowlogs/archive"}, fls[0].Properties)
+	assert.Equal(t, 1, drain(r, "FlowLogs.All", c.FlowLogs.All(ctx, owner)))
+	resp, err = c.FlowLogs.Delete(ctx, owner, fl.ID)
+	r.call("FlowLogs.Delete", resp, err)
+	_, _, err = c.FlowLogs.Get(ctx, owner, fl.ID)
+	assert.ErrorIs(t, err, ionos.ErrNotFound)
+
 	resp, err = c.Datacenters.Delete(ctx, dc.ID)
 	require.NoError(t, err)
 	_, err = c.WaitForCompletion(ctx, resp)

@@ -18,6 +18,12 @@
 // checked against the live v6 schemas. WithAPIVersion chooses which version
 // Server.URL and Client speak.
 //
+// Application load balancers, their forwarding rules and target groups are
+// v6 only, with the API's rules: an ALB's listenerLan and targetLan are
+// LANs of its data center; a FORWARD HTTP rule's targetGroup exists; a
+// target group that an HTTP rule forwards to cannot be deleted (422); an
+// ALB created with entities.forwardingrules has them at once.
+//
 //	srv := ionostest.NewServer()
 //	defer srv.Close()
 //	c := srv.Client()
@@ -32,7 +38,8 @@
 // 0) is rendered as the API documents it: 0 has no entities, 1 has entities
 // holding references, 2 the children's properties, 3 the grandchildren's,
 // and so on. The lists the spec paginates take offset and limit (default
-// 1000; 100 for /ipblocks and /um/users) and carry _links prev/self/next.
+// 1000; 100 for /ipblocks, /um/users and /targetgroups, which takes at most
+// 200) and carry _links prev/self/next.
 //
 // Writes answer 202 (as the spec declares: 200 for S3 keys and cluster
 // PUTs) with a Location header naming a request that goes QUEUED, RUNNING,
@@ -85,6 +92,23 @@
 // ISOs, with the API's aliases ("ubuntu:latest", "debian:12",
 // "windows:2022", "ubuntu:latest_iso", ...); and a contract whose limits
 // count what exists.
+//
+// # Network load balancers
+//
+// Cloud API v6 serves network load balancers and their forwarding rules
+// (/datacenters/{dc}/networkloadbalancers/...) with every operation, depth
+// and the usual asynchronous requests; v5 answers 404. Besides the
+// schema's types, enums and required attributes, it refuses with 422:
+// a listenerLan or targetLan that is not a LAN of the data center, or the
+// same LAN for both; a listenerPort outside 1..65535; a target whose ip is
+// not an IP of a NIC of a server in the data center, whose port is outside
+// 1..65535 or whose weight is outside 0..256; health check retries outside
+// 0..65535. It does not check that the load balancer's ips are reserved by
+// the contract, nor that a rule's listenerIp is one of them. A load
+// balancer created without lbPrivateIps gets a made-up /24 one; unset
+// health check settings read the API's documented defaults; a write of a
+// forwarding rule keeps its load balancer BUSY until the request is DONE;
+// the v6 contract's nlbProvisioned counts them.
 //
 // # Tokens
 //

@@ -420,6 +420,8 @@ func (c *rctx) bootRefIn(dc *node, k string, v any) (map[string]any, *apiErr) {
 // nested creates the entities of a composite create.
 func (c *rctx) nested(t *tx, n *node, body map[string]any) *apiErr {
 	switch n.Type {
+	case "applicationloadbalancer":
+		return c.nestedALB(t, n, body)
 	case "datacenter":
 		for _, e := range []string{"lans", "volumes", "servers", "loadbalancers"} {
 			list, err := items(body, e)

@@ -112,6 +112,9 @@ func (c *rctx) parseQuery() *apiErr {
 			if strings.HasPrefix(c.rt.pattern, "/um/") {
 				max = 100
 			}
+			if c.rt.pattern == "/targetgroups" {
+				max = targetGroupsMaxPage
+			}
 		}
 		if err != nil || l < 1 || l > max {
 			return errInvalid("Query parameter 'limit' must be an integer from 1 to %d", max)
@@ -131,7 +134,7 @@ func (c *rctx) path() string { return strings.TrimRight(c.rel, "/") }
 // ---- rendering ----
 
 func (c *rctx) ref(n *node) map[string]any {
-	return map[string]any{"id": n.ID, "type": n.Type, "href": c.base + n.Path}
+	return map[string]any{"id": n.ID, "type": wireType(n.Type), "href": c.base + n.Path}
 }
 
 func (c *rctx) metadata(n *node) map[string]any {
@@ -222,7 +225,7 @@ func (c *rctx) resource(n *node, d int) map[string]any {
 		out["metadata"] = m
 	}
 	out["properties"] = c.props(n)
-	if ents := entities[n.Type]; len(ents) > 0 && d >= 1 {
+	if ents := c.entitiesOf(n.Type); len(ents) > 0 && d >= 1 {
 		e := map[string]any{}
 		for _, name := range ents {
 			e[name] = c.collection(n.Path+"/"+name, n.ID+"/"+name, c.st.kids(n, name), d-1, false)
@@ -738,7 +741,7 @@ func (c *rctx) finish(t *tx) *apiRequest {
 		}
 	}
 	for _, n := range t.targets {
-		req.Targets = append(req.Targets, target{ID: n.ID, Type: n.Type, Path: n.Path})
+		req.Targets = append(req.Targets, target{ID: n.ID, Type: wireType(n.Type), Path: n.Path})
 	}
 	if fail != nil && fail(c.r.Method, c.path()) {
 		req.Failed = true
@@ -771,7 +774,7 @@ func (c *rctx) statusMeta(q *apiRequest, status, msg string) map[string]any {
 	targets := []any{}
 	for _, t := range q.Targets {
 		targets = append(targets, map[string]any{
-			"target": map[string]any{"id": t.ID, "type": t.Type, "href": c.base + t.Path},
+			"target": map[string]any{"id": t.ID, "type": wireType(t.Type), "href": c.base + t.Path},
 			"status": status,
 		})
 	}
@@ -959,12 +962,16 @@ func buildRoutes() []*route {
 	add("/backupunits", 0, H{G: hList, P: hCreate("backupunit")})
 	add("/backupunits/{}", 0, crud)
 	add("/backupunits/{}/ssourl", 0, H{G: hSSOURL})
+	albRoutes(add)
 	add("/labels", 0, H{G: hLabelsAll})
 	add("/labels/{}", 0, H{G: hLabelByURN})
 	for _, owner := range []string{"/datacenters/{}", "/datacenters/{}/servers/{}", "/datacenters/{}/volumes/{}", "/snapshots/{}", "/ipblocks/{}"} {
 		add(owner+"/labels", 1000, H{G: hLabels, P: hLabels})
 		add(owner+"/labels/{}", 0, H{G: hLabel, PU: hLabel, D: hLabel})
 	}
+	natGatewayRoutes(add)
+	networkLoadBalancerRoutes(add)
+	flowLogRoutes(add)
 	return rs
 }
 
