@@ -13,7 +13,7 @@ import (
 )
 
 func TestKubernetesOnEmulator(t *testing.T) {
-	srv := ionostest.NewServer(ionostest.WithK8sDelay(30 * time.Millisecond))
+	srv := ionostest.NewServer(ionostest.WithK8sDelay(300 * time.Millisecond)) // long enough to see DEPLOYING on a loaded machine
 	defer srv.Close()
 	ctx := context.Background()
 	var out bytes.Buffer
