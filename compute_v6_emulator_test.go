@@ -62,4 +62,23 @@ func TestCompositeCubeDatacenterOnTheV6Emulator(t *testing.T) {
 	assert.Equal(t, tpl.Properties.RAM, p.RAM)
 	require.Len(t, servers[0].Entities.Volumes.Items, 1)
 	assert.Equal(t, ionos.VolumeTypeDAS, servers[0].Entities.Volumes.Items[0].Properties.Type)
+
+	// The DAS volume may leave its size to the template.
+	_, resp, err = c.Servers.Create(ctx, dc.ID, ionos.ServerSpec{
+		Name: "cube-2", Type: ionos.ServerTypeCube, TemplateID: tpl.ID,
+		Volumes: []ionos.VolumeSpec{{Name: "das", Type: ionos.VolumeTypeDAS, LicenceType: ionos.LicenceLinux}},
+	})
+	require.NoError(t, err)
+	_, err = c.WaitForCompletion(ctx, resp)
+	require.NoError(t, err)
+	vols, _, err := c.Volumes.List(ctx, dc.ID, ionos.WithDepth(1))
+	require.NoError(t, err)
+	sizes := map[string]float64{}
+	for _, v := range vols {
+		sizes[v.Properties.Name] = float64(v.Properties.Size)
+	}
+	assert.Len(t, vols, 2)
+	for _, sz := range sizes {
+		assert.EqualValues(t, tpl.Properties.StorageSize, sz, "the template's storage size")
+	}
 }

@@ -448,6 +448,7 @@ func (c *rctx) nested(t *tx, n *node, body map[string]any) *apiErr {
 					return errInvalid("Attribute 'entities.volumes.items.id' refers to a volume that does not exist")
 				}
 			} else {
+				c.sizeFromTemplate(n, it)
 				v, err := c.build(t, dc, "volume", it)
 				if err != nil {
 					return err

@@ -146,3 +146,16 @@ func (c *rctx) jsonForm() (url.Values, *apiErr) {
 	}
 	return v, nil
 }
+
+// sizeFromTemplate gives a CUBE server's DAS volume, created with it and
+// without a size, the size of the server's template, as v6 does (the later
+// document no longer requires the size there).
+func (c *rctx) sizeFromTemplate(server *node, item map[string]any) {
+	props, _ := item["properties"].(map[string]any)
+	if !c.v6 || props == nil || props["size"] != nil || !strings.EqualFold(str(props["type"]), "DAS") {
+		return
+	}
+	if tp := c.st.Nodes["/templates/"+str(server.Props["templateUuid"])]; tp != nil {
+		props["size"] = tp.Props["storageSize"]
+	}
+}
