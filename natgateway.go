@@ -40,10 +40,11 @@ type NATGatewayLAN struct {
 	GatewayIPs []string `json:"gatewayIps,omitempty"`
 }
 
-// NATGatewayEntities are a NAT gateway's children. (Its flow logs are read
-// with the flow-log calls.)
+// NATGatewayEntities are a NAT gateway's children: its rules and its flow
+// logs (managed with [FlowLogsService] and [NATGatewayFlowLogs]).
 type NATGatewayEntities struct {
-	Rules Collection[NATGatewayRule] `json:"rules,omitzero"`
+	Rules    Collection[NATGatewayRule] `json:"rules,omitzero"`
+	FlowLogs Collection[FlowLog]        `json:"flowlogs,omitzero"`
 }
 
 // NATGatewayRule is a rule of a NAT gateway as the API returns it.

@@ -102,6 +102,8 @@ func TestNATGatewaysGet(t *testing.T) {
 	assertNoBody(t, c)
 	assert.Equal(t, StateAvailable, g.Metadata.State)
 	assert.Equal(t, time.Date(2026, 11, 20, 9, 14, 2, 0, time.UTC), g.Metadata.CreatedDate)
+	require.Len(t, g.Entities.FlowLogs.Items, 1)
+	assert.Equal(t, FlowLogProperties{Name: "egress log", Action: "ALL", Direction: "EGRESS", Bucket: "nat-logs/egress"}, g.Entities.FlowLogs.Items[0].Properties)
 	r := g.Entities.Rules.Items[1]
 	assert.Equal(t, natRuleID, r.ID)
 	assert.Equal(t, NATGatewayRuleProperties{

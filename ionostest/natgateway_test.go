@@ -69,6 +69,18 @@ func TestNATGatewayLifecycle(t *testing.T) {
 	require.Len(t, list, 1)
 	assert.Equal(t, gw.ID, list[0].ID)
 
+	// The gateway carries flow logs (v6 renders them among its entities).
+	fl, resp, err := c.FlowLogs.Create(ctx, ionos.NATGatewayFlowLogs(dcID, gw.ID), ionos.FlowLogSpec{
+		Name: "egress", Action: "ALL", Direction: "EGRESS", Bucket: "nat-logs"})
+	require.NoError(t, err)
+	_, err = c.WaitForCompletion(ctx, resp)
+	require.NoError(t, err)
+	got, _, err = c.NATGateways.Get(ctx, dcID, gw.ID, ionos.WithDepth(2))
+	require.NoError(t, err)
+	require.Len(t, got.Entities.FlowLogs.Items, 1)
+	assert.Equal(t, fl.ID, got.Entities.FlowLogs.Items[0].ID)
+	assert.Equal(t, "nat-logs", got.Entities.FlowLogs.Items[0].Properties.Bucket)
+
 	// Rules.
 	r2, resp, err := c.NATGateways.CreateRule(ctx, dcID, gw.ID, ionos.NATGatewayRuleSpec{
 		Name: "web", Protocol: ionos.NATGatewayRuleTCP, SourceSubnet: "10.7.0.0/24", PublicIP: ips[1],
