@@ -81,6 +81,9 @@ type NetworkLoadBalancerProperties struct {
 // NetworkLoadBalancerEntities are a network load balancer's children.
 type NetworkLoadBalancerEntities struct {
 	ForwardingRules Collection[NLBForwardingRule] `json:"forwardingrules,omitzero"`
+	// FlowLogs are the load balancer's flow logs, managed with
+	// [Client.FlowLogs] and [NetworkLoadBalancerFlowLogs].
+	FlowLogs Collection[FlowLog] `json:"flowlogs,omitzero"`
 }
 
 // NLBForwardingRule is a forwarding rule of a network load balancer as the

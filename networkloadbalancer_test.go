@@ -123,6 +123,9 @@ func TestNLBGet(t *testing.T) {
 	assert.False(t, p.CentralLogging)
 	assert.Equal(t, StateAvailable, n.Metadata.State)
 	assert.Equal(t, time.Date(2026, 11, 20, 9, 14, 5, 0, time.UTC), n.Metadata.CreatedDate)
+	require.Len(t, n.Entities.FlowLogs.Items, 1)
+	assert.Equal(t, FlowLogBidirectional, n.Entities.FlowLogs.Items[0].Properties.Direction)
+	assert.Equal(t, "flowlogs/nlb", n.Entities.FlowLogs.Items[0].Properties.Bucket)
 	require.Len(t, n.Entities.ForwardingRules.Items, 2)
 	r := n.Entities.ForwardingRules.Items[0].Properties
 	assert.Equal(t, NLBAlgorithmRoundRobin, r.Algorithm)

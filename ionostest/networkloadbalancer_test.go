@@ -218,6 +218,17 @@ func TestNLBThroughTheSDK(t *testing.T) {
 	assert.Equal(t, 422, apiErr.StatusCode)
 	assert.ErrorIs(t, err, ionos.ErrValidation)
 
+	// Its flow logs are among its entities on v6.
+	_, _, err = c.FlowLogs.Create(ctx, ionos.NetworkLoadBalancerFlowLogs(dc, n.ID), ionos.FlowLogSpec{Name: "traffic",
+		Action: ionos.FlowLogAll, Direction: ionos.FlowLogBidirectional, Bucket: "logs/nlb"})
+	require.NoError(t, err)
+	clk.Add(3 * time.Minute)
+	withLogs, _, err := c.NetworkLoadBalancers.Get(ctx, dc, n.ID, ionos.WithDepth(2))
+	require.NoError(t, err)
+	require.Len(t, withLogs.Entities.FlowLogs.Items, 1)
+	assert.Equal(t, "logs/nlb", withLogs.Entities.FlowLogs.Items[0].Properties.Bucket)
+	assert.Len(t, withLogs.Entities.ForwardingRules.Items, 1)
+
 	ct, _, err := c.Contracts.Get(ctx)
 	require.NoError(t, err)
 	assert.Equal(t, 1, ct.Properties.ResourceLimits.NLBProvisioned, "the contract counts the NLB")
