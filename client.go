@@ -121,6 +121,8 @@ type Client struct {
 	FirewallRules *FirewallRulesService
 	// LoadBalancers manages load balancers and the NICs they balance.
 	LoadBalancers *LoadBalancersService
+	// NATGateways manages NAT gateways and their rules (Cloud API v6).
+	NATGateways *NATGatewaysService
 	// ApplicationLoadBalancers manages application load balancers and their
 	// forwarding rules (v6).
 	ApplicationLoadBalancers *ApplicationLoadBalancersService
@@ -148,6 +150,9 @@ type Client struct {
 	Labels *LabelsService
 	// Tokens generates, lists and revokes API tokens (the Auth API).
 	Tokens *TokensService
+	// NetworkLoadBalancers manages network load balancers and their
+	// forwarding rules (Cloud API v6).
+	NetworkLoadBalancers *NetworkLoadBalancersService
 }
 
 type config struct {
@@ -501,6 +506,7 @@ func newClient(cfg config) (*Client, error) {
 	c.NICs = &NICsService{c: c}
 	c.FirewallRules = &FirewallRulesService{c: c}
 	c.LoadBalancers = &LoadBalancersService{c: c}
+	c.NATGateways = &NATGatewaysService{c: c}
 	c.ApplicationLoadBalancers = &ApplicationLoadBalancersService{c: c}
 	c.TargetGroups = &TargetGroupsService{c: c}
 	c.Groups = &GroupsService{c: c}
@@ -513,6 +519,7 @@ func newClient(cfg config) (*Client, error) {
 	c.BackupUnits = &BackupUnitsService{c: c}
 	c.Labels = &LabelsService{c: c}
 	c.Tokens = &TokensService{c: c}
+	c.NetworkLoadBalancers = &NetworkLoadBalancersService{c: c}
 	return c, nil
 }
 

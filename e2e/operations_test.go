@@ -105,6 +105,18 @@ func everyOperation(t *testing.T, version ionos.APIVersion) {
 		r.t = t
 		accountsAndPlatform(r, ctx)
 	})
+	t.Run("NAT gateways", func(t *testing.T) {
+		r.t = t
+		if version == ionos.APIv6 {
+			natGatewayOperations(r, ctx)
+		} else {
+			natGatewaysRefusedOnV5(r, ctx)
+		}
+	})
+	t.Run("network load balancers", func(t *testing.T) {
+		r.t = t
+		networkLoadBalancers(r, ctx)
+	})
 	t.Run("application load balancers", func(t *testing.T) {
 		r.t = t
 		if version == ionos.APIv6 {
@@ -699,6 +711,95 @@ func accountsAndPlatform(r *opRun, ctx context.Context) {
 	require.NoError(t, err)
 	_, err = c.WaitForCompletion(ctx, resp)
 	require.NoError(t, err)
+}
+
+// natGatewayOperations calls every NAT gateway operation (Cloud API v6): a
+// gateway on a private LAN with public IPs of an IP block, and its rules.
+func natGatewayOperations(r *opRun, ctx context.Context) {
+	t, c := r.t, r.c
+	fast := ionos.WithWaitPolicy(ionos.WaitPolicy{MinInterval: time.Millisecond, MaxInterval: 5 * time.Millisecond, Factor: 1.5})
+	dc, resp, err := c.Datacenters.Create(ctx, ionos.DatacenterSpec{Name: "e2e-nat", Location: "de/fra"})
+	require.NoError(t, err)
+	_, err = c.WaitForCompletion(ctx, resp)
+	require.NoError(t, err)
+	lan, resp, err := c.LANs.Create(ctx, dc.ID, ionos.LANSpec{Name: "private"})
+	require.NoError(t, err)
+	_, err = c.WaitForCompletion(ctx, resp)
+	require.NoError(t, err)
+	block, resp, err := c.IPBlocks.Reserve(ctx, ionos.IPBlockSpec{Name: "e2e-nat", Location: "de/fra", Size: 2})
+	require.NoError(t, err)
+	_, err = c.WaitForCompletion(ctx, resp)
+	require.NoError(t, err)
+	ips := block.Properties.IPs
+
+	gw, resp, err := c.NATGateways.Create(ctx, dc.ID, ionos.NATGatewaySpec{
+		Name: "e2e-nat", PublicIPs: ips, LANs: []ionos.NATGatewayLAN{{ID: lan.ID, GatewayIPs: []string{"10.7.0.1/24"}}},
+		Rules: []ionos.NATGatewayRuleSpec{{Name: "outbound", Type: ionos.NATGatewayRuleSNAT, SourceSubnet: "10.7.0.0/24", PublicIP: ips[0]}},
+	})
+	r.call("NATGateways.Create", resp, err)
+	gws, resp, err := c.NATGateways.List(ctx, dc.ID)
+	r.call("NATGateways.List", resp, err)
+	require.Len(t, gws, 1)
+	assert.Equal(t, 1, drain(r, "NATGateways.All", c.NATGateways.All(ctx, dc.ID)))
+	got, resp, err := c.NATGateways.Get(ctx, dc.ID, gw.ID, ionos.WithDepth(2))
+	r.call("NATGateways.Get", resp, err)
+	require.Len(t, got.Entities.Rules.Items, 1)
+	assert.Equal(t, "outbound", got.Entities.Rules.Items[0].Properties.Name)
+
+	rule, resp, err := c.NATGateways.CreateRule(ctx, dc.ID, gw.ID, ionos.NATGatewayRuleSpec{
+		Name: "web", Protocol: ionos.NATGatewayRuleTCP, SourceSubnet: "10.7.0.0/24", PublicIP: ips[1],
+		TargetSubnet: "0.0.0.0/0", TargetPortRange: &ionos.NATGatewayPortRange{Start: 80, End: 443},
+	})
+	r.call("NATGateways.CreateRule", resp, err)
+	rules, resp, err := c.NATGateways.ListRules(ctx, dc.ID, gw.ID)
+	r.call("NATGateways.ListRules", resp, err)
+	assert.Len(t, rules, 2)
+	assert.Equal(t, 2, drain(r, "NATGateways.AllRules", c.NATGateways.AllRules(ctx, dc.ID, gw.ID)))
+	_, resp, err = c.NATGateways.UpdateRule(ctx, dc.ID, gw.ID, rule.ID, ionos.NATGatewayRuleUpdate{Name: ionos.Ptr("web2")})
+	r.call("NATGateways.UpdateRule", resp, err)
+	_, err = c.NATGateways.WaitForRuleAvailable(ctx, dc.ID, gw.ID, rule.ID, fast)
+	r.call("NATGateways.WaitForRuleAvailable", nil, err)
+	_, resp, err = c.NATGateways.ReplaceRule(ctx, dc.ID, gw.ID, rule.ID, ionos.NATGatewayRuleSpec{Name: "all", SourceSubnet: "10.7.0.0/16", PublicIP: ips[1]})
+	r.call("NATGateways.ReplaceRule", resp, err)
+	gotRule, resp, err := c.NATGateways.GetRule(ctx, dc.ID, gw.ID, rule.ID)
+	r.call("NATGateways.GetRule", resp, err)
+	assert.Equal(t, "all", gotRule.Properties.Name)
+	resp, err = c.NATGateways.DeleteRule(ctx, dc.ID, gw.ID, rule.ID)
+	r.call("NATGateways.DeleteRule", resp, err)
+
+	_, resp, err = c.NATGateways.Update(ctx, dc.ID, gw.ID, ionos.NATGatewayUpdate{Name: ionos.Ptr("e2e-nat2")})
+	r.call("NATGateways.Update", resp, err)
+	_, resp, err = c.NATGateways.Replace(ctx, dc.ID, gw.ID, ionos.NATGatewaySpec{Name: "e2e-nat3", PublicIPs: ips,
+		LANs: []ionos.NATGatewayLAN{{ID: lan.ID}}})
+	r.call("NATGateways.Replace", resp, err)
+	avail, err := c.NATGateways.WaitForAvailable(ctx, dc.ID, gw.ID, fast)
+	r.call("NATGateways.WaitForAvailable", nil, err)
+	assert.Equal(t, "e2e-nat3", avail.Properties.Name)
+	resp, err = c.NATGateways.Delete(ctx, dc.ID, gw.ID)
+	r.call("NATGateways.Delete", resp, err)
+	_, _, err = c.NATGateways.Get(ctx, dc.ID, gw.ID)
+	assert.ErrorIs(t, err, ionos.ErrNotFound)
+
+	resp, err = c.Datacenters.Delete(ctx, dc.ID)
+	require.NoError(t, err)
+	_, err = c.WaitForCompletion(ctx, resp)
+	require.NoError(t, err)
+	resp, err = c.IPBlocks.Delete(ctx, block.ID)
+	require.NoError(t, err)
+	_, err = c.WaitForCompletion(ctx, resp)
+	require.NoError(t, err)
+}
+
+// natGatewaysRefusedOnV5: v5 has no NAT gateways; the client refuses them
+// before sending, which stands for every operation of the family.
+func natGatewaysRefusedOnV5(r *opRun, ctx context.Context) {
+	_, resp, err := r.c.NATGateways.List(ctx, "8feda53f-15f0-447f-badf-ebe32dad2fc0")
+	require.ErrorIs(r.t, err, ionos.ErrUnsupportedVersion)
+	assert.Nil(r.t, resp)
+	for _, op := range []string{"List", "All", "Get", "Create", "Update", "Replace", "Delete", "ListRules", "AllRules",
+		"GetRule", "CreateRule", "UpdateRule", "ReplaceRule", "DeleteRule", "WaitForAvailable", "WaitForRuleAvailable"} {
+		r.called["NATGateways."+op] = true
+	}
 }
 
 // applicationLoadBalancers calls every operation of application load

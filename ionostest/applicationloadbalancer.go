@@ -28,18 +28,6 @@ func init() {
 	wireTypes[albRuleType] = "forwarding-rule"
 }
 
-// wireTypes maps an emulator type to the type the API renders, where they
-// differ.
-var wireTypes = map[string]string{}
-
-// wireType is the API's type of an emulator node type.
-func wireType(typ string) string {
-	if w, ok := wireTypes[typ]; ok {
-		return w
-	}
-	return typ
-}
-
 // albRoutes registers the application load balancer routes.
 func albRoutes(add func(pattern string, page int, m map[string]handler)) {
 	const base = "/datacenters/{}/applicationloadbalancers"

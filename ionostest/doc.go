@@ -93,6 +93,23 @@
 // "windows:2022", "ubuntu:latest_iso", ...); and a contract whose limits
 // count what exists.
 //
+// # Network load balancers
+//
+// Cloud API v6 serves network load balancers and their forwarding rules
+// (/datacenters/{dc}/networkloadbalancers/...) with every operation, depth
+// and the usual asynchronous requests; v5 answers 404. Besides the
+// schema's types, enums and required attributes, it refuses with 422:
+// a listenerLan or targetLan that is not a LAN of the data center, or the
+// same LAN for both; a listenerPort outside 1..65535; a target whose ip is
+// not an IP of a NIC of a server in the data center, whose port is outside
+// 1..65535 or whose weight is outside 0..256; health check retries outside
+// 0..65535. It does not check that the load balancer's ips are reserved by
+// the contract, nor that a rule's listenerIp is one of them. A load
+// balancer created without lbPrivateIps gets a made-up /24 one; unset
+// health check settings read the API's documented defaults; a write of a
+// forwarding rule keeps its load balancer BUSY until the request is DONE;
+// the v6 contract's nlbProvisioned counts them.
+//
 // # Tokens
 //
 // The Auth API v1 is served on the same host under AuthPath (/auth/v1), so

@@ -774,7 +774,7 @@ func (c *rctx) statusMeta(q *apiRequest, status, msg string) map[string]any {
 	targets := []any{}
 	for _, t := range q.Targets {
 		targets = append(targets, map[string]any{
-			"target": map[string]any{"id": t.ID, "type": t.Type, "href": c.base + t.Path},
+			"target": map[string]any{"id": t.ID, "type": wireType(t.Type), "href": c.base + t.Path},
 			"status": status,
 		})
 	}
@@ -969,6 +969,8 @@ func buildRoutes() []*route {
 		add(owner+"/labels", 1000, H{G: hLabels, P: hLabels})
 		add(owner+"/labels/{}", 0, H{G: hLabel, PU: hLabel, D: hLabel})
 	}
+	natGatewayRoutes(add)
+	networkLoadBalancerRoutes(add)
 	return rs
 }
 

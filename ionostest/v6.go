@@ -125,6 +125,7 @@ func hContract(c *rctx) {
 		return
 	}
 	one, _ := c.reply.(map[string]any)
+	nlbLimits(c, m0(m0(one["properties"])["resourceLimits"]))
 	c.ok(200, map[string]any{"id": "contracts", "type": "collection", "href": c.base + "/contracts", "items": []any{one}})
 }
 
