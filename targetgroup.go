@@ -38,6 +38,18 @@ const (
 	TargetGroupHTTP2 TargetGroupProtocolVersion = "HTTP2"
 )
 
+// TargetGroupProxyProtocol is the proxy protocol a target is spoken to
+// with (the live v6 API's proxyProtocol).
+type TargetGroupProxyProtocol string
+
+// Target proxy protocols.
+const (
+	TargetGroupProxyNone  TargetGroupProxyProtocol = "none"
+	TargetGroupProxyV1    TargetGroupProxyProtocol = "v1"
+	TargetGroupProxyV2    TargetGroupProxyProtocol = "v2"
+	TargetGroupProxyV2SSL TargetGroupProxyProtocol = "v2ssl"
+)
+
 // HealthCheckMethod is the HTTP method of a target group's HTTP health
 // check.
 type HealthCheckMethod string
@@ -93,8 +105,8 @@ type TargetGroupTarget struct {
 	Weight             int  `json:"weight"`
 	HealthCheckEnabled bool `json:"healthCheckEnabled"`
 	MaintenanceEnabled bool `json:"maintenanceEnabled"`
-	// ProxyProtocol came with the live v6 API (none, v1, v2, v2ssl).
-	ProxyProtocol string `json:"proxyProtocol,omitempty"`
+	// ProxyProtocol came with the live v6 API.
+	ProxyProtocol TargetGroupProxyProtocol `json:"proxyProtocol,omitempty"`
 }
 
 // TargetGroupHealthCheck is how a target group checks its targets; times
@@ -127,16 +139,16 @@ type TargetGroupTargetSpec struct {
 	// leaves the API's defaults (checked, not in maintenance).
 	HealthCheckEnabled *bool
 	MaintenanceEnabled *bool
-	ProxyProtocol      string
+	ProxyProtocol      TargetGroupProxyProtocol
 }
 
-type targetWire struct {
-	IP                 string `json:"ip"`
-	Port               int    `json:"port"`
-	Weight             int    `json:"weight"`
-	HealthCheckEnabled *bool  `json:"healthCheckEnabled,omitempty"`
-	MaintenanceEnabled *bool  `json:"maintenanceEnabled,omitempty"`
-	ProxyProtocol      string `json:"proxyProtocol,omitempty"`
+type tgTargetWire struct {
+	IP                 string                   `json:"ip"`
+	Port               int                      `json:"port"`
+	Weight             int                      `json:"weight"`
+	HealthCheckEnabled *bool                    `json:"healthCheckEnabled,omitempty"`
+	MaintenanceEnabled *bool                    `json:"maintenanceEnabled,omitempty"`
+	ProxyProtocol      TargetGroupProxyProtocol `json:"proxyProtocol,omitempty"`
 }
 
 // TargetGroupHealthCheckSpec sets a target group's health check; unset fields keep the
@@ -148,8 +160,8 @@ type TargetGroupHealthCheckSpec struct {
 	Retries *int `json:"retries,omitempty"`
 }
 
-// TargetGroupHTTPHealthCheckSpec sets a target group's HTTP health check. MatchType
-// and Response are required.
+// TargetGroupHTTPHealthCheckSpec sets a target group's HTTP health check.
+// MatchType and Response are required.
 type TargetGroupHTTPHealthCheckSpec struct {
 	Path      string               `json:"path,omitempty"`
 	Method    HealthCheckMethod    `json:"method,omitempty"`
@@ -178,13 +190,13 @@ type targetGroupWire struct {
 	Algorithm       TargetGroupAlgorithm            `json:"algorithm,omitempty"`
 	Protocol        TargetGroupProtocol             `json:"protocol,omitempty"`
 	ProtocolVersion TargetGroupProtocolVersion      `json:"protocolVersion,omitempty"`
-	Targets         []targetWire                    `json:"targets,omitempty"`
+	Targets         []tgTargetWire                  `json:"targets,omitempty"`
 	HealthCheck     *TargetGroupHealthCheckSpec     `json:"healthCheck,omitempty"`
 	HTTPHealthCheck *TargetGroupHTTPHealthCheckSpec `json:"httpHealthCheck,omitempty"`
 }
 
-func tgTargets(field string, ts []TargetGroupTargetSpec) ([]targetWire, error) {
-	out := make([]targetWire, 0, len(ts))
+func tgTargets(field string, ts []TargetGroupTargetSpec) ([]tgTargetWire, error) {
+	out := make([]tgTargetWire, 0, len(ts))
 	for i, t := range ts {
 		f := field + "[" + strconv.Itoa(i) + "]"
 		if t.IP == "" {
@@ -199,7 +211,7 @@ func tgTargets(field string, ts []TargetGroupTargetSpec) ([]targetWire, error) {
 		if t.Weight < 0 || t.Weight > 256 {
 			return nil, invalid(f+".Weight", "%d is outside 0..256", t.Weight)
 		}
-		out = append(out, targetWire(t))
+		out = append(out, tgTargetWire(t))
 	}
 	return out, nil
 }
@@ -286,7 +298,7 @@ type targetGroupPatch struct {
 	Algorithm       *TargetGroupAlgorithm           `json:"algorithm,omitempty"`
 	Protocol        *TargetGroupProtocol            `json:"protocol,omitempty"`
 	ProtocolVersion *TargetGroupProtocolVersion     `json:"protocolVersion,omitempty"`
-	Targets         []targetWire                    `json:"targets,omitzero"`
+	Targets         []tgTargetWire                  `json:"targets,omitzero"`
 	HealthCheck     *TargetGroupHealthCheckSpec     `json:"healthCheck,omitempty"`
 	HTTPHealthCheck *TargetGroupHTTPHealthCheckSpec `json:"httpHealthCheck,omitempty"`
 }
@@ -297,7 +309,7 @@ func (u *TargetGroupUpdate) body() (*targetGroupPatch, error) {
 	if err != nil {
 		return nil, err
 	}
-	var ts []targetWire
+	var ts []tgTargetWire
 	if specs != nil {
 		if ts, err = tgTargets(f+".Targets", specs); err != nil {
 			return nil, err

@@ -137,7 +137,7 @@ func TestTargetGroupsUpdate(t *testing.T) {
 	m := v6Mock(t)
 	m.answerAs(http.MethodPatch, tgPathT, http.StatusAccepted, "", nil)
 	g, resp, err := m.c.TargetGroups.Update(context.Background(), albTGID, TargetGroupUpdate{
-		Algorithm: Ptr(TargetGroupLeastConnection), Targets: []TargetGroupTargetSpec{{IP: "10.12.0.13", Port: 80, Weight: 256}},
+		Algorithm: Ptr(TargetGroupLeastConnection), Targets: []TargetGroupTargetSpec{{IP: "10.12.0.13", Port: 80, Weight: 256, ProxyProtocol: TargetGroupProxyV2}},
 		HealthCheck: &TargetGroupHealthCheckSpec{Retries: Ptr(5)},
 	})
 	require.NoError(t, err)
@@ -145,7 +145,7 @@ func TestTargetGroupsUpdate(t *testing.T) {
 	assert.Equal(t, http.StatusAccepted, resp.StatusCode)
 	c := m.only()
 	assertCall(t, c, http.MethodPatch, tgPathT)
-	assertJSONBody(t, c, `{"algorithm":"LEAST_CONNECTION","targets":[{"ip":"10.12.0.13","port":80,"weight":256}],"healthCheck":{"retries":5}}`)
+	assertJSONBody(t, c, `{"algorithm":"LEAST_CONNECTION","targets":[{"ip":"10.12.0.13","port":80,"weight":256,"proxyProtocol":"v2"}],"healthCheck":{"retries":5}}`)
 }
 
 func TestTargetGroupsUpdateClearTargets(t *testing.T) {
