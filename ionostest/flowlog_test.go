@@ -167,39 +167,89 @@ func TestFlowLogsReferentialRules(t *testing.T) {
 	assert.Equal(t, 202, resp.StatusCode)
 }
 
-// The flow log routes are generic over the owner: a NAT gateway, a network
-// or an application load balancer stored at its path carries flow logs as
-// a NIC does.
+// Flow logs on each of the four owners, made through the SDK: a NIC, a NAT
+// gateway, a network and an application load balancer. Every operation
+// works the same on each; NAT gateways and network load balancers list
+// their flow logs among their entities (as NICs do), application load
+// balancers do not, as the v6 document says.
 func TestFlowLogsOnEveryOwner(t *testing.T) {
-	srv := newV6(t)
-	_, dc := call(t, srv, "POST", "/datacenters", map[string]any{"properties": map[string]any{"name": "fl", "location": "de/fra"}})
-	dcPath := "/datacenters/" + str(dc["id"])
-	for typ, coll := range map[string]string{"natgateway": "natgateways", "networkloadbalancer": "networkloadbalancers", "applicationloadbalancer": "applicationloadbalancers"} {
-		t.Run(typ, func(t *testing.T) {
-			id := newUUID()
-			owner := dcPath + "/" + coll + "/" + id
-			srv.mu.Lock()
-			srv.st.Nodes[owner] = &node{ID: id, Type: typ, Path: owner, Props: map[string]any{"name": typ}, State: "AVAILABLE"}
-			srv.mu.Unlock()
+	srv := newV6(t, WithStrictBodies(), WithCompletionDelay(10*time.Millisecond))
+	c := srv.Client()
+	ctx := context.Background()
+	wait := func(resp *ionos.Response, err error) {
+		t.Helper()
+		require.NoError(t, err)
+		_, err = c.WaitForCompletion(ctx, resp)
+		require.NoError(t, err)
+	}
+	dc, resp, err := c.Datacenters.Create(ctx, ionos.DatacenterSpec{Name: "owners", Location: "de/fra"})
+	wait(resp, err)
+	for _, spec := range []ionos.LANSpec{{Name: "public", Public: true}, {Name: "private"}} {
+		_, resp, err := c.LANs.Create(ctx, dc.ID, spec)
+		wait(resp, err)
+	}
+	block, resp, err := c.IPBlocks.Reserve(ctx, ionos.IPBlockSpec{Name: "owners", Location: "de/fra", Size: 2})
+	wait(resp, err)
+	server, resp, err := c.Servers.Create(ctx, dc.ID, ionos.ServerSpec{Name: "web", Cores: 1, RAM: 1024, NICs: []ionos.NICSpec{{LAN: "2"}}})
+	wait(resp, err)
+	nics, _, err := c.NICs.List(ctx, dc.ID, server.ID)
+	require.NoError(t, err)
+	require.Len(t, nics, 1)
+	gw, resp, err := c.NATGateways.Create(ctx, dc.ID, ionos.NATGatewaySpec{Name: "nat", PublicIPs: block.Properties.IPs[:1],
+		LANs: []ionos.NATGatewayLAN{{ID: "2", GatewayIPs: []string{"10.7.2.1/24"}}}})
+	wait(resp, err)
+	nlb, resp, err := c.NetworkLoadBalancers.Create(ctx, dc.ID, ionos.NetworkLoadBalancerSpec{Name: "nlb", ListenerLAN: "1", TargetLAN: "2"})
+	wait(resp, err)
+	alb, resp, err := c.ApplicationLoadBalancers.Create(ctx, dc.ID, ionos.ApplicationLoadBalancerSpec{Name: "alb", ListenerLAN: "1", TargetLAN: "2"})
+	wait(resp, err)
 
-			resp, fl := call(t, srv, "POST", owner+"/flowlogs", flowLogProps("n", "ACCEPTED", "EGRESS", "logs"))
-			require.Equal(t, 202, resp.StatusCode)
-			assert.NotEmpty(t, resp.Header.Get("Location"))
-			item := owner + "/flowlogs/" + str(fl["id"])
-			assert.Equal(t, srv.URL+item, str(fl["href"]))
-			resp, list := call(t, srv, "GET", owner+"/flowlogs?depth=1", nil)
-			require.Equal(t, 200, resp.StatusCode)
-			assert.Len(t, list["items"], 1)
-			resp, _ = call(t, srv, "PATCH", item, map[string]any{"name": "m"})
-			assert.Equal(t, 202, resp.StatusCode)
-			resp, _ = call(t, srv, "PUT", item, flowLogProps("o", "REJECTED", "INGRESS", "logs"))
-			assert.Equal(t, 202, resp.StatusCode)
-			_, got := call(t, srv, "GET", item, nil)
-			assert.Equal(t, "o", str(m0(got["properties"])["name"]))
-			resp, _ = call(t, srv, "DELETE", item, nil)
-			assert.Equal(t, 202, resp.StatusCode)
-			resp, _ = call(t, srv, "GET", item, nil)
-			assert.Equal(t, 404, resp.StatusCode)
+	dcPath := "/datacenters/" + dc.ID
+	for _, tc := range []struct {
+		name, path string
+		owner      ionos.FlowLogOwner
+		entity     bool
+	}{
+		{"NIC", dcPath + "/servers/" + server.ID + "/nics/" + nics[0].ID, ionos.NICFlowLogs(dc.ID, server.ID, nics[0].ID), true},
+		{"NAT gateway", dcPath + "/natgateways/" + gw.ID, ionos.NATGatewayFlowLogs(dc.ID, gw.ID), true},
+		{"network load balancer", dcPath + "/networkloadbalancers/" + nlb.ID, ionos.NetworkLoadBalancerFlowLogs(dc.ID, nlb.ID), true},
+		{"application load balancer", dcPath + "/applicationloadbalancers/" + alb.ID, ionos.ApplicationLoadBalancerFlowLogs(dc.ID, alb.ID), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fl, resp, err := c.FlowLogs.Create(ctx, tc.owner, ionos.FlowLogSpec{Name: "in", Action: ionos.FlowLogAccepted, Direction: ionos.FlowLogIngress, Bucket: "logs"})
+			require.NoError(t, err)
+			assert.Equal(t, srv.URL+tc.path+"/flowlogs/"+fl.ID, fl.Href)
+			wait(resp, err)
+			_, resp, err = c.FlowLogs.Update(ctx, tc.owner, fl.ID, ionos.FlowLogUpdate{Name: ionos.Ptr("in-2")})
+			require.NoError(t, err)
+			got, err := c.FlowLogs.WaitForAvailable(ctx, tc.owner, fl.ID)
+			require.NoError(t, err)
+			assert.Equal(t, "in-2", got.Properties.Name)
+			wait(resp, err)
+			_, resp, err = c.FlowLogs.Replace(ctx, tc.owner, fl.ID, ionos.FlowLogSpec{Name: "out", Action: ionos.FlowLogRejected, Direction: ionos.FlowLogEgress, Bucket: "logs/key"})
+			wait(resp, err)
+			list, _, err := c.FlowLogs.List(ctx, tc.owner)
+			require.NoError(t, err)
+			require.Len(t, list, 1)
+			assert.Equal(t, ionos.FlowLogProperties{Name: "out", Action: ionos.FlowLogRejected, Direction: ionos.FlowLogEgress, Bucket: "logs/key"}, list[0].Properties)
+
+			_, owner := call(t, srv, "GET", tc.path+"?depth=2", nil)
+			ents := m0(owner["entities"])
+			if tc.entity {
+				items, _ := m0(ents["flowlogs"])["items"].([]any)
+				require.Len(t, items, 1)
+				assert.Equal(t, "out", str(m0(m0(items[0])["properties"])["name"]))
+			} else {
+				assert.NotContains(t, ents, "flowlogs")
+			}
+
+			resp, err = c.FlowLogs.Delete(ctx, tc.owner, fl.ID)
+			wait(resp, err)
+			n := 0
+			for _, err := range c.FlowLogs.All(ctx, tc.owner) {
+				require.NoError(t, err)
+				n++
+			}
+			assert.Zero(t, n)
 		})
 	}
 }
