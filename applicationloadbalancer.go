@@ -675,7 +675,7 @@ func (s *ApplicationLoadBalancersService) WaitForAvailable(ctx context.Context, 
 	if _, err := albPath(datacenterID, albID); err != nil {
 		return nil, err
 	}
-	return albWaitAvailable(ctx, s.c, "application load balancer", albID, func(ctx context.Context) (*ApplicationLoadBalancer, State, error) {
+	return waitAvailable(ctx, s.c, "application load balancer", albID, func(ctx context.Context) (*ApplicationLoadBalancer, State, error) {
 		a, _, err := s.Get(ctx, datacenterID, albID, WithDepth(0))
 		if err != nil {
 			return nil, "", err
@@ -692,7 +692,7 @@ func (s *ApplicationLoadBalancersService) WaitForForwardingRuleAvailable(ctx con
 	if _, err := albRulePath(datacenterID, albID, ruleID); err != nil {
 		return nil, err
 	}
-	return albWaitAvailable(ctx, s.c, "forwarding rule", ruleID, func(ctx context.Context) (*ALBForwardingRule, State, error) {
+	return waitAvailable(ctx, s.c, "forwarding rule", ruleID, func(ctx context.Context) (*ALBForwardingRule, State, error) {
 		r, _, err := s.GetForwardingRule(ctx, datacenterID, albID, ruleID, WithDepth(0))
 		if err != nil {
 			return nil, "", err

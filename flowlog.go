@@ -228,22 +228,11 @@ func (s *FlowLogsService) WaitForAvailable(ctx context.Context, owner FlowLogOwn
 	if _, err := owner.item(flowLogID); err != nil {
 		return nil, err
 	}
-	w, err := newWaitConfig(s.c.wait, opts)
-	if err != nil {
-		return nil, err
-	}
-	var last *FlowLog
-	err = poll(ctx, w, func(ctx context.Context) (bool, string, error) {
+	return waitAvailable(ctx, s.c, "flow log", flowLogID, func(ctx context.Context) (*FlowLog, State, error) {
 		fl, _, err := s.Get(ctx, owner, flowLogID, WithDepth(0))
 		if err != nil {
-			return false, "", err
+			return nil, "", err
 		}
-		last = fl
-		state := fl.Metadata.State
-		if isFailedState(state) {
-			return false, string(state), &FailedStateError{Kind: "flow log", ID: flowLogID, State: state}
-		}
-		return state == StateAvailable, string(state), nil
-	})
-	return last, err
+		return fl, fl.Metadata.State, nil
+	}, opts)
 }

@@ -766,26 +766,7 @@ func isFailedState(state State) bool { return strings.HasPrefix(string(state), s
 // waitState polls get until the resource is ACTIVE (or, with gone, until
 // get fails with [ErrNotFound]), failing at once on a FAILED* state.
 func waitState[T any](ctx context.Context, c *Client, kind, resID string, gone bool, get func(ctx context.Context) (*T, State, error), opts []WaitOption) (*T, error) {
-	w, err := newWaitConfig(c.wait, opts)
-	if err != nil {
-		return nil, err
-	}
-	var last *T
-	err = poll(ctx, w, func(ctx context.Context) (bool, string, error) {
-		v, state, err := get(ctx)
-		if err != nil {
-			if gone && errors.Is(err, ErrNotFound) {
-				return true, "", nil
-			}
-			return false, "", err
-		}
-		last = v
-		if isFailedState(state) {
-			return false, string(state), &FailedStateError{Kind: kind, ID: resID, State: state}
-		}
-		return !gone && state == StateActive, string(state), nil
-	})
-	return last, err
+	return waitForState(ctx, c, kind, resID, StateActive, gone, get, opts)
 }
 
 // WaitForClusterActive polls a cluster until its state is ACTIVE and returns

@@ -452,7 +452,7 @@ func (s *NATGatewaysService) WaitForAvailable(ctx context.Context, datacenterID,
 	if _, err := natGatewayPath(datacenterID, natGatewayID); err != nil {
 		return nil, err
 	}
-	return natGatewayWaitAvailable(ctx, s.c, "NAT gateway", natGatewayID, func(ctx context.Context) (*NATGateway, State, error) {
+	return waitAvailable(ctx, s.c, "NAT gateway", natGatewayID, func(ctx context.Context) (*NATGateway, State, error) {
 		g, _, err := s.Get(ctx, datacenterID, natGatewayID, WithDepth(0))
 		if err != nil {
 			return nil, "", err
@@ -468,33 +468,11 @@ func (s *NATGatewaysService) WaitForRuleAvailable(ctx context.Context, datacente
 	if _, err := natGatewayRulePath(datacenterID, natGatewayID, ruleID); err != nil {
 		return nil, err
 	}
-	return natGatewayWaitAvailable(ctx, s.c, "NAT gateway rule", ruleID, func(ctx context.Context) (*NATGatewayRule, State, error) {
+	return waitAvailable(ctx, s.c, "NAT gateway rule", ruleID, func(ctx context.Context) (*NATGatewayRule, State, error) {
 		r, _, err := s.GetRule(ctx, datacenterID, natGatewayID, ruleID, WithDepth(0))
 		if err != nil {
 			return nil, "", err
 		}
 		return r, r.Metadata.State, nil
 	}, opts)
-}
-
-// natGatewayWaitAvailable polls get until the state is AVAILABLE, failing at once on
-// a FAILED* state.
-func natGatewayWaitAvailable[T any](ctx context.Context, c *Client, kind, resID string, get func(ctx context.Context) (*T, State, error), opts []WaitOption) (*T, error) {
-	w, err := newWaitConfig(c.wait, opts)
-	if err != nil {
-		return nil, err
-	}
-	var last *T
-	err = poll(ctx, w, func(ctx context.Context) (bool, string, error) {
-		v, state, err := get(ctx)
-		if err != nil {
-			return false, "", err
-		}
-		last = v
-		if isFailedState(state) {
-			return false, string(state), &FailedStateError{Kind: kind, ID: resID, State: state}
-		}
-		return state == StateAvailable, string(state), nil
-	})
-	return last, err
 }

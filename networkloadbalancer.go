@@ -597,7 +597,7 @@ func (s *NetworkLoadBalancersService) WaitForAvailable(ctx context.Context, data
 	if _, err := nlbPath(datacenterID, nlbID, ""); err != nil {
 		return nil, err
 	}
-	return nlbWaitAvailable(ctx, s.c, "network load balancer", nlbID, func(ctx context.Context) (*NetworkLoadBalancer, State, error) {
+	return waitAvailable(ctx, s.c, "network load balancer", nlbID, func(ctx context.Context) (*NetworkLoadBalancer, State, error) {
 		n, _, err := s.Get(ctx, datacenterID, nlbID, WithDepth(0))
 		if err != nil {
 			return nil, "", err
@@ -613,33 +613,11 @@ func (s *NetworkLoadBalancersService) WaitForForwardingRuleAvailable(ctx context
 	if _, err := nlbRulePath(datacenterID, nlbID, ruleID); err != nil {
 		return nil, err
 	}
-	return nlbWaitAvailable(ctx, s.c, "forwarding rule", ruleID, func(ctx context.Context) (*NLBForwardingRule, State, error) {
+	return waitAvailable(ctx, s.c, "forwarding rule", ruleID, func(ctx context.Context) (*NLBForwardingRule, State, error) {
 		r, _, err := s.GetForwardingRule(ctx, datacenterID, nlbID, ruleID, WithDepth(0))
 		if err != nil {
 			return nil, "", err
 		}
 		return r, r.Metadata.State, nil
 	}, opts)
-}
-
-// nlbWaitAvailable polls get until the state is AVAILABLE, failing at once
-// on a FAILED* state.
-func nlbWaitAvailable[T any](ctx context.Context, c *Client, kind, resID string, get func(ctx context.Context) (*T, State, error), opts []WaitOption) (*T, error) {
-	w, err := newWaitConfig(c.wait, opts)
-	if err != nil {
-		return nil, err
-	}
-	var last *T
-	err = poll(ctx, w, func(ctx context.Context) (bool, string, error) {
-		v, state, err := get(ctx)
-		if err != nil {
-			return false, "", err
-		}
-		last = v
-		if isFailedState(state) {
-			return false, string(state), &FailedStateError{Kind: kind, ID: resID, State: state}
-		}
-		return state == StateAvailable, string(state), nil
-	})
-	return last, err
 }

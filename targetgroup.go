@@ -393,33 +393,11 @@ func (s *TargetGroupsService) WaitForAvailable(ctx context.Context, targetGroupI
 	if err := id("targetGroupID", targetGroupID).check(); err != nil {
 		return nil, err
 	}
-	return albWaitAvailable(ctx, s.c, "target group", targetGroupID, func(ctx context.Context) (*TargetGroup, State, error) {
+	return waitAvailable(ctx, s.c, "target group", targetGroupID, func(ctx context.Context) (*TargetGroup, State, error) {
 		tg, _, err := s.Get(ctx, targetGroupID, WithDepth(0))
 		if err != nil {
 			return nil, "", err
 		}
 		return tg, tg.Metadata.State, nil
 	}, opts)
-}
-
-// albWaitAvailable polls get until the state it reads is AVAILABLE, failing
-// at once on a FAILED state.
-func albWaitAvailable[T any](ctx context.Context, c *Client, kind, resID string, get func(ctx context.Context) (*T, State, error), opts []WaitOption) (*T, error) {
-	w, err := newWaitConfig(c.wait, opts)
-	if err != nil {
-		return nil, err
-	}
-	var last *T
-	err = poll(ctx, w, func(ctx context.Context) (bool, string, error) {
-		v, state, err := get(ctx)
-		if err != nil {
-			return false, "", err
-		}
-		last = v
-		if isFailedState(state) {
-			return false, string(state), &FailedStateError{Kind: kind, ID: resID, State: state}
-		}
-		return state == StateAvailable, string(state), nil
-	})
-	return last, err
 }

@@ -345,3 +345,36 @@ func firstErr(errs []error) error {
 	}
 	return nil
 }
+
+// waitForState polls get until the resource's state is want (or, with
+// gone, until get fails with [ErrNotFound]), failing at once with a
+// *[FailedStateError] on a FAILED* state. It serves every state waiter:
+// Kubernetes clusters and node pools (ACTIVE), and the v6 resources whose
+// writes the API answers without a request to poll (AVAILABLE).
+func waitForState[T any](ctx context.Context, c *Client, kind, resID string, want State, gone bool, get func(ctx context.Context) (*T, State, error), opts []WaitOption) (*T, error) {
+	w, err := newWaitConfig(c.wait, opts)
+	if err != nil {
+		return nil, err
+	}
+	var last *T
+	err = poll(ctx, w, func(ctx context.Context) (bool, string, error) {
+		v, state, err := get(ctx)
+		if err != nil {
+			if gone && errors.Is(err, ErrNotFound) {
+				return true, "", nil
+			}
+			return false, "", err
+		}
+		last = v
+		if isFailedState(state) {
+			return false, string(state), &FailedStateError{Kind: kind, ID: resID, State: state}
+		}
+		return !gone && state == want, string(state), nil
+	})
+	return last, err
+}
+
+// waitAvailable polls get until the resource is AVAILABLE.
+func waitAvailable[T any](ctx context.Context, c *Client, kind, resID string, get func(ctx context.Context) (*T, State, error), opts []WaitOption) (*T, error) {
+	return waitForState(ctx, c, kind, resID, StateAvailable, false, get, opts)
+}
