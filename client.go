@@ -153,6 +153,8 @@ type Client struct {
 	FlowLogs *FlowLogsService
 	// Tokens generates, lists and revokes API tokens (the Auth API).
 	Tokens *TokensService
+	// Templates lists the fixed sizes of CUBE servers (v6).
+	Templates *TemplatesService
 	// NetworkLoadBalancers manages network load balancers and their
 	// forwarding rules (Cloud API v6).
 	NetworkLoadBalancers *NetworkLoadBalancersService
@@ -523,6 +525,7 @@ func newClient(cfg config) (*Client, error) {
 	c.Labels = &LabelsService{c: c}
 	c.FlowLogs = &FlowLogsService{c: c}
 	c.Tokens = &TokensService{c: c}
+	c.Templates = &TemplatesService{c: c}
 	c.NetworkLoadBalancers = &NetworkLoadBalancersService{c: c}
 	return c, nil
 }

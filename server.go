@@ -519,6 +519,46 @@ func (s *ServersService) Upgrade(ctx context.Context, datacenterID, serverID str
 	return act(ctx, s.c, http.MethodPost, at(serverPath(datacenterID, serverID, "/upgrade")), noBody, opts)
 }
 
+// Suspend suspends a CUBE server (Cloud API v6): it stops running and is
+// not billed for its cores and RAM while suspended. The API refuses it for
+// other server types. The Response names the request to hand to
+// [Client.WaitForCompletion].
+func (s *ServersService) Suspend(ctx context.Context, datacenterID, serverID string, opts ...WriteOption) (*Response, error) {
+	return act(ctx, s.c, http.MethodPost, at(serverPath(datacenterID, serverID, "/suspend")), noBody, opts)
+}
+
+// Resume starts a suspended CUBE server again (Cloud API v6). The Response
+// names the request to hand to [Client.WaitForCompletion].
+func (s *ServersService) Resume(ctx context.Context, datacenterID, serverID string, opts ...WriteOption) (*Response, error) {
+	return act(ctx, s.c, http.MethodPost, at(serverPath(datacenterID, serverID, "/resume")), noBody, opts)
+}
+
+// Token returns a JSON Web Token for the server (Cloud API v6), with which
+// software on it can identify the server, for instance to its metadata. It
+// is a [Secret]: it never prints or logs, and Reveal returns it.
+func (s *ServersService) Token(ctx context.Context, datacenterID, serverID string, opts ...ReadOption) (Secret, *Response, error) {
+	v, resp, err := getRaw[struct {
+		Token Secret `json:"token"`
+	}](ctx, s.c, at(serverPath(datacenterID, serverID, "/token")), opts)
+	if err != nil {
+		return "", resp, err
+	}
+	return v.Token, resp, nil
+}
+
+// RemoteConsoleURL returns the URL of the server's remote console (Cloud
+// API v6). The URL carries a token that grants access to the console, so it
+// is a [Secret]: it never prints or logs, and Reveal returns it.
+func (s *ServersService) RemoteConsoleURL(ctx context.Context, datacenterID, serverID string, opts ...ReadOption) (Secret, *Response, error) {
+	v, resp, err := getRaw[struct {
+		URL Secret `json:"url"`
+	}](ctx, s.c, at(serverPath(datacenterID, serverID, "/remoteconsole")), opts)
+	if err != nil {
+		return "", resp, err
+	}
+	return v.URL, resp, nil
+}
+
 // ListVolumes returns the volumes attached to a server, following the pages
 // of the collection.
 func (s *ServersService) ListVolumes(ctx context.Context, datacenterID, serverID string, opts ...ListOption) ([]Volume, *Response, error) {

@@ -134,6 +134,19 @@ func everyOperation(t *testing.T, version ionos.APIVersion) {
 		}
 	})
 
+	t.Run("templates and CUBE servers", func(t *testing.T) {
+		r.t = t
+		if version == ionos.APIv6 {
+			cubeServers(r, ctx)
+			return
+		}
+		_, resp, err := c.Templates.List(ctx)
+		require.ErrorIs(t, err, ionos.ErrUnsupportedVersion)
+		assert.Nil(t, resp)
+		for _, op := range []string{"Templates.List", "Templates.All", "Templates.Get", "Servers.Suspend", "Servers.Resume", "Servers.Token", "Servers.RemoteConsoleURL"} {
+			r.called[op] = true
+		}
+	})
 	t.Run("flow logs", func(t *testing.T) {
 		r.t = t
 		if version == ionos.APIv6 {
@@ -961,4 +974,36 @@ func flowLogs(r *opRun, ctx context.Context) {
 	require.NoError(t, err)
 	_, err = c.WaitForCompletion(ctx, resp)
 	require.NoError(t, err)
+}
+
+// cubeServers calls the templates and the v6 server calls: a CUBE server
+// from a template, suspended and resumed, its token and console.
+func cubeServers(r *opRun, ctx context.Context) {
+	t, c := r.t, r.c
+	tpls, resp, err := c.Templates.List(ctx)
+	r.call("Templates.List", resp, err)
+	require.NotEmpty(t, tpls)
+	assert.Equal(t, len(tpls), drain(r, "Templates.All", c.Templates.All(ctx)))
+	tpl, resp, err := c.Templates.Get(ctx, tpls[0].ID)
+	r.call("Templates.Get", resp, err)
+	dc, resp, err := c.Datacenters.Create(ctx, ionos.DatacenterSpec{Name: "e2e-cube", Location: "de/fra"})
+	r.call("Datacenters.Create", resp, err)
+	srv, resp, err := c.Servers.Create(ctx, dc.ID, ionos.ServerSpec{Name: "cube", Type: ionos.ServerTypeCube, TemplateID: tpl.ID,
+		Volumes: []ionos.VolumeSpec{{Name: "das", Type: ionos.VolumeTypeDAS, LicenceType: ionos.LicenceLinux}}})
+	r.call("Servers.Create", resp, err)
+	got, _, err := c.Servers.Get(ctx, dc.ID, srv.ID)
+	require.NoError(t, err)
+	assert.EqualValues(t, tpl.Properties.Cores, got.Properties.Cores)
+	resp, err = c.Servers.Suspend(ctx, dc.ID, srv.ID)
+	r.call("Servers.Suspend", resp, err)
+	resp, err = c.Servers.Resume(ctx, dc.ID, srv.ID)
+	r.call("Servers.Resume", resp, err)
+	tok, resp, err := c.Servers.Token(ctx, dc.ID, srv.ID)
+	r.call("Servers.Token", resp, err)
+	assert.NotEmpty(t, tok.Reveal())
+	u, resp, err := c.Servers.RemoteConsoleURL(ctx, dc.ID, srv.ID)
+	r.call("Servers.RemoteConsoleURL", resp, err)
+	assert.NotEmpty(t, u.Reveal())
+	resp, err = c.Datacenters.Delete(ctx, dc.ID)
+	r.call("Datacenters.Delete", resp, err)
 }

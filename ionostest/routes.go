@@ -969,6 +969,7 @@ func buildRoutes() []*route {
 		add(owner+"/labels", 1000, H{G: hLabels, P: hLabels})
 		add(owner+"/labels/{}", 0, H{G: hLabel, PU: hLabel, D: hLabel})
 	}
+	serverV6Routes(add)
 	natGatewayRoutes(add)
 	networkLoadBalancerRoutes(add)
 	flowLogRoutes(add)

@@ -3,6 +3,7 @@ package ionostest
 import (
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"net/url"
 	"strings"
 	"time"
@@ -158,4 +159,58 @@ func (c *rctx) sizeFromTemplate(server *node, item map[string]any) {
 	if tp := c.st.Nodes["/templates/"+str(server.Props["templateUuid"])]; tp != nil {
 		props["size"] = tp.Props["storageSize"]
 	}
+}
+
+// serverV6Routes adds v6's server calls: suspend and resume (CUBE servers
+// only), the server's token and its remote console URL.
+func serverV6Routes(add func(pattern string, page int, m map[string]handler)) {
+	const base = "/datacenters/{}/servers/{}"
+	add(base+"/suspend", 0, map[string]handler{http.MethodPost: hSuspendResume(true)})
+	add(base+"/resume", 0, map[string]handler{http.MethodPost: hSuspendResume(false)})
+	add(base+"/token", 0, map[string]handler{http.MethodGet: hServerToken})
+	add(base+"/remoteconsole", 0, map[string]handler{http.MethodGet: hRemoteConsole})
+}
+
+// hSuspendResume suspends or resumes a CUBE server; other types are
+// refused, as the API does.
+func hSuspendResume(suspend bool) handler {
+	return func(c *rctx) {
+		srv := c.st.node(parentOf(c.path()))
+		if srv == nil || srv.Type != "server" {
+			c.fail(errNotFound())
+			return
+		}
+		if !strings.EqualFold(str(srv.Props["type"]), "CUBE") {
+			c.fail(errInvalid("Only servers of type CUBE can be suspended and resumed"))
+			return
+		}
+		t := c.begin()
+		t.change(srv)
+		if suspend {
+			srv.Props["vmState"] = "SUSPENDED"
+		} else {
+			srv.Props["vmState"] = "RUNNING"
+		}
+		t.targets = append(t.targets, srv)
+		c.finish(t)
+		c.ok(202, nil)
+	}
+}
+
+func hServerToken(c *rctx) {
+	srv := c.st.node(parentOf(c.path()))
+	if srv == nil || srv.Type != "server" {
+		c.fail(errNotFound())
+		return
+	}
+	c.ok(200, map[string]any{"token": fakeJWT(&authToken{id: srv.ID, created: c.now, expires: c.now.Add(time.Hour)})})
+}
+
+func hRemoteConsole(c *rctx) {
+	srv := c.st.node(parentOf(c.path()))
+	if srv == nil || srv.Type != "server" {
+		c.fail(errNotFound())
+		return
+	}
+	c.ok(200, map[string]any{"url": "https://dcd.example.invalid/noVNC?token=" + fakeJWT(&authToken{id: srv.ID, created: c.now, expires: c.now.Add(time.Hour)})})
 }

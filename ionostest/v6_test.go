@@ -205,3 +205,54 @@ func TestStrictBodies(t *testing.T) {
 		assert.Equal(t, 202, resp.StatusCode, "v6's firewallType is writable")
 	}
 }
+
+// Suspend and resume are for CUBE servers; every server has a token and a
+// remote console URL.
+func TestV6SuspendResumeTokenConsole(t *testing.T) {
+	srv := newV6(t)
+	c := srv.Client()
+	ctx := context.Background()
+	tpls, _, err := c.Templates.List(ctx)
+	require.NoError(t, err)
+	require.NotEmpty(t, tpls)
+	dc, resp, err := c.Datacenters.Create(ctx, ionos.DatacenterSpec{Name: "d", Location: "de/fra"})
+	require.NoError(t, err)
+	_, err = c.WaitForCompletion(ctx, resp)
+	require.NoError(t, err)
+	cube, resp, err := c.Servers.Create(ctx, dc.ID, ionos.ServerSpec{Name: "cube", Type: ionos.ServerTypeCube, TemplateID: tpls[0].ID,
+		Volumes: []ionos.VolumeSpec{{Name: "das", Type: ionos.VolumeTypeDAS, LicenceType: ionos.LicenceLinux}}})
+	require.NoError(t, err)
+	_, err = c.WaitForCompletion(ctx, resp)
+	require.NoError(t, err)
+	ent, resp, err := c.Servers.Create(ctx, dc.ID, ionos.ServerSpec{Name: "ent", Cores: 1, RAM: 1024})
+	require.NoError(t, err)
+	_, err = c.WaitForCompletion(ctx, resp)
+	require.NoError(t, err)
+
+	resp, err = c.Servers.Suspend(ctx, dc.ID, cube.ID)
+	require.NoError(t, err)
+	_, err = c.WaitForCompletion(ctx, resp)
+	require.NoError(t, err)
+	got, _, err := c.Servers.Get(ctx, dc.ID, cube.ID)
+	require.NoError(t, err)
+	assert.EqualValues(t, "SUSPENDED", got.Properties.VMState)
+	resp, err = c.Servers.Resume(ctx, dc.ID, cube.ID)
+	require.NoError(t, err)
+	_, err = c.WaitForCompletion(ctx, resp)
+	require.NoError(t, err)
+	got, _, err = c.Servers.Get(ctx, dc.ID, cube.ID)
+	require.NoError(t, err)
+	assert.EqualValues(t, "RUNNING", got.Properties.VMState)
+
+	_, err = c.Servers.Suspend(ctx, dc.ID, ent.ID)
+	assert.ErrorIs(t, err, ionos.ErrValidation, "only CUBE servers are suspended")
+
+	tok, _, err := c.Servers.Token(ctx, dc.ID, ent.ID)
+	require.NoError(t, err)
+	assert.Len(t, strings.Split(tok.Reveal(), "."), 3, "a JWT")
+	u, _, err := c.Servers.RemoteConsoleURL(ctx, dc.ID, ent.ID)
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(u.Reveal(), "https://"), u.Reveal())
+	_, _, err = c.Servers.Token(ctx, dc.ID, "00000000-0000-0000-0000-000000000000")
+	assert.ErrorIs(t, err, ionos.ErrNotFound)
+}

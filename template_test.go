@@ -1,0 +1,114 @@
+package ionos
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"testing"
+
+	"github.com/jarcoal/httpmock"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const (
+	testBaseV6   = "https://api.ionos.test/cloudapi/v6"
+	cubeServerID = "304a0dee-a798-43a6-8322-973cbc77b88d"
+)
+
+// onTemplateV6 answers method and path below testBaseV6, recording the
+// request, as mockAPI.on does below the v5 base.
+func onTemplateV6(m *mockAPI, method, path string, status int, body []byte, header ...string) {
+	m.mt.RegisterResponder(method, testBaseV6+path, func(r *http.Request) (*http.Response, error) {
+		m.record(r)
+		resp := templateJSON(status, body)
+		for i := 0; i+1 < len(header); i += 2 {
+			resp.Header.Set(header[i], header[i+1])
+		}
+		return resp, nil
+	})
+}
+
+func templateJSON(status int, body []byte) *http.Response {
+	r := httpmock.NewBytesResponse(status, body)
+	r.Header.Set("Content-Type", "application/json")
+	return r
+}
+
+func TestTemplatesListAndGet(t *testing.T) {
+	m := newMockAPI(t, WithBaseURL(testBaseV6))
+	m.mt.RegisterResponder(http.MethodGet, testBaseV6+"/templates", func(r *http.Request) (*http.Response, error) {
+		m.record(r)
+		return templateJSON(200, fixture(t, "templates_list.json")), nil
+	})
+	list, _, err := m.c.Templates.List(context.Background())
+	require.NoError(t, err)
+	assertCall(t, m.only(), http.MethodGet, "/templates", "depth", "1")
+	require.Len(t, list, 2)
+	assert.Equal(t, "Basic Cube S", list[0].Properties.Name)
+	assert.Equal(t, 2048.0, list[0].Properties.RAM)
+	assert.Equal(t, 4.0, list[1].Properties.Cores, "numbers written 4.0 decode")
+	assert.Equal(t, 160.0, list[1].Properties.StorageSize)
+	n := 0
+	for tp, err := range m.c.Templates.All(context.Background()) {
+		require.NoError(t, err)
+		assert.NotEmpty(t, tp.ID)
+		n++
+	}
+	assert.Equal(t, 2, n)
+
+	m.mt.RegisterResponder(http.MethodGet, testBaseV6+"/templates/15f67991-0f51-4efc-a8ad-ef1fb31a480c", func(r *http.Request) (*http.Response, error) {
+		return templateJSON(200, []byte(`{"id":"15f67991-0f51-4efc-a8ad-ef1fb31a480c","type":"template","properties":{"name":"Basic Cube S","cores":1,"ram":2048,"storageSize":50}}`)), nil
+	})
+	tpl, _, err := m.c.Templates.Get(context.Background(), "15f67991-0f51-4efc-a8ad-ef1fb31a480c")
+	require.NoError(t, err)
+	assert.Equal(t, 50.0, tpl.Properties.StorageSize)
+	_, _, err = m.c.Templates.Get(context.Background(), "")
+	assertInvalid(t, err, "templateID")
+}
+
+func TestServersSuspendResumeTokenConsole(t *testing.T) {
+	m := newMockAPI(t, WithBaseURL(testBaseV6))
+	srv := "/datacenters/" + dcID + "/servers/" + cubeServerID
+	for _, a := range []string{"suspend", "resume"} {
+		onTemplateV6(m, http.MethodPost, srv+"/"+a, http.StatusAccepted, nil, "Location", testBaseV6+"/requests/"+testRequestID+"/status")
+	}
+	resp, err := m.c.Servers.Suspend(context.Background(), dcID, cubeServerID)
+	require.NoError(t, err)
+	assert.Equal(t, testRequestID, resp.RequestID)
+	_, err = m.c.Servers.Resume(context.Background(), dcID, cubeServerID)
+	require.NoError(t, err)
+	calls := m.all()
+	require.Len(t, calls, 2)
+	assertCall(t, calls[0], http.MethodPost, srv+"/suspend")
+	assertNoBody(t, calls[0])
+	assertCall(t, calls[1], http.MethodPost, srv+"/resume")
+
+	onTemplateV6(m, http.MethodGet, srv+"/token", 200, []byte(`{"token":"eyJhbGciOiJSUzI1NiJ9.eyJzZXJ2ZXIiOnt9fQ.c2ln"}`))
+	tok, _, err := m.c.Servers.Token(context.Background(), dcID, cubeServerID)
+	require.NoError(t, err)
+	assert.Equal(t, "eyJhbGciOiJSUzI1NiJ9.eyJzZXJ2ZXIiOnt9fQ.c2ln", tok.Reveal())
+	assert.Equal(t, "[redacted]", fmt.Sprint(tok))
+	assertCall(t, m.all()[2], http.MethodGet, srv+"/token")
+
+	onTemplateV6(m, http.MethodGet, srv+"/remoteconsole", 200, []byte(`{"url":"https://dcd.ionos.com/noVNC?token=abc.def.ghi"}`))
+	u, _, err := m.c.Servers.RemoteConsoleURL(context.Background(), dcID, cubeServerID)
+	require.NoError(t, err)
+	assert.Equal(t, "https://dcd.ionos.com/noVNC?token=abc.def.ghi", u.Reveal())
+	assert.NotContains(t, fmt.Sprintf("%v %+v", u, u), "abc.def")
+
+	_, err = m.c.Servers.Suspend(context.Background(), dcID, "")
+	assertInvalid(t, err, "serverID")
+}
+
+// These calls are v6 only: a v5 client refuses them before sending.
+func TestTemplatesAndCubeCallsRefusedOnV5(t *testing.T) {
+	m := newMockAPI(t)
+	_, _, err := m.c.Templates.List(context.Background())
+	assert.ErrorIs(t, err, ErrUnsupportedVersion)
+	_, err = m.c.Servers.Suspend(context.Background(), dcID, cubeServerID)
+	assert.ErrorIs(t, err, ErrUnsupportedVersion)
+	_, _, err = m.c.Servers.Token(context.Background(), dcID, cubeServerID)
+	assert.ErrorIs(t, err, ErrUnsupportedVersion)
+	m.none()
+}
