@@ -74,6 +74,12 @@ func IPBlockLabels(ipBlockID string) LabelTarget {
 	return LabelTarget{"/ipblocks/{}/labels", []idArg{id("ipBlockID", ipBlockID)}}
 }
 
+// ImageLabels targets the labels of an image (Cloud API v6 only: a v5
+// client refuses these calls before sending).
+func ImageLabels(imageID string) LabelTarget {
+	return LabelTarget{"/images/{}/labels", []idArg{id("imageID", imageID)}}
+}
+
 // collection is the path of the target's label list.
 func (t LabelTarget) collection() (string, error) {
 	if t.pattern == "" {

@@ -112,3 +112,25 @@ func TestTemplatesAndCubeCallsRefusedOnV5(t *testing.T) {
 	assert.ErrorIs(t, err, ErrUnsupportedVersion)
 	m.none()
 }
+
+// Image labels go through the labels service with the ImageLabels target
+// (v6; refused before sending on v5).
+func TestImageLabels(t *testing.T) {
+	m := newMockAPI(t, WithBaseURL(testBaseV6))
+	const img = "0d4f97f0-1689-11e7-97ce-525400f64d8d"
+	onTemplateV6(m, http.MethodPut, "/images/"+img+"/labels/team", 200,
+		[]byte(`{"id":"team","type":"label","properties":{"key":"team","value":"web"}}`))
+	l, _, err := m.c.Labels.Set(context.Background(), ImageLabels(img), "team", "web")
+	require.NoError(t, err)
+	assert.Equal(t, "web", l.Properties.Value)
+	c := m.only()
+	assertCall(t, c, http.MethodPut, "/images/"+img+"/labels/team")
+	assertJSONBody(t, c, `{"properties":{"key":"team","value":"web"}}`)
+	_, _, err = m.c.Labels.ListOn(context.Background(), ImageLabels(""))
+	assertInvalid(t, err, "imageID")
+
+	m5 := newMockAPI(t)
+	_, _, err = m5.c.Labels.ListOn(context.Background(), ImageLabels(img))
+	assert.ErrorIs(t, err, ErrUnsupportedVersion)
+	m5.none()
+}

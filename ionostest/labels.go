@@ -12,7 +12,7 @@ import (
 // the label, not with a request.
 
 // labelled are the types that carry labels.
-var labelled = map[string]bool{"datacenter": true, "server": true, "volume": true, "snapshot": true, "ipblock": true}
+var labelled = map[string]bool{"datacenter": true, "server": true, "volume": true, "snapshot": true, "ipblock": true, "image": true}
 
 // labelURN is the API's identifier of a label across resources.
 func labelURN(n *node, key string) string {

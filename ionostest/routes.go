@@ -965,7 +965,7 @@ func buildRoutes() []*route {
 	albRoutes(add)
 	add("/labels", 0, H{G: hLabelsAll})
 	add("/labels/{}", 0, H{G: hLabelByURN})
-	for _, owner := range []string{"/datacenters/{}", "/datacenters/{}/servers/{}", "/datacenters/{}/volumes/{}", "/snapshots/{}", "/ipblocks/{}"} {
+	for _, owner := range []string{"/datacenters/{}", "/datacenters/{}/servers/{}", "/datacenters/{}/volumes/{}", "/snapshots/{}", "/ipblocks/{}", "/images/{}"} {
 		add(owner+"/labels", 1000, H{G: hLabels, P: hLabels})
 		add(owner+"/labels/{}", 0, H{G: hLabel, PU: hLabel, D: hLabel})
 	}

@@ -256,3 +256,33 @@ func TestV6SuspendResumeTokenConsole(t *testing.T) {
 	_, _, err = c.Servers.Token(ctx, dc.ID, "00000000-0000-0000-0000-000000000000")
 	assert.ErrorIs(t, err, ionos.ErrNotFound)
 }
+
+// Images carry labels on v6 (not on v5), public images included.
+func TestV6ImageLabels(t *testing.T) {
+	srv := newV6(t)
+	c := srv.Client()
+	ctx := context.Background()
+	imgs, _, err := c.Images.List(ctx)
+	require.NoError(t, err)
+	require.NotEmpty(t, imgs)
+	target := ionos.ImageLabels(imgs[0].ID)
+	_, _, err = c.Labels.Add(ctx, target, "team", "platform")
+	require.NoError(t, err)
+	l, _, err := c.Labels.Get(ctx, target, "team")
+	require.NoError(t, err)
+	assert.Equal(t, "platform", l.Properties.Value)
+	_, _, err = c.Labels.Set(ctx, target, "team", "web")
+	require.NoError(t, err)
+	list, _, err := c.Labels.ListOn(ctx, target)
+	require.NoError(t, err)
+	require.Len(t, list, 1)
+	assert.Equal(t, "web", list[0].Properties.Value)
+	_, err = c.Labels.Remove(ctx, target, "team")
+	require.NoError(t, err)
+	list, _, err = c.Labels.ListOn(ctx, target)
+	require.NoError(t, err)
+	assert.Empty(t, list)
+
+	_, _, err = newSrv(t).Client().Labels.ListOn(ctx, target)
+	assert.ErrorIs(t, err, ionos.ErrUnsupportedVersion, "v5 has no image labels")
+}
