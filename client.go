@@ -151,6 +151,9 @@ type Client struct {
 	// FlowLogs manages the flow logs of NICs, NAT gateways and load
 	// balancers (Cloud API v6).
 	FlowLogs *FlowLogsService
+	// SecurityGroups manages network security groups, their rules and
+	// where they apply (Cloud API v6).
+	SecurityGroups *SecurityGroupsService
 	// Tokens generates, lists and revokes API tokens (the Auth API).
 	Tokens *TokensService
 	// Templates lists the fixed sizes of CUBE servers (v6).
@@ -524,6 +527,7 @@ func newClient(cfg config) (*Client, error) {
 	c.BackupUnits = &BackupUnitsService{c: c}
 	c.Labels = &LabelsService{c: c}
 	c.FlowLogs = &FlowLogsService{c: c}
+	c.SecurityGroups = &SecurityGroupsService{c: c}
 	c.Tokens = &TokensService{c: c}
 	c.Templates = &TemplatesService{c: c}
 	c.NetworkLoadBalancers = &NetworkLoadBalancersService{c: c}

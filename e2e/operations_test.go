@@ -147,6 +147,22 @@ func everyOperation(t *testing.T, version ionos.APIVersion) {
 			r.called[op] = true
 		}
 	})
+	t.Run("security groups", func(t *testing.T) {
+		r.t = t
+		if version == ionos.APIv6 {
+			securityGroups(r, ctx)
+			return
+		}
+		// v5 has no security groups: refused before sending.
+		_, resp, err := c.SecurityGroups.List(ctx, "dc")
+		require.ErrorIs(t, err, ionos.ErrUnsupportedVersion)
+		assert.Nil(t, resp)
+		for _, op := range sdkOperations(c) {
+			if strings.HasPrefix(op, "SecurityGroups.") {
+				r.called[op] = true
+			}
+		}
+	})
 	t.Run("flow logs", func(t *testing.T) {
 		r.t = t
 		if version == ionos.APIv6 {
@@ -1006,4 +1022,42 @@ func cubeServers(r *opRun, ctx context.Context) {
 	assert.NotEmpty(t, u.Reveal())
 	resp, err = c.Datacenters.Delete(ctx, dc.ID)
 	r.call("Datacenters.Delete", resp, err)
+}
+
+// securityGroups covers the security groups (v6): a group with a rule,
+// changed, replaced, listed and deleted.
+func securityGroups(r *opRun, ctx context.Context) {
+	t, c := r.t, r.c
+	dc, resp, err := c.Datacenters.Create(ctx, ionos.DatacenterSpec{Name: "e2e-secgroups", Location: "de/fra"})
+	require.NoError(t, err)
+	_, err = c.WaitForCompletion(ctx, resp)
+	require.NoError(t, err)
+
+	sg, resp, err := c.SecurityGroups.Create(ctx, dc.ID, ionos.SecurityGroupSpec{Name: "web", Description: "HTTPS in", Rules: []ionos.FirewallRuleSpec{
+		{Name: "https", Protocol: ionos.ProtocolTCP, PortRangeStart: 443, PortRangeEnd: 443, SourceIP: "2001:db8::/32"},
+	}})
+	r.call("SecurityGroups.Create", resp, err)
+	_, resp, err = c.SecurityGroups.Update(ctx, dc.ID, sg.ID, ionos.SecurityGroupUpdate{Description: ionos.Ptr("all web")})
+	r.call("SecurityGroups.Update", resp, err)
+	got, resp, err := c.SecurityGroups.Get(ctx, dc.ID, sg.ID, ionos.WithDepth(2))
+	r.call("SecurityGroups.Get", resp, err)
+	assert.Equal(t, ionos.SecurityGroupProperties{Name: "web", Description: "all web"}, got.Properties)
+	require.Len(t, got.Entities.Rules.Items, 1)
+	assert.Equal(t, 443, got.Entities.Rules.Items[0].Properties.PortRangeStart)
+	_, resp, err = c.SecurityGroups.Replace(ctx, dc.ID, sg.ID, ionos.SecurityGroupSpec{Name: "web2"})
+	r.call("SecurityGroups.Replace", resp, err)
+	sgs, resp, err := c.SecurityGroups.List(ctx, dc.ID)
+	r.call("SecurityGroups.List", resp, err)
+	require.Len(t, sgs, 1)
+	assert.Equal(t, ionos.SecurityGroupProperties{Name: "web2"}, sgs[0].Properties)
+	assert.Equal(t, 1, drain(r, "SecurityGroups.All", c.SecurityGroups.All(ctx, dc.ID)))
+	resp, err = c.SecurityGroups.Delete(ctx, dc.ID, sg.ID)
+	r.call("SecurityGroups.Delete", resp, err)
+	_, _, err = c.SecurityGroups.Get(ctx, dc.ID, sg.ID)
+	assert.ErrorIs(t, err, ionos.ErrNotFound)
+
+	resp, err = c.Datacenters.Delete(ctx, dc.ID)
+	require.NoError(t, err)
+	_, err = c.WaitForCompletion(ctx, resp)
+	require.NoError(t, err)
 }

@@ -973,6 +973,7 @@ func buildRoutes() []*route {
 	natGatewayRoutes(add)
 	networkLoadBalancerRoutes(add)
 	flowLogRoutes(add)
+	securityGroupRoutes(add)
 	return rs
 }
 

@@ -1,0 +1,98 @@
+package ionostest
+
+import (
+	"net/http"
+)
+
+// Security groups (Cloud API v6, the later v6 API):
+// /datacenters/{dc}/securitygroups, their firewall rules under "rules",
+// and their attachment to servers and NICs. A group keeps the paths of the
+// servers and NICs it is attached to under "servers" and "nics"; those
+// keep the group under "securitygroups".
+
+// sgRuleType is the node type of a security group's rule: a firewall rule
+// (the API answers "firewall-rule") that lives under "rules".
+const sgRuleType = "security-group-rule"
+
+func init() {
+	entityName["security-group"] = "securitygroups"
+	entityName[sgRuleType] = "rules"
+	wireTypes[sgRuleType] = "firewall-rule"
+	schemasV6[sgRuleType] = schemasV6["firewall-rule"]
+	requiredProps["security-group"] = requiredV6["security-group"]
+	entities["security-group"] = append(entities["security-group"], "rules")
+}
+
+// securityGroupRoutes registers the security group routes (buildRoutes
+// calls it).
+func securityGroupRoutes(add func(pattern string, page int, m map[string]handler)) {
+	type H = map[string]handler
+	const G, P, PA, PU, D = http.MethodGet, http.MethodPost, http.MethodPatch, http.MethodPut, http.MethodDelete
+	add("/datacenters/{}/securitygroups", 1000, H{G: hList, P: hSecurityGroupCreate})
+	add("/datacenters/{}/securitygroups/{}", 0, H{G: hGet, PA: hPatch, PU: hPut, D: hDelete})
+}
+
+// hSecurityGroupCreate creates a security group, with the rules of
+// entities.rules.
+func hSecurityGroupCreate(c *rctx) {
+	dc := c.st.node(parentOf(c.path()))
+	if dc == nil {
+		c.fail(errNotFound())
+		return
+	}
+	var body map[string]any
+	if e := c.decode(&body); e != nil {
+		c.fail(e)
+		return
+	}
+	if e := natRequired("security-group", body); e != nil {
+		c.fail(e)
+		return
+	}
+	t := c.begin()
+	n, e := c.build(t, dc, "security-group", body)
+	rules, ie := items(body, "rules")
+	e = cmpErr(e, ie)
+	for _, it := range rules {
+		if e != nil {
+			break
+		}
+		_, e = c.buildSGRule(t, n, it)
+	}
+	if e != nil {
+		c.st.rollback(t.undo)
+		c.fail(e)
+		return
+	}
+	t.targets = append(t.targets, n)
+	c.touchDC(t, n.Path)
+	c.finish(t)
+	def := 1
+	if len(rules) > 0 {
+		def = 5
+	}
+	c.ok(http.StatusAccepted, c.resource(n, c.writeDepth(def)))
+}
+
+// buildSGRule creates a rule of a security group from a create body.
+func (c *rctx) buildSGRule(t *tx, sg *node, body map[string]any) (*node, *apiErr) {
+	r, e := c.build(t, sg, sgRuleType, body)
+	if e != nil {
+		return nil, e
+	}
+	return r, checkSGRulePorts(r.Props)
+}
+
+// checkSGRulePorts applies the documented port range, 1..65535 with start
+// <= end, as the NIC firewall rules do.
+func checkSGRulePorts(p map[string]any) *apiErr {
+	s, hasStart := toInt(p["portRangeStart"])
+	e, hasEnd := toInt(p["portRangeEnd"])
+	if hasStart && hasEnd && s > e {
+		return errInvalid("Attribute 'portRangeStart' must not be greater than 'portRangeEnd'")
+	}
+	if (hasStart && (s < 1 || s > 65535)) || (hasEnd && (e < 1 || e > 65535)) {
+		return errInvalid("Attribute 'portRangeStart' and 'portRangeEnd' must be between 1 and 65535")
+	}
+	return nil
+}
