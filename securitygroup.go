@@ -161,3 +161,53 @@ func (s *SecurityGroupsService) Replace(ctx context.Context, datacenterID, secur
 func (s *SecurityGroupsService) Delete(ctx context.Context, datacenterID, securityGroupID string, opts ...WriteOption) (*Response, error) {
 	return del(ctx, s.c, at(securityGroupPath(datacenterID, securityGroupID)), opts)
 }
+
+func securityGroupRulesPath(datacenterID, securityGroupID string) (string, error) {
+	return pathOf("/datacenters/{}/securitygroups/{}/rules", id("datacenterID", datacenterID), id("securityGroupID", securityGroupID))
+}
+
+func securityGroupRulePath(datacenterID, securityGroupID, ruleID string) (string, error) {
+	return pathOf("/datacenters/{}/securitygroups/{}/rules/{}", id("datacenterID", datacenterID), id("securityGroupID", securityGroupID), id("ruleID", ruleID))
+}
+
+// ListRules returns every rule of a security group, following the pages of
+// the collection until it is complete. The rules are firewall rules: the
+// same [FirewallRule] as a NIC's.
+func (s *SecurityGroupsService) ListRules(ctx context.Context, datacenterID, securityGroupID string, opts ...ListOption) ([]FirewallRule, *Response, error) {
+	return list[FirewallRule](ctx, s.c, at(securityGroupRulesPath(datacenterID, securityGroupID)), opts)
+}
+
+// AllRules iterates over the rules of a security group page by page.
+func (s *SecurityGroupsService) AllRules(ctx context.Context, datacenterID, securityGroupID string, opts ...ListOption) iter.Seq2[FirewallRule, error] {
+	return all[FirewallRule](ctx, s.c, at(securityGroupRulesPath(datacenterID, securityGroupID)), opts)
+}
+
+// GetRule returns one rule of a security group.
+func (s *SecurityGroupsService) GetRule(ctx context.Context, datacenterID, securityGroupID, ruleID string, opts ...ReadOption) (*FirewallRule, *Response, error) {
+	return get[FirewallRule](ctx, s.c, at(securityGroupRulePath(datacenterID, securityGroupID, ruleID)), opts)
+}
+
+// CreateRule adds a rule to a security group and returns it. spec is
+// checked as a NIC's firewall rule on v6 (ports 1..65535, ICMP type and
+// code 0..254, IPv4 or IPv6 addresses or CIDR blocks); the API documents
+// the answer as 200.
+func (s *SecurityGroupsService) CreateRule(ctx context.Context, datacenterID, securityGroupID string, spec FirewallRuleSpec, opts ...WriteOption) (*FirewallRule, *Response, error) {
+	return write[FirewallRule](ctx, s.c, http.MethodPost, at(securityGroupRulesPath(datacenterID, securityGroupID)), with(spec.bodyFor(s.c.version, "FirewallRuleSpec")), opts)
+}
+
+// UpdateRule changes the fields of a security group's rule that upd sets
+// (PATCH).
+func (s *SecurityGroupsService) UpdateRule(ctx context.Context, datacenterID, securityGroupID, ruleID string, upd FirewallRuleUpdate, opts ...WriteOption) (*FirewallRule, *Response, error) {
+	return write[FirewallRule](ctx, s.c, http.MethodPatch, at(securityGroupRulePath(datacenterID, securityGroupID, ruleID)), with(upd.bodyFor(s.c.version)), opts)
+}
+
+// ReplaceRule replaces every property of a security group's rule with
+// spec's (PUT); properties spec leaves empty are reset.
+func (s *SecurityGroupsService) ReplaceRule(ctx context.Context, datacenterID, securityGroupID, ruleID string, spec FirewallRuleSpec, opts ...WriteOption) (*FirewallRule, *Response, error) {
+	return write[FirewallRule](ctx, s.c, http.MethodPut, at(securityGroupRulePath(datacenterID, securityGroupID, ruleID)), with(spec.bodyFor(s.c.version, "FirewallRuleSpec")).propsOnly("FirewallRuleSpec", ""), opts)
+}
+
+// DeleteRule removes a rule from a security group.
+func (s *SecurityGroupsService) DeleteRule(ctx context.Context, datacenterID, securityGroupID, ruleID string, opts ...WriteOption) (*Response, error) {
+	return del(ctx, s.c, at(securityGroupRulePath(datacenterID, securityGroupID, ruleID)), opts)
+}

@@ -158,3 +158,71 @@ func TestSecurityGroupsRefusedOnV5(t *testing.T) {
 	}
 	m.none()
 }
+
+const (
+	secRuleID = "7d6e5f4a-3b2c-4d1e-8f9a-0b1c2d3e4f51"
+	secRules  = secGroup + "/rules"
+	secRule   = secRules + "/" + secRuleID
+)
+
+// Every rule operation: verb, path, query and body.
+func TestSecurityGroupRules(t *testing.T) {
+	m := newNetV6Mock(t)
+	ctx := context.Background()
+	m.onV6Net(http.MethodGet, secRules, 200, fixture(t, "securitygroup_rules.json"))
+	m.onV6Net(http.MethodPost, secRules, 200, fixture(t, "securitygroup_rule.json"))
+	m.onV6Net(http.MethodGet, secRule, 200, fixture(t, "securitygroup_rule.json"))
+	m.onV6NetAccepted(http.MethodPatch, secRule, fixture(t, "securitygroup_rule.json"))
+	m.onV6NetAccepted(http.MethodPut, secRule, fixture(t, "securitygroup_rule.json"))
+	m.onV6Net(http.MethodDelete, secRule, http.StatusAccepted, nil, "Location", netV6Base+"/requests/"+testRequestID+"/status")
+
+	rs, _, err := m.c.SecurityGroups.ListRules(ctx, dcID, secGroupID)
+	require.NoError(t, err)
+	require.Len(t, rs, 1)
+	n := 0
+	for _, err := range m.c.SecurityGroups.AllRules(ctx, dcID, secGroupID) {
+		require.NoError(t, err)
+		n++
+	}
+	assert.Equal(t, 1, n)
+	spec := FirewallRuleSpec{Name: "ping6", Protocol: "ICMPv6", SourceIP: "2001:db8::/32", ICMPType: Ptr(128), ICMPCode: Ptr(0)}
+	r, resp, err := m.c.SecurityGroups.CreateRule(ctx, dcID, secGroupID, spec)
+	require.NoError(t, err)
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
+	assert.Equal(t, secRuleID, r.ID)
+	r, _, err = m.c.SecurityGroups.GetRule(ctx, dcID, secGroupID, secRuleID)
+	require.NoError(t, err)
+	require.NotNil(t, r.Properties.ICMPType)
+	assert.Equal(t, 128, *r.Properties.ICMPType)
+	assert.Equal(t, IPv6, r.Properties.IPVersion)
+	_, resp, err = m.c.SecurityGroups.UpdateRule(ctx, dcID, secGroupID, secRuleID, FirewallRuleUpdate{Name: Ptr("echo")})
+	require.NoError(t, err)
+	assertV6NetAccepted(t, resp)
+	_, resp, err = m.c.SecurityGroups.ReplaceRule(ctx, dcID, secGroupID, secRuleID, FirewallRuleSpec{Name: "ssh", Protocol: ProtocolTCP, PortRangeStart: 22, PortRangeEnd: 22})
+	require.NoError(t, err)
+	assertV6NetAccepted(t, resp)
+	resp, err = m.c.SecurityGroups.DeleteRule(ctx, dcID, secGroupID, secRuleID)
+	require.NoError(t, err)
+	assertV6NetAccepted(t, resp)
+
+	calls := m.all()
+	require.Len(t, calls, 7)
+	assertCall(t, calls[0], http.MethodGet, secRules, "depth", "1")
+	assertCall(t, calls[2], http.MethodPost, secRules)
+	assertJSONBody(t, calls[2], `{"properties":{"name":"ping6","protocol":"ICMPv6","sourceIp":"2001:db8::/32","icmpType":128,"icmpCode":0}}`)
+	assertCall(t, calls[3], http.MethodGet, secRule, "depth", "1")
+	assertCall(t, calls[4], http.MethodPatch, secRule)
+	assertJSONBody(t, calls[4], `{"name":"echo"}`)
+	assertCall(t, calls[5], http.MethodPut, secRule)
+	assertJSONBody(t, calls[5], `{"properties":{"name":"ssh","protocol":"TCP","portRangeStart":22,"portRangeEnd":22}}`)
+	assertCall(t, calls[6], http.MethodDelete, secRule)
+	assertNoBody(t, calls[6])
+
+	// Refused before sending: a port beyond 65535, an ICMP type beyond 254.
+	_, _, err = m.c.SecurityGroups.CreateRule(ctx, dcID, secGroupID, FirewallRuleSpec{Protocol: ProtocolTCP, PortRangeStart: 1, PortRangeEnd: 65536})
+	var ie *InvalidInputError
+	assert.ErrorAs(t, err, &ie)
+	_, _, err = m.c.SecurityGroups.CreateRule(ctx, dcID, secGroupID, FirewallRuleSpec{Protocol: ProtocolICMP, ICMPType: Ptr(255)})
+	assert.ErrorAs(t, err, &ie)
+	assert.Len(t, m.all(), 7)
+}

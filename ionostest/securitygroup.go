@@ -30,6 +30,8 @@ func securityGroupRoutes(add func(pattern string, page int, m map[string]handler
 	const G, P, PA, PU, D = http.MethodGet, http.MethodPost, http.MethodPatch, http.MethodPut, http.MethodDelete
 	add("/datacenters/{}/securitygroups", 1000, H{G: hList, P: hSecurityGroupCreate})
 	add("/datacenters/{}/securitygroups/{}", 0, H{G: hGet, PA: hPatch, PU: hPut, D: hDelete})
+	add("/datacenters/{}/securitygroups/{}/rules", 1000, H{G: hList, P: hSecurityGroupRuleCreate})
+	add("/datacenters/{}/securitygroups/{}/rules/{}", 0, H{G: hGet, PA: hSecurityGroupRuleUpdate(false), PU: hSecurityGroupRuleUpdate(true), D: hDelete})
 }
 
 // hSecurityGroupCreate creates a security group, with the rules of
@@ -95,4 +97,60 @@ func checkSGRulePorts(p map[string]any) *apiErr {
 		return errInvalid("Attribute 'portRangeStart' and 'portRangeEnd' must be between 1 and 65535")
 	}
 	return nil
+}
+
+// hSecurityGroupRuleCreate adds a rule to an existing security group; the
+// API documents the answer as 200.
+func hSecurityGroupRuleCreate(c *rctx) {
+	sg := c.st.node(parentOf(c.path()))
+	if sg == nil {
+		c.fail(errNotFound())
+		return
+	}
+	var body map[string]any
+	if e := c.decode(&body); e != nil {
+		c.fail(e)
+		return
+	}
+	t := c.begin()
+	n, e := c.buildSGRule(t, sg, body)
+	if e != nil {
+		c.st.rollback(t.undo)
+		c.fail(e)
+		return
+	}
+	t.targets = append(t.targets, n)
+	c.touchDC(t, n.Path)
+	c.finish(t)
+	c.ok(http.StatusOK, c.resource(n, c.writeDepth(1)))
+}
+
+// hSecurityGroupRuleUpdate changes (PATCH) or replaces (PUT) a rule; the
+// ports it will have keep the documented range.
+func hSecurityGroupRuleUpdate(replace bool) handler {
+	return func(c *rctx) {
+		n := c.st.node(c.path())
+		if n == nil {
+			c.fail(errNotFound())
+			return
+		}
+		var body map[string]any
+		if c.decode(&body) == nil {
+			props := body
+			if replace {
+				props, _ = body["properties"].(map[string]any)
+			} else {
+				props = mergedProps(n.Props, body)
+			}
+			if e := checkSGRulePorts(props); e != nil {
+				c.fail(e)
+				return
+			}
+		}
+		if replace {
+			hPut(c)
+		} else {
+			hPatch(c)
+		}
+	}
 }
