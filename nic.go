@@ -43,6 +43,9 @@ type NICEntities struct {
 	FirewallRules Collection[FirewallRule] `json:"firewallrules,omitzero"`
 	// FlowLogs are the NIC's flow logs (Cloud API v6).
 	FlowLogs Collection[FlowLog] `json:"flowlogs,omitzero"`
+	// SecurityGroups are the security groups attached to the NIC (Cloud
+	// API v6, [SecurityGroupsService.AttachToNIC]).
+	SecurityGroups Collection[SecurityGroup] `json:"securitygroups,omitzero"`
 }
 
 // NICSpec describes a NIC to create, alone (NICs.Create) or inside a server

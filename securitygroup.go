@@ -211,3 +211,46 @@ func (s *SecurityGroupsService) ReplaceRule(ctx context.Context, datacenterID, s
 func (s *SecurityGroupsService) DeleteRule(ctx context.Context, datacenterID, securityGroupID, ruleID string, opts ...WriteOption) (*Response, error) {
 	return del(ctx, s.c, at(securityGroupRulePath(datacenterID, securityGroupID, ruleID)), opts)
 }
+
+// securityGroupIDs is the body of the attach calls (ListOfIds): the IDs,
+// [] when there are none.
+type securityGroupIDs struct {
+	IDs []string `json:"ids"`
+}
+
+// idsBody checks every ID and builds the body.
+func idsBody(ids []string) (*securityGroupIDs, error) {
+	out := make([]string, 0, len(ids))
+	for i, v := range ids {
+		if err := id(fmt.Sprintf("securityGroupIDs[%d]", i), v).check(); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return &securityGroupIDs{IDs: out}, nil
+}
+
+// attach sends the IDs to path and returns the groups of the answer.
+func (s *SecurityGroupsService) attach(ctx context.Context, r route, ids []string, opts []WriteOption) ([]SecurityGroup, *Response, error) {
+	coll, resp, err := write[Collection[SecurityGroup]](ctx, s.c, http.MethodPut, r, with(idsBody(ids)), opts)
+	if coll == nil {
+		return nil, resp, err
+	}
+	return coll.Items, resp, err
+}
+
+// AttachToServer sets the security groups of a server to the groups of
+// securityGroupIDs (PUT): the list replaces the server's groups, so an
+// empty list detaches every group. It returns the server's groups as the
+// API answers them (200).
+func (s *SecurityGroupsService) AttachToServer(ctx context.Context, datacenterID, serverID string, securityGroupIDs []string, opts ...WriteOption) ([]SecurityGroup, *Response, error) {
+	return s.attach(ctx, at(pathOf("/datacenters/{}/servers/{}/securitygroups", id("datacenterID", datacenterID), id("serverID", serverID))), securityGroupIDs, opts)
+}
+
+// AttachToNIC sets the security groups of a server's NIC to the groups of
+// securityGroupIDs (PUT): the list replaces the NIC's groups, so an empty
+// list detaches every group. The NIC's groups show in its
+// [NICEntities].SecurityGroups at depth 1 and more.
+func (s *SecurityGroupsService) AttachToNIC(ctx context.Context, datacenterID, serverID, nicID string, securityGroupIDs []string, opts ...WriteOption) ([]SecurityGroup, *Response, error) {
+	return s.attach(ctx, at(pathOf("/datacenters/{}/servers/{}/nics/{}/securitygroups", id("datacenterID", datacenterID), id("serverID", serverID), id("nicID", nicID))), securityGroupIDs, opts)
+}

@@ -2,6 +2,7 @@ package ionos
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"strings"
 	"testing"
@@ -225,4 +226,44 @@ func TestSecurityGroupRules(t *testing.T) {
 	_, _, err = m.c.SecurityGroups.CreateRule(ctx, dcID, secGroupID, FirewallRuleSpec{Protocol: ProtocolICMP, ICMPType: Ptr(255)})
 	assert.ErrorAs(t, err, &ie)
 	assert.Len(t, m.all(), 7)
+}
+
+// The attach calls send ListOfIds ({"ids": [...]}, [] to detach) and decode
+// the groups of the answer (200).
+func TestSecurityGroupsAttach(t *testing.T) {
+	m := newNetV6Mock(t)
+	ctx := context.Background()
+	srvPath := "/datacenters/" + dcID + "/servers/" + netSrvID + "/securitygroups"
+	nicPath := "/datacenters/" + dcID + "/servers/" + netSrvID + "/nics/" + netNIC1ID + "/securitygroups"
+	m.onV6Net(http.MethodPut, srvPath, 200, fixture(t, "securitygroup_list.json"))
+	m.onV6Net(http.MethodPut, nicPath, 200, fixture(t, "securitygroup_list.json"))
+
+	gs, resp, err := m.c.SecurityGroups.AttachToServer(ctx, dcID, netSrvID, []string{secGroupID, "8e7f6a5b-4c3d-4e2f-9a0b-1c2d3e4f5a61"})
+	require.NoError(t, err)
+	assert.Equal(t, 200, resp.StatusCode)
+	require.Len(t, gs, 2)
+	assert.Equal(t, "db", gs[1].Properties.Name)
+	_, _, err = m.c.SecurityGroups.AttachToNIC(ctx, dcID, netSrvID, netNIC1ID, nil)
+	require.NoError(t, err)
+	calls := m.all()
+	require.Len(t, calls, 2)
+	assertCall(t, calls[0], http.MethodPut, srvPath)
+	assertJSONBody(t, calls[0], `{"ids":["`+secGroupID+`","8e7f6a5b-4c3d-4e2f-9a0b-1c2d3e4f5a61"]}`)
+	assertCall(t, calls[1], http.MethodPut, nicPath)
+	assertJSONBody(t, calls[1], `{"ids":[]}`)
+
+	// An empty ID in the list is refused before sending.
+	_, _, err = m.c.SecurityGroups.AttachToNIC(ctx, dcID, netSrvID, netNIC1ID, []string{""})
+	var ie *InvalidInputError
+	require.ErrorAs(t, err, &ie)
+	assert.Contains(t, err.Error(), "securityGroupIDs[0]")
+	assert.Len(t, m.all(), 2)
+}
+
+// A NIC at depth 1 decodes its security groups.
+func TestNICEntitiesSecurityGroupsDecode(t *testing.T) {
+	var n NIC
+	require.NoError(t, json.Unmarshal([]byte(`{"id":"n","entities":{"securitygroups":{"items":[{"id":"`+secGroupID+`","type":"security-group","properties":{"name":"web"}}]}}}`), &n))
+	require.Len(t, n.Entities.SecurityGroups.Items, 1)
+	assert.Equal(t, "web", n.Entities.SecurityGroups.Items[0].Properties.Name)
 }

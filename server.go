@@ -53,6 +53,9 @@ type ServerEntities struct {
 	CDROMs  Collection[Image]  `json:"cdroms,omitzero"`
 	Volumes Collection[Volume] `json:"volumes,omitzero"`
 	NICs    Collection[NIC]    `json:"nics,omitzero"`
+	// SecurityGroups are the security groups attached to the server (Cloud
+	// API v6, [SecurityGroupsService.AttachToServer]).
+	SecurityGroups Collection[SecurityGroup] `json:"securitygroups,omitzero"`
 }
 
 // ServerSpec describes a server to create, alone (Servers.Create) or inside a

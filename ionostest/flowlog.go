@@ -47,7 +47,7 @@ var flowLogEntityOwners = []string{"nic", "natgateway", "networkloadbalancer"}
 // entitiesOf lists the entities rendered for a type in the request's
 // version: on v6, the flow logs of their owners too.
 func (c *rctx) entitiesOf(typ string) []string {
-	ents := entities[typ]
+	ents := c.withSecurityGroups(typ, entities[typ])
 	if c.v6 && slices.Contains(flowLogEntityOwners, typ) && !slices.Contains(ents, "flowlogs") {
 		return append(slices.Clone(ents), "flowlogs")
 	}

@@ -2,6 +2,8 @@ package ionostest
 
 import (
 	"net/http"
+	"slices"
+	"strings"
 )
 
 // Security groups (Cloud API v6, the later v6 API):
@@ -20,8 +22,12 @@ func init() {
 	wireTypes[sgRuleType] = "firewall-rule"
 	schemasV6[sgRuleType] = schemasV6["firewall-rule"]
 	requiredProps["security-group"] = requiredV6["security-group"]
-	entities["security-group"] = append(entities["security-group"], "rules")
+	entities["security-group"] = append(entities["security-group"], "rules", "nics", "servers")
 }
+
+// securityGroupHolders are the types whose v6 entities include their
+// security groups (NicEntities and ServerEntities of the later v6 API).
+var securityGroupHolders = map[string]string{"nic": "nics", "server": "servers"}
 
 // securityGroupRoutes registers the security group routes (buildRoutes
 // calls it).
@@ -30,6 +36,8 @@ func securityGroupRoutes(add func(pattern string, page int, m map[string]handler
 	const G, P, PA, PU, D = http.MethodGet, http.MethodPost, http.MethodPatch, http.MethodPut, http.MethodDelete
 	add("/datacenters/{}/securitygroups", 1000, H{G: hList, P: hSecurityGroupCreate})
 	add("/datacenters/{}/securitygroups/{}", 0, H{G: hGet, PA: hPatch, PU: hPut, D: hDelete})
+	add("/datacenters/{}/servers/{}/securitygroups", 0, H{PU: hSecurityGroupsAttach})
+	add("/datacenters/{}/servers/{}/nics/{}/securitygroups", 0, H{PU: hSecurityGroupsAttach})
 	add("/datacenters/{}/securitygroups/{}/rules", 1000, H{G: hList, P: hSecurityGroupRuleCreate})
 	add("/datacenters/{}/securitygroups/{}/rules/{}", 0, H{G: hGet, PA: hSecurityGroupRuleUpdate(false), PU: hSecurityGroupRuleUpdate(true), D: hDelete})
 }
@@ -153,4 +161,71 @@ func hSecurityGroupRuleUpdate(replace bool) handler {
 			hPatch(c)
 		}
 	}
+}
+
+// withSecurityGroups adds "securitygroups" to the entities of a server or
+// NIC on v6.
+func (c *rctx) withSecurityGroups(typ string, ents []string) []string {
+	if _, ok := securityGroupHolders[typ]; ok && c.v6 && !slices.Contains(ents, "securitygroups") {
+		return append(slices.Clone(ents), "securitygroups")
+	}
+	return ents
+}
+
+// hSecurityGroupsAttach sets the security groups of a server or a NIC to
+// the groups of body.ids (ListOfIds): every ID names a security group of
+// the same data center (422 otherwise); an empty list detaches them all.
+// The answer is the holder's groups (200).
+func hSecurityGroupsAttach(c *rctx) {
+	holder := c.st.node(parentOf(c.path()))
+	if holder == nil {
+		c.fail(errNotFound())
+		return
+	}
+	var body map[string]any
+	if e := c.decode(&body); e != nil {
+		c.fail(e)
+		return
+	}
+	raw, ok := body["ids"].([]any)
+	if !ok {
+		if body["ids"] == nil {
+			c.fail(errRequired("ids"))
+		} else {
+			c.fail(errInvalid("Attribute 'ids' has an invalid type: expected array"))
+		}
+		return
+	}
+	dcPath := strings.Join(strings.SplitN(holder.Path, "/", 4)[:3], "/")
+	var groups []string
+	for _, v := range raw {
+		id, _ := v.(string)
+		gp := dcPath + "/securitygroups/" + id
+		if g := c.st.Nodes[gp]; id == "" || g == nil || g.Type != "security-group" {
+			c.fail(errInvalid("Attribute 'ids' has an invalid value '%v': no security group of the data center has this ID", v))
+			return
+		}
+		if !slices.Contains(groups, gp) {
+			groups = append(groups, gp)
+		}
+	}
+	back := securityGroupHolders[holder.Type]
+	t := c.begin()
+	t.change(holder)
+	for _, gp := range holder.Kids["securitygroups"] {
+		if g := c.st.Nodes[gp]; g != nil && g.Kids != nil {
+			g.Kids[back] = slices.DeleteFunc(g.Kids[back], func(s string) bool { return s == holder.Path })
+		}
+	}
+	if holder.Kids != nil {
+		delete(holder.Kids, "securitygroups")
+	}
+	for _, gp := range groups {
+		t.link(holder, "securitygroups", gp)
+		t.link(c.st.Nodes[gp], back, holder.Path)
+	}
+	t.targets = append(t.targets, holder)
+	c.touchDC(t, holder.Path)
+	c.finish(t)
+	c.ok(http.StatusOK, c.collection(c.path(), holder.ID+"/securitygroups", c.st.kids(holder, "securitygroups"), c.writeDepth(1), false))
 }
