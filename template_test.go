@@ -134,3 +134,29 @@ func TestImageLabels(t *testing.T) {
 	assert.ErrorIs(t, err, ErrUnsupportedVersion)
 	m5.none()
 }
+
+func TestServersGPUs(t *testing.T) {
+	m := newMockAPI(t, WithBaseURL(testBaseV6))
+	srv := "/datacenters/" + dcID + "/servers/" + cubeServerID
+	const gpu = "f8b1c2d3-e4f5-4a6b-9c7d-8e9f0a1b2c3d"
+	onTemplateV6(m, http.MethodGet, srv+"/gpus", 200, []byte(`{"id":"`+cubeServerID+`/gpus","type":"collection","items":[`+
+		`{"id":"`+gpu+`","type":"gpu","metadata":{"state":"AVAILABLE"},"properties":{"name":"NVIDIA H100","vendor":"NVIDIA","model":"H100","type":"passThrough"}}]}`))
+	gpus, _, err := m.c.Servers.ListGPUs(context.Background(), dcID, cubeServerID)
+	require.NoError(t, err)
+	require.Len(t, gpus, 1)
+	assert.Equal(t, "H100", gpus[0].Properties.Model)
+	assert.Equal(t, "passThrough", gpus[0].Properties.Type)
+	assertCall(t, m.only(), http.MethodGet, srv+"/gpus", "depth", "1")
+
+	onTemplateV6(m, http.MethodGet, srv+"/gpus/"+gpu, 200, []byte(`{"id":"`+gpu+`","type":"gpu","properties":{"name":"NVIDIA H100","vendor":"NVIDIA","model":"H100","type":"passThrough"}}`))
+	g, _, err := m.c.Servers.GetGPU(context.Background(), dcID, cubeServerID, gpu)
+	require.NoError(t, err)
+	assert.Equal(t, "NVIDIA", g.Properties.Vendor)
+	_, _, err = m.c.Servers.GetGPU(context.Background(), dcID, cubeServerID, "")
+	assertInvalid(t, err, "gpuID")
+
+	m5 := newMockAPI(t)
+	_, _, err = m5.c.Servers.ListGPUs(context.Background(), dcID, cubeServerID)
+	assert.ErrorIs(t, err, ErrUnsupportedVersion)
+	m5.none()
+}
