@@ -160,3 +160,39 @@ func TestServersGPUs(t *testing.T) {
 	assert.ErrorIs(t, err, ErrUnsupportedVersion)
 	m5.none()
 }
+
+// NIC IPv6 fields: sent on v6, checked, refused on v5.
+func TestNICIPv6Fields(t *testing.T) {
+	m := newMockAPI(t, WithBaseURL(testBaseV6))
+	nics := "/datacenters/" + dcID + "/servers/" + cubeServerID + "/nics"
+	onTemplateV6(m, http.MethodPost, nics, http.StatusAccepted, []byte(`{"id":"a1b2c3d4-0000-4000-8000-000000000001","type":"nic",`+
+		`"properties":{"lan":2,"dhcp":true,"ipv6CidrBlock":"2001:db8:0:1:1::/80","ipv6Ips":["2001:db8:0:1:1::5"],"dhcpv6":false}}`),
+		"Location", testBaseV6+"/requests/"+testRequestID+"/status")
+	nic, _, err := m.c.NICs.Create(context.Background(), dcID, cubeServerID, NICSpec{LAN: "2",
+		IPv6CIDRBlock: "2001:db8:0:1:1::/80", IPv6IPs: []string{"2001:db8:0:1:1::5"}, DHCPv6: Ptr(false)})
+	require.NoError(t, err)
+	assertJSONBody(t, m.only(), `{"properties":{"lan":2,"ipv6CidrBlock":"2001:db8:0:1:1::/80","ipv6Ips":["2001:db8:0:1:1::5"],"dhcpv6":false}}`)
+	assert.Equal(t, "2001:db8:0:1:1::/80", nic.Properties.IPv6CIDRBlock)
+	assert.Equal(t, []string{"2001:db8:0:1:1::5"}, nic.Properties.IPv6IPs)
+	require.NotNil(t, nic.Properties.DHCPv6)
+	assert.False(t, *nic.Properties.DHCPv6)
+
+	for _, bad := range []NICSpec{
+		{LAN: "2", IPv6CIDRBlock: "2001:db8::/64"},
+		{LAN: "2", IPv6CIDRBlock: "10.0.0.0/80"},
+		{LAN: "2", IPv6IPs: []string{"10.0.0.1"}},
+	} {
+		_, _, err := m.c.NICs.Create(context.Background(), dcID, cubeServerID, bad)
+		assert.ErrorIs(t, err, ErrValidation, "%+v", bad)
+	}
+	_, _, err = m.c.NICs.Update(context.Background(), dcID, cubeServerID, "a1b2c3d4-0000-4000-8000-000000000001", NICUpdate{IPv6CIDRBlock: Ptr("")})
+	assertInvalid(t, err, "NICUpdate.IPv6CIDRBlock")
+	assert.Len(t, m.all(), 1, "nothing more sent")
+
+	m5 := newMockAPI(t)
+	_, _, err = m5.c.NICs.Create(context.Background(), dcID, cubeServerID, NICSpec{LAN: "2", DHCPv6: Ptr(true)})
+	assertInvalid(t, err, "NICSpec.DHCPv6")
+	_, _, err = m5.c.NICs.Update(context.Background(), dcID, cubeServerID, "a1b2c3d4-0000-4000-8000-000000000001", NICUpdate{IPv6IPs: []string{"2001:db8::1"}})
+	assertInvalid(t, err, "NICUpdate.IPv6")
+	m5.none()
+}
