@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"iter"
 	"net/http"
+	"net/netip"
 )
 
 // NIC is a server's network interface as the API returns it. At depth 1 and
@@ -36,6 +37,12 @@ type NICProperties struct {
 	PCISlot      int `json:"pciSlot,omitempty"`
 	// VNet is the virtual network the NIC is in (API v6, read-only).
 	VNet string `json:"vnet,omitempty"`
+	// IPv6CIDRBlock is the NIC's /80 IPv6 block inside its LAN's /64, and
+	// IPv6IPs its IPv6 addresses; DHCPv6 says whether it gets one by DHCP
+	// (later Cloud API v6; empty on a LAN without IPv6).
+	IPv6CIDRBlock string   `json:"ipv6CidrBlock,omitempty"`
+	IPv6IPs       []string `json:"ipv6Ips,omitempty"`
+	DHCPv6        *bool    `json:"dhcpv6,omitempty"`
 }
 
 // NICEntities are a NIC's children.
@@ -73,6 +80,14 @@ type NICSpec struct {
 	// NAT is off unless set. API v5 only: v6 has no NAT on NICs, and a v6
 	// client refuses a spec with NAT set before sending.
 	NAT bool
+	// IPv6CIDRBlock is the NIC's /80 block inside its LAN's /64 (empty: the
+	// API assigns one on an IPv6 LAN); IPv6IPs are fixed IPv6 addresses in
+	// it (at most 50); DHCPv6, when set, says whether the NIC gets an IPv6
+	// address by DHCP. Later Cloud API v6 only, on a LAN with an IPv6
+	// block: refused before sending on a v5 client.
+	IPv6CIDRBlock string
+	IPv6IPs       []string
+	DHCPv6        *bool
 	// FirewallRules are created with the NIC.
 	FirewallRules []FirewallRuleSpec
 }
@@ -87,6 +102,9 @@ type nicPostProperties struct {
 	FirewallActive bool         `json:"firewallActive,omitempty"`
 	FirewallType   FirewallType `json:"firewallType,omitempty"`
 	NAT            bool         `json:"nat,omitempty"`
+	IPv6CIDRBlock  string       `json:"ipv6CidrBlock,omitempty"`
+	IPv6IPs        []string     `json:"ipv6Ips,omitempty"`
+	DHCPv6         *bool        `json:"dhcpv6,omitempty"`
 }
 
 type nicPostEntities struct {
@@ -126,6 +144,31 @@ func (s *NICSpec) checkFields(v APIVersion, field string) error {
 		return unsupportedField(field+".NAT", v)
 	case v == APIv5 && s.FirewallType != "":
 		return unsupportedField(field+".FirewallType", v)
+	case v == APIv5 && s.IPv6CIDRBlock != "":
+		return unsupportedField(field+".IPv6CIDRBlock", v)
+	case v == APIv5 && len(s.IPv6IPs) > 0:
+		return unsupportedField(field+".IPv6IPs", v)
+	case v == APIv5 && s.DHCPv6 != nil:
+		return unsupportedField(field+".DHCPv6", v)
+	}
+	return nil
+}
+
+// checkIPv6 checks the NIC's IPv6 fields: a /80 block, at most 50 IPv6
+// addresses.
+func checkNICIPv6(field, block string, ips []string) error {
+	if block != "" {
+		if p, err := netip.ParsePrefix(block); err != nil || !p.Addr().Is6() || p.Addr().Is4In6() || p.Bits() != 80 {
+			return invalid(field+".IPv6CIDRBlock", "%q is not an IPv6 /80 block", block)
+		}
+	}
+	if len(ips) > 50 {
+		return invalid(field+".IPv6IPs", "has %d addresses; at most 50", len(ips))
+	}
+	for i, ip := range ips {
+		if a, err := netip.ParseAddr(ip); err != nil || !a.Is6() || a.Is4In6() {
+			return invalid(fmt.Sprintf("%s.IPv6IPs[%d]", field, i), "%q is not an IPv6 address", ip)
+		}
 	}
 	return nil
 }
@@ -157,9 +200,13 @@ func (s *NICSpec) build(v APIVersion, field string) (*nicPost, error) {
 	if err := checkNICIPs(field+".IPs", s.IPs); err != nil {
 		return nil, err
 	}
+	if err := checkNICIPv6(field, s.IPv6CIDRBlock, s.IPv6IPs); err != nil {
+		return nil, err
+	}
 	p := &nicPost{Properties: nicPostProperties{
 		Name: s.Name, LAN: s.LAN, IPs: s.IPs, DHCP: s.DHCP, FirewallActive: s.FirewallActive,
 		FirewallType: s.FirewallType, NAT: s.NAT,
+		IPv6CIDRBlock: s.IPv6CIDRBlock, IPv6IPs: s.IPv6IPs, DHCPv6: s.DHCPv6,
 	}}
 	if len(s.FirewallRules) > 0 {
 		rules := make([]firewallRulePost, len(s.FirewallRules))
@@ -213,6 +260,11 @@ type NICUpdate struct {
 	// NAT switches NAT on or off. API v5 only (deprecated there): v6 has
 	// no NAT on NICs, and a v6 client refuses it before sending.
 	NAT *bool `json:"nat,omitempty"`
+	// IPv6CIDRBlock, IPv6IPs and DHCPv6 set the NIC's IPv6 block (/80),
+	// addresses and DHCPv6 (later Cloud API v6; see [NICSpec]).
+	IPv6CIDRBlock *string  `json:"ipv6CidrBlock,omitempty"`
+	IPv6IPs       []string `json:"ipv6Ips,omitempty"`
+	DHCPv6        *bool    `json:"dhcpv6,omitempty"`
 }
 
 type nicPatch struct {
@@ -230,6 +282,18 @@ func (u *NICUpdate) bodyFor(v APIVersion) (*nicPatch, error) {
 		return nil, unsupportedField("NICUpdate.NAT", v)
 	case v == APIv5 && u.FirewallType != nil:
 		return nil, unsupportedField("NICUpdate.FirewallType", v)
+	case v == APIv5 && (u.IPv6CIDRBlock != nil || len(u.IPv6IPs) > 0 || u.DHCPv6 != nil):
+		return nil, unsupportedField("NICUpdate.IPv6", v)
+	}
+	block := ""
+	if u.IPv6CIDRBlock != nil {
+		block = *u.IPv6CIDRBlock
+		if block == "" {
+			return nil, invalid("NICUpdate.IPv6CIDRBlock", "is empty")
+		}
+	}
+	if err := checkNICIPv6("NICUpdate", block, u.IPv6IPs); err != nil {
+		return nil, err
 	}
 	return u.body()
 }

@@ -562,6 +562,38 @@ func (s *ServersService) RemoteConsoleURL(ctx context.Context, datacenterID, ser
 	return v.URL, resp, nil
 }
 
+// GPU is a GPU card of a GPU server (Cloud API v6; read-only).
+type GPU struct {
+	ID         string        `json:"id"`
+	Type       string        `json:"type,omitempty"`
+	Href       string        `json:"href,omitempty"`
+	Metadata   Metadata      `json:"metadata,omitzero"`
+	Properties GPUProperties `json:"properties"`
+}
+
+// GPUProperties describe a GPU card.
+type GPUProperties struct {
+	Name   string `json:"name"`
+	Vendor string `json:"vendor"`
+	Model  string `json:"model"`
+	// Type is the kind of card ("passThrough").
+	Type string `json:"type"`
+}
+
+// ListGPUs returns the GPU cards of a server of type GPU (Cloud API v6).
+func (s *ServersService) ListGPUs(ctx context.Context, datacenterID, serverID string, opts ...ListOption) ([]GPU, *Response, error) {
+	return list[GPU](ctx, s.c, at(serverPath(datacenterID, serverID, "/gpus")), opts)
+}
+
+// GetGPU returns one GPU card of a server (Cloud API v6).
+func (s *ServersService) GetGPU(ctx context.Context, datacenterID, serverID, gpuID string, opts ...ReadOption) (*GPU, *Response, error) {
+	p, err := serverPath(datacenterID, serverID, "")
+	if err == nil {
+		p, err = pathOf(p+"/gpus/{}", id("gpuID", gpuID))
+	}
+	return get[GPU](ctx, s.c, at(p, err), opts)
+}
+
 // ListVolumes returns the volumes attached to a server, following the pages
 // of the collection.
 func (s *ServersService) ListVolumes(ctx context.Context, datacenterID, serverID string, opts ...ListOption) ([]Volume, *Response, error) {

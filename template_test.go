@@ -134,3 +134,65 @@ func TestImageLabels(t *testing.T) {
 	assert.ErrorIs(t, err, ErrUnsupportedVersion)
 	m5.none()
 }
+
+func TestServersGPUs(t *testing.T) {
+	m := newMockAPI(t, WithBaseURL(testBaseV6))
+	srv := "/datacenters/" + dcID + "/servers/" + cubeServerID
+	const gpu = "f8b1c2d3-e4f5-4a6b-9c7d-8e9f0a1b2c3d"
+	onTemplateV6(m, http.MethodGet, srv+"/gpus", 200, []byte(`{"id":"`+cubeServerID+`/gpus","type":"collection","items":[`+
+		`{"id":"`+gpu+`","type":"gpu","metadata":{"state":"AVAILABLE"},"properties":{"name":"NVIDIA H100","vendor":"NVIDIA","model":"H100","type":"passThrough"}}]}`))
+	gpus, _, err := m.c.Servers.ListGPUs(context.Background(), dcID, cubeServerID)
+	require.NoError(t, err)
+	require.Len(t, gpus, 1)
+	assert.Equal(t, "H100", gpus[0].Properties.Model)
+	assert.Equal(t, "passThrough", gpus[0].Properties.Type)
+	assertCall(t, m.only(), http.MethodGet, srv+"/gpus", "depth", "1")
+
+	onTemplateV6(m, http.MethodGet, srv+"/gpus/"+gpu, 200, []byte(`{"id":"`+gpu+`","type":"gpu","properties":{"name":"NVIDIA H100","vendor":"NVIDIA","model":"H100","type":"passThrough"}}`))
+	g, _, err := m.c.Servers.GetGPU(context.Background(), dcID, cubeServerID, gpu)
+	require.NoError(t, err)
+	assert.Equal(t, "NVIDIA", g.Properties.Vendor)
+	_, _, err = m.c.Servers.GetGPU(context.Background(), dcID, cubeServerID, "")
+	assertInvalid(t, err, "gpuID")
+
+	m5 := newMockAPI(t)
+	_, _, err = m5.c.Servers.ListGPUs(context.Background(), dcID, cubeServerID)
+	assert.ErrorIs(t, err, ErrUnsupportedVersion)
+	m5.none()
+}
+
+// NIC IPv6 fields: sent on v6, checked, refused on v5.
+func TestNICIPv6Fields(t *testing.T) {
+	m := newMockAPI(t, WithBaseURL(testBaseV6))
+	nics := "/datacenters/" + dcID + "/servers/" + cubeServerID + "/nics"
+	onTemplateV6(m, http.MethodPost, nics, http.StatusAccepted, []byte(`{"id":"a1b2c3d4-0000-4000-8000-000000000001","type":"nic",`+
+		`"properties":{"lan":2,"dhcp":true,"ipv6CidrBlock":"2001:db8:0:1:1::/80","ipv6Ips":["2001:db8:0:1:1::5"],"dhcpv6":false}}`),
+		"Location", testBaseV6+"/requests/"+testRequestID+"/status")
+	nic, _, err := m.c.NICs.Create(context.Background(), dcID, cubeServerID, NICSpec{LAN: "2",
+		IPv6CIDRBlock: "2001:db8:0:1:1::/80", IPv6IPs: []string{"2001:db8:0:1:1::5"}, DHCPv6: Ptr(false)})
+	require.NoError(t, err)
+	assertJSONBody(t, m.only(), `{"properties":{"lan":2,"ipv6CidrBlock":"2001:db8:0:1:1::/80","ipv6Ips":["2001:db8:0:1:1::5"],"dhcpv6":false}}`)
+	assert.Equal(t, "2001:db8:0:1:1::/80", nic.Properties.IPv6CIDRBlock)
+	assert.Equal(t, []string{"2001:db8:0:1:1::5"}, nic.Properties.IPv6IPs)
+	require.NotNil(t, nic.Properties.DHCPv6)
+	assert.False(t, *nic.Properties.DHCPv6)
+
+	for _, bad := range []NICSpec{
+		{LAN: "2", IPv6CIDRBlock: "2001:db8::/64"},
+		{LAN: "2", IPv6CIDRBlock: "10.0.0.0/80"},
+		{LAN: "2", IPv6IPs: []string{"10.0.0.1"}},
+	} {
+		_, _, err := m.c.NICs.Create(context.Background(), dcID, cubeServerID, bad)
+		assert.ErrorIs(t, err, ErrValidation, "%+v", bad)
+	}
+	_, _, err = m.c.NICs.Update(context.Background(), dcID, cubeServerID, "a1b2c3d4-0000-4000-8000-000000000001", NICUpdate{IPv6CIDRBlock: Ptr("")})
+	assertInvalid(t, err, "NICUpdate.IPv6CIDRBlock")
+	assert.Len(t, m.all(), 1, "nothing more sent")
+
+	m5 := newMockAPI(t)
+	_, _, err = m5.c.NICs.Create(context.Background(), dcID, cubeServerID, NICSpec{LAN: "2", DHCPv6: Ptr(true)})
+	assertInvalid(t, err, "NICSpec.DHCPv6")
+	_, _, err = m5.c.NICs.Update(context.Background(), dcID, cubeServerID, "a1b2c3d4-0000-4000-8000-000000000001", NICUpdate{IPv6IPs: []string{"2001:db8::1"}})
+	assertInvalid(t, err, "NICUpdate.IPv6")
+	m5.none()
+}

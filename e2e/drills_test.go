@@ -264,6 +264,9 @@ func TestDrillConnectionReuse(t *testing.T) {
 	run(4)
 	before := srv.Connections()
 	run(16) // 1024 requests
-	assert.Equal(t, before, srv.Connections(), "no new connection after warm-up")
+	// Without reuse every request would open one. net/http may still dial
+	// one spare when a request starts just before a connection is handed
+	// back, which a loaded machine makes more likely: allow two.
+	assert.LessOrEqual(t, srv.Connections()-before, 2, "connections are reused after warm-up")
 	assert.Positive(t, before)
 }

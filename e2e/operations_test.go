@@ -143,7 +143,7 @@ func everyOperation(t *testing.T, version ionos.APIVersion) {
 		_, resp, err := c.Templates.List(ctx)
 		require.ErrorIs(t, err, ionos.ErrUnsupportedVersion)
 		assert.Nil(t, resp)
-		for _, op := range []string{"Templates.List", "Templates.All", "Templates.Get", "Servers.Suspend", "Servers.Resume", "Servers.Token", "Servers.RemoteConsoleURL"} {
+		for _, op := range []string{"Templates.List", "Templates.All", "Templates.Get", "Servers.Suspend", "Servers.Resume", "Servers.Token", "Servers.RemoteConsoleURL", "Servers.ListGPUs", "Servers.GetGPU"} {
 			r.called[op] = true
 		}
 	})
@@ -1020,6 +1020,13 @@ func cubeServers(r *opRun, ctx context.Context) {
 	u, resp, err := c.Servers.RemoteConsoleURL(ctx, dc.ID, srv.ID)
 	r.call("Servers.RemoteConsoleURL", resp, err)
 	assert.NotEmpty(t, u.Reveal())
+	g, resp, err := c.Servers.Create(ctx, dc.ID, ionos.ServerSpec{Name: "gpu", Type: ionos.ServerTypeGPU, Cores: 8, RAM: 32768})
+	r.call("Servers.Create", resp, err)
+	gpus, resp, err := c.Servers.ListGPUs(ctx, dc.ID, g.ID)
+	r.call("Servers.ListGPUs", resp, err)
+	require.Len(t, gpus, 1)
+	_, resp, err = c.Servers.GetGPU(ctx, dc.ID, g.ID, gpus[0].ID)
+	r.call("Servers.GetGPU", resp, err)
 	resp, err = c.Datacenters.Delete(ctx, dc.ID)
 	r.call("Datacenters.Delete", resp, err)
 }

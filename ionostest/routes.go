@@ -970,6 +970,7 @@ func buildRoutes() []*route {
 		add(owner+"/labels/{}", 0, H{G: hLabel, PU: hLabel, D: hLabel})
 	}
 	serverV6Routes(add)
+	gpuRoutes(add)
 	natGatewayRoutes(add)
 	networkLoadBalancerRoutes(add)
 	flowLogRoutes(add)

@@ -214,3 +214,54 @@ func hRemoteConsole(c *rctx) {
 	}
 	c.ok(200, map[string]any{"url": "https://dcd.example.invalid/noVNC?token=" + fakeJWT(&authToken{id: srv.ID, created: c.now, expires: c.now.Add(time.Hour)})})
 }
+
+// gpuRoutes serves a server's GPU cards (v6). A server of type GPU has
+// one NVIDIA card, derived from the server (the emulator provisions
+// nothing); other servers have none.
+func gpuRoutes(add func(pattern string, page int, m map[string]handler)) {
+	const base = "/datacenters/{}/servers/{}/gpus"
+	add(base, 0, map[string]handler{http.MethodGet: hGPUs})
+	add(base+"/{}", 0, map[string]handler{http.MethodGet: hGPUs})
+}
+
+func (c *rctx) gpusOf(srv *node) []map[string]any {
+	if !strings.EqualFold(str(srv.Props["type"]), "GPU") {
+		return nil
+	}
+	id := srv.ID[:24] + "0000000a1000"
+	return []map[string]any{{
+		"id": id, "type": "gpu", "href": c.base + srv.Path + "/gpus/" + id,
+		"metadata":   map[string]any{"etag": srv.Etag, "createdDate": srv.Created.UTC().Format(time.RFC3339), "state": "AVAILABLE"},
+		"properties": map[string]any{"name": "NVIDIA H100", "vendor": "NVIDIA", "model": "H100", "type": "passThrough"},
+	}}
+}
+
+func hGPUs(c *rctx) {
+	p := c.path()
+	one := !strings.HasSuffix(p, "/gpus")
+	sp := parentOf(p)
+	if one {
+		sp = parentOf(sp)
+	}
+	srv := c.st.node(sp)
+	if srv == nil || srv.Type != "server" {
+		c.fail(errNotFound())
+		return
+	}
+	gpus := c.gpusOf(srv)
+	if one {
+		for _, g := range gpus {
+			if g["id"] == c.params[len(c.params)-1] {
+				c.ok(200, g)
+				return
+			}
+		}
+		c.fail(errNotFound())
+		return
+	}
+	items := make([]any, len(gpus))
+	for i, g := range gpus {
+		items[i] = g
+	}
+	c.ok(200, map[string]any{"id": srv.ID + "/gpus", "type": "collection", "href": c.base + p, "items": items})
+}

@@ -286,3 +286,34 @@ func TestV6ImageLabels(t *testing.T) {
 	_, _, err = newSrv(t).Client().Labels.ListOn(ctx, target)
 	assert.ErrorIs(t, err, ionos.ErrUnsupportedVersion, "v5 has no image labels")
 }
+
+// A server of type GPU has its card; others have none.
+func TestV6GPUs(t *testing.T) {
+	srv := newV6(t)
+	c := srv.Client()
+	ctx := context.Background()
+	dc, resp, err := c.Datacenters.Create(ctx, ionos.DatacenterSpec{Name: "d", Location: "de/fra"})
+	require.NoError(t, err)
+	_, err = c.WaitForCompletion(ctx, resp)
+	require.NoError(t, err)
+	g, resp, err := c.Servers.Create(ctx, dc.ID, ionos.ServerSpec{Name: "gpu", Type: ionos.ServerTypeGPU, Cores: 8, RAM: 32768})
+	require.NoError(t, err)
+	_, err = c.WaitForCompletion(ctx, resp)
+	require.NoError(t, err)
+	e, resp, err := c.Servers.Create(ctx, dc.ID, ionos.ServerSpec{Name: "plain", Cores: 1, RAM: 1024})
+	require.NoError(t, err)
+	_, err = c.WaitForCompletion(ctx, resp)
+	require.NoError(t, err)
+
+	gpus, _, err := c.Servers.ListGPUs(ctx, dc.ID, g.ID)
+	require.NoError(t, err)
+	require.Len(t, gpus, 1)
+	one, _, err := c.Servers.GetGPU(ctx, dc.ID, g.ID, gpus[0].ID)
+	require.NoError(t, err)
+	assert.Equal(t, gpus[0].Properties, one.Properties)
+	none, _, err := c.Servers.ListGPUs(ctx, dc.ID, e.ID)
+	require.NoError(t, err)
+	assert.Empty(t, none)
+	_, _, err = c.Servers.GetGPU(ctx, dc.ID, e.ID, gpus[0].ID)
+	assert.ErrorIs(t, err, ionos.ErrNotFound)
+}
