@@ -47,11 +47,11 @@ var flowLogEntityOwners = []string{"nic", "natgateway", "networkloadbalancer"}
 // entitiesOf lists the entities rendered for a type in the request's
 // version: on v6, the flow logs of their owners too.
 func (c *rctx) entitiesOf(typ string) []string {
-	ents := c.withSecurityGroups(typ, entities[typ])
+	ents := entities[typ]
 	if c.v6 && slices.Contains(flowLogEntityOwners, typ) && !slices.Contains(ents, "flowlogs") {
-		return append(slices.Clone(ents), "flowlogs")
+		ents = append(slices.Clone(ents), "flowlogs")
 	}
-	return ents
+	return c.withSecurityGroups(typ, ents)
 }
 
 // hFlowLogCreate creates a flow log under an existing owner.

@@ -315,7 +315,8 @@ func TestFlowLogsConformV6(t *testing.T) {
 func TestFlowLogsEntities(t *testing.T) {
 	v5, v6 := &rctx{}, &rctx{v6: true}
 	assert.Equal(t, []string{"firewallrules"}, v5.entitiesOf("nic"))
-	assert.Equal(t, []string{"firewallrules", "flowlogs"}, v6.entitiesOf("nic"))
+	// (and, since security groups, the NIC's groups: NicEntities of the later v6)
+	assert.Equal(t, []string{"firewallrules", "flowlogs", "securitygroups"}, v6.entitiesOf("nic"))
 	assert.Equal(t, []string{"firewallrules"}, entities["nic"], "the v5 list is left alone")
 	for _, typ := range []string{"natgateway", "networkloadbalancer"} {
 		assert.Equal(t, 1, strings.Count(strings.Join(v6.entitiesOf(typ), ","), "flowlogs"), typ)
