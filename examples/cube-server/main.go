@@ -1,7 +1,7 @@
 // Command cube-server creates a CUBE server from the smallest template
-// (Cloud API v6), with the DAS volume its template sizes, then suspends and
-// resumes it, reads its token, and deletes everything it made unless -keep
-// is given.
+// (Cloud API v6), with the DAS volume its template sizes, attaches a
+// security group that lets SSH in, then suspends and resumes it, reads its
+// token, and deletes everything it made unless -keep is given.
 //
 //	go run ./examples/cube-server -emulate
 package main
@@ -87,6 +87,24 @@ func run(ctx context.Context, c *ionos.Client, out io.Writer, location string, c
 		return err
 	}
 	fmt.Fprintf(out, "server %s: %s, %d cores, %d MB\n", got.Properties.Name, got.Properties.Type, got.Properties.Cores, got.Properties.RAM)
+
+	// A security group that lets SSH in, attached to the server.
+	sg, resp, err := c.SecurityGroups.Create(ctx, dc.ID, ionos.SecurityGroupSpec{
+		Name: "ssh-in", Description: "SSH from anywhere",
+		Rules: []ionos.FirewallRuleSpec{{Name: "ssh", Protocol: ionos.ProtocolTCP, Type: ionos.FirewallRuleIngress, PortRangeStart: 22, PortRangeEnd: 22}},
+	})
+	if err := wait(ctx, c, resp, err); err != nil {
+		return err
+	}
+	groups, resp, err := c.SecurityGroups.AttachToServer(ctx, dc.ID, srv.ID, []string{sg.ID})
+	if err := wait(ctx, c, resp, err); err != nil {
+		return err
+	}
+	rules, _, err := c.SecurityGroups.ListRules(ctx, dc.ID, sg.ID)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "security groups of the server: %d (%s, %d rule)\n", len(groups), sg.Properties.Name, len(rules))
 
 	for _, step := range []struct {
 		name string

@@ -20,6 +20,7 @@ func TestCubeServerOnEmulator(t *testing.T) {
 	s := out.String()
 	assert.Contains(t, s, `template "Basic Cube XS": 1 cores, 1024 MB, 30 GB`)
 	assert.Contains(t, s, "server cube-1: CUBE, 1 cores, 1024 MB")
+	assert.Contains(t, s, "security groups of the server: 1 (ssh-in, 1 rule)")
 	assert.Contains(t, s, "suspended: vmState SUSPENDED")
 	assert.Contains(t, s, "resumed: vmState RUNNING")
 	assert.Contains(t, s, "server token: [redacted] (")
