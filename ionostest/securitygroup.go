@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Security groups (Cloud API v6, the later v6 API):
@@ -35,7 +36,7 @@ func securityGroupRoutes(add func(pattern string, page int, m map[string]handler
 	type H = map[string]handler
 	const G, P, PA, PU, D = http.MethodGet, http.MethodPost, http.MethodPatch, http.MethodPut, http.MethodDelete
 	add("/datacenters/{}/securitygroups", 1000, H{G: hList, P: hSecurityGroupCreate})
-	add("/datacenters/{}/securitygroups/{}", 0, H{G: hGet, PA: hPatch, PU: hPut, D: hDelete})
+	add("/datacenters/{}/securitygroups/{}", 0, H{G: hGet, PA: hSecurityGroupUpdate(false), PU: hSecurityGroupUpdate(true), D: hDelete})
 	add("/datacenters/{}/servers/{}/securitygroups", 0, H{PU: hSecurityGroupsAttach})
 	add("/datacenters/{}/servers/{}/nics/{}/securitygroups", 0, H{PU: hSecurityGroupsAttach})
 	add("/datacenters/{}/securitygroups/{}/rules", 1000, H{G: hList, P: hSecurityGroupRuleCreate})
@@ -55,7 +56,8 @@ func hSecurityGroupCreate(c *rctx) {
 		c.fail(e)
 		return
 	}
-	if e := natRequired("security-group", body); e != nil {
+	props, _ := body["properties"].(map[string]any)
+	if e := cmpErr(natRequired("security-group", body), checkSGProps(props)); e != nil {
 		c.fail(e)
 		return
 	}
@@ -228,4 +230,38 @@ func hSecurityGroupsAttach(c *rctx) {
 	c.touchDC(t, holder.Path)
 	c.finish(t)
 	c.ok(http.StatusOK, c.collection(c.path(), holder.ID+"/securitygroups", c.st.kids(holder, "securitygroups"), c.writeDepth(1), false))
+}
+
+// checkSGProps applies the documented lengths: a name of at most 60
+// characters, a description of at most 300.
+func checkSGProps(p map[string]any) *apiErr {
+	for k, max := range map[string]int{"name": 60, "description": 300} {
+		if v, ok := p[k].(string); ok && utf8.RuneCountInString(v) > max {
+			return errInvalid("Attribute '%s' must be at most %d characters long", k, max)
+		}
+	}
+	return nil
+}
+
+// hSecurityGroupUpdate changes (PATCH) or replaces (PUT) a security group,
+// within the documented lengths.
+func hSecurityGroupUpdate(replace bool) handler {
+	return func(c *rctx) {
+		var body map[string]any
+		if c.st.node(c.path()) != nil && c.decode(&body) == nil {
+			props := body
+			if replace {
+				props, _ = body["properties"].(map[string]any)
+			}
+			if e := checkSGProps(props); e != nil {
+				c.fail(e)
+				return
+			}
+		}
+		if replace {
+			hPut(c)
+		} else {
+			hPatch(c)
+		}
+	}
 }

@@ -2,6 +2,7 @@ package ionostest
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/ionos-go/ionos"
@@ -73,7 +74,11 @@ func TestSecurityGroupRules422(t *testing.T) {
 	assert.Equal(t, 422, resp.StatusCode)
 	resp, _ = call(t, srv, "POST", "/datacenters/"+dcID+"/securitygroups", map[string]any{"properties": map[string]any{"description": "x"}})
 	assert.Equal(t, 422, resp.StatusCode)
+	resp, _ = call(t, srv, "POST", "/datacenters/"+dcID+"/securitygroups", map[string]any{"properties": map[string]any{"name": strings.Repeat("n", 61)}})
+	assert.Equal(t, 422, resp.StatusCode)
 	_, sg := call(t, srv, "POST", "/datacenters/"+dcID+"/securitygroups", map[string]any{"properties": map[string]any{"name": "web"}})
+	resp, _ = call(t, srv, "PATCH", "/datacenters/"+dcID+"/securitygroups/"+str(sg["id"]), map[string]any{"description": strings.Repeat("d", 301)})
+	assert.Equal(t, 422, resp.StatusCode)
 	rules := "/datacenters/" + dcID + "/securitygroups/" + str(sg["id"]) + "/rules"
 	resp, _ = call(t, srv, "POST", rules, map[string]any{"properties": map[string]any{"protocol": "TCP", "portRangeStart": 1, "portRangeEnd": 70000}})
 	assert.Equal(t, 422, resp.StatusCode)
