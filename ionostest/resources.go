@@ -191,6 +191,9 @@ func (c *rctx) prepare(t *tx, parent *node, n *node) *apiErr {
 		if ips, _ := p["ips"].([]any); len(ips) == 0 {
 			p["ips"] = []any{fmt.Sprintf("10.%d.%d.%d", randByte(), randByte(), randByte()%250+2)}
 		}
+		if e := c.prepareIPv6NIC(parent, n); e != nil {
+			return e
+		}
 	case "firewall-rule":
 		s, _ := toInt(p["portRangeStart"])
 		e, hasEnd := toInt(p["portRangeEnd"])
@@ -203,6 +206,9 @@ func (c *rctx) prepare(t *tx, parent *node, n *node) *apiErr {
 	case "lan":
 		def("public", false)
 		p["ipFailover"] = []any{}
+		if e := c.prepareIPv6LAN(parent, n); e != nil {
+			return e
+		}
 	case "loadbalancer":
 		def("dhcp", true)
 		def("ip", fmt.Sprintf("203.0.113.%d", randByte()%250+2))

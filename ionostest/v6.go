@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strings"
 	"time"
@@ -264,4 +265,88 @@ func hGPUs(c *rctx) {
 		items[i] = g
 	}
 	c.ok(200, map[string]any{"id": srv.ID + "/gpus", "type": "collection", "href": c.base + p, "items": items})
+}
+
+// dcIPv6 returns the data center's /56 IPv6 block, assigning one the first
+// time a LAN of it asks for IPv6 (v6).
+func (c *rctx) dcIPv6(dc *node) netip.Prefix {
+	if p, err := netip.ParsePrefix(str(dc.Props["ipv6CidrBlock"])); err == nil {
+		return p
+	}
+	var a [16]byte
+	copy(a[:], []byte{0x20, 0x01, 0x0d, 0xb8, randByte(), randByte(), randByte()})
+	p := netip.PrefixFrom(netip.AddrFrom16(a), 56)
+	dc.Props["ipv6CidrBlock"] = p.String()
+	return p
+}
+
+// prepareIPv6LAN gives a v6 LAN asking for IPv6 ("AUTO") the /64 of its
+// number inside the data center's /56, or checks one chosen by hand.
+func (c *rctx) prepareIPv6LAN(dc, lan *node) *apiErr {
+	v := str(lan.Props["ipv6CidrBlock"])
+	if !c.v6 || v == "" {
+		return nil
+	}
+	dcp := c.dcIPv6(dc)
+	if v == "AUTO" {
+		n, _ := toInt(lan.ID)
+		a := dcp.Addr().As16()
+		a[7] = byte(n)
+		lan.Props["ipv6CidrBlock"] = netip.PrefixFrom(netip.AddrFrom16(a), 64).String()
+		return nil
+	}
+	p, err := netip.ParsePrefix(v)
+	if err != nil || p.Bits() != 64 || !dcp.Contains(p.Addr()) || p.Masked() != p {
+		return errInvalid("Attribute 'ipv6CidrBlock' must be AUTO or a /64 inside the data center's %s", dcp)
+	}
+	return nil
+}
+
+// prepareIPv6NIC gives a v6 NIC on an IPv6 LAN its /80 block (the next free
+// one, unless chosen) and an address in it, or checks what was chosen.
+func (c *rctx) prepareIPv6NIC(server, nic *node) *apiErr {
+	if !c.v6 {
+		return nil
+	}
+	dc := c.st.Nodes[parentOf(parentOf(server.Path))]
+	lanID, _ := toInt(nic.Props["lan"])
+	lan := c.st.Nodes[dc.Path+"/lans/"+fmt.Sprint(lanID)]
+	lp, err := netip.ParsePrefix(lanIPv6(lan))
+	if err != nil {
+		if nic.Props["ipv6CidrBlock"] != nil || nic.Props["ipv6Ips"] != nil {
+			return errInvalid("Attribute 'ipv6CidrBlock' can only be set on a LAN with an IPv6 block")
+		}
+		return nil
+	}
+	if v := str(nic.Props["ipv6CidrBlock"]); v != "" {
+		p, err := netip.ParsePrefix(v)
+		if err != nil || p.Bits() != 80 || !lp.Contains(p.Addr()) {
+			return errInvalid("Attribute 'ipv6CidrBlock' must be a /80 inside the LAN's %s", lp)
+		}
+	} else {
+		a := lp.Addr().As16()
+		a[8], a[9] = randByte(), randByte()
+		nic.Props["ipv6CidrBlock"] = netip.PrefixFrom(netip.AddrFrom16(a), 80).String()
+	}
+	block := netip.MustParsePrefix(str(nic.Props["ipv6CidrBlock"]))
+	if ips, _ := nic.Props["ipv6Ips"].([]any); len(ips) > 0 {
+		for _, x := range ips {
+			a, err := netip.ParseAddr(str(x))
+			if err != nil || !block.Contains(a) {
+				return errInvalid("Attribute 'ipv6Ips' must hold addresses inside the NIC's %s", block)
+			}
+		}
+	} else {
+		a := block.Addr().As16()
+		a[15] = 1
+		nic.Props["ipv6Ips"] = []any{netip.AddrFrom16(a).String()}
+	}
+	return nil
+}
+
+func lanIPv6(lan *node) string {
+	if lan == nil {
+		return ""
+	}
+	return str(lan.Props["ipv6CidrBlock"])
 }

@@ -3,6 +3,7 @@ package ionostest
 import (
 	"context"
 	"net/http"
+	"net/netip"
 	"strings"
 	"testing"
 	"time"
@@ -316,4 +317,52 @@ func TestV6GPUs(t *testing.T) {
 	assert.Empty(t, none)
 	_, _, err = c.Servers.GetGPU(ctx, dc.ID, e.ID, gpus[0].ID)
 	assert.ErrorIs(t, err, ionos.ErrNotFound)
+}
+
+// IPv6 as the API documents it: a LAN asking AUTO gets a /64 of the data
+// center's /56, its NICs get /80 blocks and an address in them.
+func TestV6IPv6Allocation(t *testing.T) {
+	srv := newV6(t, WithStrictBodies())
+	c := srv.Client()
+	ctx := context.Background()
+	dc, resp, err := c.Datacenters.Create(ctx, ionos.DatacenterSpec{Name: "v6", Location: "de/fra"})
+	require.NoError(t, err)
+	_, err = c.WaitForCompletion(ctx, resp)
+	require.NoError(t, err)
+	lan, resp, err := c.LANs.Create(ctx, dc.ID, ionos.LANSpec{Name: "v6", IPv6CIDRBlock: "AUTO"})
+	require.NoError(t, err)
+	_, err = c.WaitForCompletion(ctx, resp)
+	require.NoError(t, err)
+	lan, _, err = c.LANs.Get(ctx, dc.ID, lan.ID)
+	require.NoError(t, err)
+	lp, err := netip.ParsePrefix(lan.Properties.IPv6CIDRBlock)
+	require.NoError(t, err, lan.Properties.IPv6CIDRBlock)
+	assert.Equal(t, 64, lp.Bits())
+	got, _, err := c.Datacenters.Get(ctx, dc.ID)
+	require.NoError(t, err)
+	dp := netip.MustParsePrefix(got.Properties.IPv6CIDRBlock)
+	assert.Equal(t, 56, dp.Bits())
+	assert.True(t, dp.Contains(lp.Addr()), "the LAN's /64 is inside the data center's /56")
+
+	s, resp, err := c.Servers.Create(ctx, dc.ID, ionos.ServerSpec{Name: "s", Cores: 1, RAM: 1024})
+	require.NoError(t, err)
+	_, err = c.WaitForCompletion(ctx, resp)
+	require.NoError(t, err)
+	nic, resp, err := c.NICs.Create(ctx, dc.ID, s.ID, ionos.NICSpec{LAN: lan.ID})
+	require.NoError(t, err)
+	_, err = c.WaitForCompletion(ctx, resp)
+	require.NoError(t, err)
+	nic, _, err = c.NICs.Get(ctx, dc.ID, s.ID, nic.ID)
+	require.NoError(t, err)
+	np := netip.MustParsePrefix(nic.Properties.IPv6CIDRBlock)
+	assert.Equal(t, 80, np.Bits())
+	assert.True(t, lp.Contains(np.Addr()), "the NIC's /80 is inside the LAN's /64")
+	require.Len(t, nic.Properties.IPv6IPs, 1)
+	assert.True(t, np.Contains(netip.MustParseAddr(nic.Properties.IPv6IPs[0])))
+
+	// A block outside the LAN's is refused, and so is IPv6 on a LAN without it.
+	_, _, err = c.NICs.Create(ctx, dc.ID, s.ID, ionos.NICSpec{LAN: lan.ID, IPv6CIDRBlock: "2001:db8:ffff:ffff:1::/80"})
+	assert.ErrorIs(t, err, ionos.ErrValidation)
+	_, _, err = c.NICs.Create(ctx, dc.ID, s.ID, ionos.NICSpec{LAN: "9", IPv6IPs: []string{"2001:db8::1"}})
+	assert.ErrorIs(t, err, ionos.ErrValidation)
 }
