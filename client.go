@@ -658,6 +658,8 @@ type Response struct {
 	// noBody: the API answered the call with no body (v6 answers many
 	// writes 202 with no content), so there is no resource to return.
 	noBody bool
+	// client made the call (for Await).
+	client *Client
 }
 
 // RateLimit is what the API says of the caller's rate limit.
@@ -777,6 +779,7 @@ func (c *Client) doWith(ctx context.Context, req *request, out any, co *callOpti
 			return nil, err
 		}
 		resp := newResponse(hr, st.attempts)
+		resp.client = c
 		if hr.StatusCode >= 400 {
 			apiErr := c.apiError(hr, req.method, u, st.attempts)
 			closeBody(hr.Body)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"testing"
+	"time"
 
 	"github.com/jarcoal/httpmock"
 	"github.com/stretchr/testify/assert"
@@ -195,4 +196,26 @@ func TestNICIPv6Fields(t *testing.T) {
 	_, _, err = m5.c.NICs.Update(context.Background(), dcID, cubeServerID, "a1b2c3d4-0000-4000-8000-000000000001", NICUpdate{IPv6IPs: []string{"2001:db8::1"}})
 	assertInvalid(t, err, "NICUpdate.IPv6")
 	m5.none()
+}
+
+// A write answered without a request to poll (as v6 documents some) is
+// waited for on the resource's state, read again at its href.
+func TestAwaitWithoutRequestPollsTheState(t *testing.T) {
+	m := newMockAPI(t, WithBaseURL(testBaseV6), WithWaitPolicy(WaitPolicy{MinInterval: time.Millisecond, MaxInterval: time.Millisecond, Factor: 1}))
+	href := testBaseV6 + "/datacenters/" + dcID
+	onTemplateV6(m, http.MethodPatch, "/datacenters/"+dcID, http.StatusAccepted,
+		[]byte(`{"id":"`+dcID+`","type":"datacenter","href":"`+href+`","metadata":{"state":"BUSY"},"properties":{"name":"x"}}`))
+	gets := 0
+	m.mt.RegisterResponder(http.MethodGet, href, func(r *http.Request) (*http.Response, error) {
+		gets++
+		state := "BUSY"
+		if gets >= 3 {
+			state = "AVAILABLE"
+		}
+		return templateJSON(200, []byte(`{"id":"`+dcID+`","type":"datacenter","href":"`+href+`","metadata":{"state":"`+state+`"},"properties":{"name":"x"}}`)), nil
+	})
+	dc, err := Await(m.c.Datacenters.Update(context.Background(), dcID, DatacenterUpdate{Name: Ptr("x")})).Wait(context.Background())
+	require.NoError(t, err)
+	assert.Equal(t, StateAvailable, dc.Metadata.State)
+	assert.Equal(t, 3, gets)
 }
