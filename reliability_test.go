@@ -433,8 +433,8 @@ func TestPacingFromRateLimitHeaders(t *testing.T) {
 	t.Logf("429s: %d paced, %d unpaced", paced, unpaced)
 }
 
-func TestRateLimitPacingOptionError(t *testing.T) {
-	// The option itself takes any bool; a nonsensical outcome lookup is refused.
+func TestOutcomeLookupRefusesNegativeDurations(t *testing.T) {
+	// A negative clock allowance is refused, as a plain configuration error.
 	_, err := ionos.NewClient(ionos.WithToken("t"), ionos.WithOutcomeLookup(ionos.OutcomeLookup{ClockSkew: -time.Second}))
 	require.Error(t, err)
 	assert.True(t, strings.Contains(err.Error(), "negative"), err.Error())
