@@ -217,12 +217,9 @@ func (s *RequestsService) FindUnknown(ctx context.Context, err error) ([]Request
 	if !errors.As(err, &u) {
 		return nil, &InvalidInputError{Field: "err", Reason: "is not an *UnknownOutcomeError"}
 	}
-	path := u.URL
-	if strings.HasPrefix(path, s.c.base) {
-		path = path[len(s.c.base):]
-	}
-	if i := strings.IndexByte(path, '?'); i >= 0 {
-		path = path[:i]
+	path := s.c.relativePath(u.URL)
+	if path == "" {
+		return nil, &InvalidInputError{Field: "err", Reason: "names a URL outside the client's API: " + u.URL}
 	}
 	lk := s.c.lookup
 	// The API's dates have whole seconds: allow one more.
