@@ -27,6 +27,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzParseErrorBody -fuzztime 20s .
 	$(GO) test -run '^$$' -fuzz FuzzParseRequestLocation -fuzztime 20s .
 	$(GO) test -run '^$$' -fuzz FuzzDecodeResource -fuzztime 20s .
+	$(GO) test -run '^$$' -fuzz FuzzDecodeAsEncodingJSON -fuzztime 20s .
 	$(GO) test -run '^$$' -fuzz FuzzKubeconfigOf -fuzztime 20s .
 	$(GO) test -run '^$$' -fuzz FuzzWrite -fuzztime 20s ./ionostest
 

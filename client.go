@@ -17,7 +17,6 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
-	"sync"
 	"syscall"
 	"time"
 	"unicode"
@@ -879,54 +878,6 @@ func (c *Client) buildURL(req *request, co *callOptions) string {
 	}
 }
 
-// decode reads one JSON value from body, refusing more than the client's
-// limit.
-func (c *Client) decode(body io.Reader, out any) error {
-	lr := &limitedReader{r: body, n: c.maxBody}
-	dec := json.NewDecoder(lr)
-	if err := dec.Decode(out); err != nil {
-		if lr.exceeded {
-			return fmt.Errorf("%w (limit %d bytes)", ErrResponseTooLarge, c.maxBody)
-		}
-		if errors.Is(err, io.EOF) {
-			return errEmptyBody
-		}
-		return fmt.Errorf("decoding the response: %w", err)
-	}
-	return nil
-}
-
-var errEmptyBody = errors.New("empty response body")
-
-// smallBody is the largest answer read whole into a pooled buffer before it
-// is decoded; larger ones (long lists) are decoded from the stream, so that
-// the body and the decoded value are not both held.
-const smallBody = 256 << 10
-
-var bodyPool = sync.Pool{New: func() any { b := make([]byte, 0, 32<<10); return &b }}
-
-// decodeSized reads a body of a known length into a pooled buffer and
-// unmarshals it: one read, no decoder buffer growing, no scan before the
-// unmarshal.
-func decodeSized(body io.Reader, n int, out any) error {
-	bp := bodyPool.Get().(*[]byte)
-	defer bodyPool.Put(bp)
-	if cap(*bp) < n {
-		*bp = make([]byte, n)
-	}
-	b := (*bp)[:n]
-	if _, err := io.ReadFull(body, b); err != nil {
-		if errors.Is(err, io.EOF) {
-			return io.ErrUnexpectedEOF
-		}
-		return err
-	}
-	if err := json.Unmarshal(b, out); err != nil {
-		return fmt.Errorf("decoding the response: %w", err)
-	}
-	return nil
-}
-
 // rawBody receives an answer's body as it is, for answers that are not
 // JSON (a kubeconfig file).
 type rawBody struct{ b []byte }
@@ -946,26 +897,6 @@ func (c *Client) readRaw(body io.Reader, rb *rawBody) error {
 	}
 	rb.b = b
 	return nil
-}
-
-// limitedReader is io.LimitReader that remembers running into the limit.
-type limitedReader struct {
-	r        io.Reader
-	n        int64
-	exceeded bool
-}
-
-func (l *limitedReader) Read(p []byte) (int, error) {
-	if l.n <= 0 {
-		l.exceeded = true
-		return 0, ErrResponseTooLarge
-	}
-	if int64(len(p)) > l.n {
-		p = p[:l.n]
-	}
-	n, err := l.r.Read(p)
-	l.n -= int64(n)
-	return n, err
 }
 
 // maxErrorBody bounds what is read of an error answer.

@@ -1,6 +1,6 @@
 module github.com/ionos-go/ionos
 
-go 1.24.0
+go 1.26
 
 require (
 	github.com/hashicorp/go-retryablehttp v0.7.8
@@ -10,4 +10,7 @@ require (
 	go.yaml.in/yaml/v3 v3.0.5
 )
 
-require github.com/hashicorp/go-cleanhttp v0.5.2 // indirect
+require (
+	github.com/go-json-experiment/json v1.27.2 // indirect
+	github.com/hashicorp/go-cleanhttp v0.5.2 // indirect
+)
