@@ -18,9 +18,16 @@ lint: vet
 fmt:
 	gofmt -w $$(git ls-files '*.go')
 
-## bench: the benchmarks, each beside its plain net/http baseline
+## bench: every benchmark once, then the scenarios against the practical floor
+## in BENCH_ROUNDS interleaved rounds, summed up by internal/cmd/benchtable
+## (medians, ratios to the floor, the targets; it fails when one is missed)
+BENCH_ROUNDS ?= 6
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -count=1 $(PKGS)
+	$(GO) test -run '^$$' -bench . -skip '^BenchmarkScenario' -benchmem -count=1 $(PKGS)
+	@mkdir -p .bench
+	$(GO) test -c -o .bench/ionos.test .
+	for i in $$(seq $(BENCH_ROUNDS)); do ./.bench/ionos.test -test.run '^$$' -test.bench '^BenchmarkScenario' -test.benchmem || exit 1; done > .bench/scenarios.txt
+	$(GO) run ./internal/cmd/benchtable < .bench/scenarios.txt
 
 ## fuzz: a short run of each fuzz target
 fuzz:
