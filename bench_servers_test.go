@@ -100,19 +100,19 @@ type floorRef struct {
 }
 
 type floorServer struct {
-	ID         string   `json:"id"`
-	Type       string   `json:"type"`
-	Href       string   `json:"href"`
+	ID         string    `json:"id"`
+	Type       string    `json:"type"`
+	Href       string    `json:"href"`
 	Metadata   floorMeta `json:"metadata"`
 	Properties struct {
-		Name             string   `json:"name"`
-		Cores            int      `json:"cores"`
-		RAM              int      `json:"ram"`
-		AvailabilityZone string   `json:"availabilityZone"`
-		VMState          string   `json:"vmState"`
+		Name             string    `json:"name"`
+		Cores            int       `json:"cores"`
+		RAM              int       `json:"ram"`
+		AvailabilityZone string    `json:"availabilityZone"`
+		VMState          string    `json:"vmState"`
 		BootCDROM        *floorRef `json:"bootCdrom"`
 		BootVolume       *floorRef `json:"bootVolume"`
-		CPUFamily        string   `json:"cpuFamily"`
+		CPUFamily        string    `json:"cpuFamily"`
 	} `json:"properties"`
 	Entities struct {
 		CDROMs  floorColl[floorImage]  `json:"cdroms"`
@@ -142,9 +142,9 @@ type floorHotPlug struct {
 }
 
 type floorVolume struct {
-	ID         string   `json:"id"`
-	Type       string   `json:"type"`
-	Href       string   `json:"href"`
+	ID         string    `json:"id"`
+	Type       string    `json:"type"`
+	Href       string    `json:"href"`
 	Metadata   floorMeta `json:"metadata"`
 	Properties struct {
 		floorHotPlug
@@ -164,9 +164,9 @@ type floorVolume struct {
 }
 
 type floorImage struct {
-	ID         string   `json:"id"`
-	Type       string   `json:"type"`
-	Href       string   `json:"href"`
+	ID         string    `json:"id"`
+	Type       string    `json:"type"`
+	Href       string    `json:"href"`
 	Metadata   floorMeta `json:"metadata"`
 	Properties struct {
 		floorHotPlug
@@ -183,9 +183,9 @@ type floorImage struct {
 }
 
 type floorNIC struct {
-	ID         string   `json:"id"`
-	Type       string   `json:"type"`
-	Href       string   `json:"href"`
+	ID         string    `json:"id"`
+	Type       string    `json:"type"`
+	Href       string    `json:"href"`
 	Metadata   floorMeta `json:"metadata"`
 	Properties struct {
 		Name           string   `json:"name"`
@@ -202,9 +202,9 @@ type floorNIC struct {
 }
 
 type floorRule struct {
-	ID         string   `json:"id"`
-	Type       string   `json:"type"`
-	Href       string   `json:"href"`
+	ID         string    `json:"id"`
+	Type       string    `json:"type"`
+	Href       string    `json:"href"`
 	Metadata   floorMeta `json:"metadata"`
 	Properties struct {
 		Name           string `json:"name"`
