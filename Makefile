@@ -4,9 +4,11 @@ PKGS := ./...
 
 .PHONY: test vet lint bench demo emulator fuzz fmt
 
-## test: vet, then every test with the race detector
+## test: vet, then every test with the race detector, then the allocation
+## tests, which are built without it (it changes allocation counts)
 test: vet
 	CGO_ENABLED=1 $(GO) test -race -count=1 $(PKGS)
+	$(GO) test -count=1 -run '^TestAllocs' .
 
 vet:
 	$(GO) vet $(PKGS)

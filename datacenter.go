@@ -109,7 +109,7 @@ func (s *DatacenterSpec) body(v APIVersion, replace bool) (*datacenterPost, erro
 			return nil, err
 		}
 	}
-	if err := sinceV6(v, "DatacenterSpec.CreateDefaultSecurityGroup", s.CreateDefaultSecurityGroup); err != nil {
+	if err := sinceV6(v, fieldOf{name: "DatacenterSpec.CreateDefaultSecurityGroup"}, s.CreateDefaultSecurityGroup); err != nil {
 		return nil, err
 	}
 	p := &datacenterPost{Properties: datacenterPostProperties{
@@ -181,8 +181,8 @@ type DatacenterUpdate struct {
 func (u *DatacenterUpdate) check(v APIVersion) error {
 	const f = "DatacenterUpdate"
 	if err := firstError(
-		sinceV6(v, f+".DefaultSecurityGroupID", u.DefaultSecurityGroupID != nil),
-		sinceV6(v, f+".CreateDefaultSecurityGroup", u.CreateDefaultSecurityGroup != nil),
+		sinceV6(v, fieldOf{f, ".DefaultSecurityGroupID"}, u.DefaultSecurityGroupID != nil),
+		sinceV6(v, fieldOf{f, ".CreateDefaultSecurityGroup"}, u.CreateDefaultSecurityGroup != nil),
 	); err != nil {
 		return err
 	}

@@ -58,7 +58,7 @@ type ipBlockPostProperties struct {
 }
 
 func (s *IPBlockSpec) body() (*ipBlockPost, error) {
-	if err := checkServerName("IPBlockSpec.Name", s.Name, false); err != nil {
+	if err := checkServerName(fieldOf{name: "IPBlockSpec.Name"}, s.Name, false); err != nil {
 		return nil, err
 	}
 	if err := checkLocation("IPBlockSpec.Location", s.Location); err != nil {

@@ -135,15 +135,15 @@ type serverPostEntities struct {
 // body; field prefixes the names in errors ("ServerSpec",
 // "DatacenterSpec.Servers[0]"). Its volumes and NICs are checked for v too.
 func (s *ServerSpec) bodyFor(v APIVersion, field string) (*serverPost, error) {
-	if err := checkServerName(field+".Name", s.Name, true); err != nil {
+	if err := checkServerName(fieldOf{field, ".Name"}, s.Name, true); err != nil {
 		return nil, err
 	}
 	if err := firstError(
-		sinceV6(v, field+".Type", s.Type != ""),
-		sinceV6(v, field+".TemplateID", s.TemplateID != ""),
-		sinceV6(v, field+".Hostname", s.Hostname != ""),
-		sinceV6(v, field+".NICMultiQueue", s.NICMultiQueue != nil),
-		checkHostname(field+".Hostname", s.Hostname),
+		sinceV6(v, fieldOf{field, ".Type"}, s.Type != ""),
+		sinceV6(v, fieldOf{field, ".TemplateID"}, s.TemplateID != ""),
+		sinceV6(v, fieldOf{field, ".Hostname"}, s.Hostname != ""),
+		sinceV6(v, fieldOf{field, ".NICMultiQueue"}, s.NICMultiQueue != nil),
+		checkHostname(fieldOf{field, ".Hostname"}, s.Hostname),
 	); err != nil {
 		return nil, err
 	}
@@ -210,7 +210,8 @@ func (s *ServerSpec) bodyFor(v APIVersion, field string) (*serverPost, error) {
 		ent.NICs = &postCollection[nicPost]{Items: nics}
 	}
 	if ent.Volumes != nil || ent.NICs != nil {
-		p.Entities = &ent
+		e := ent // on the heap only when there are entities
+		p.Entities = &e
 	}
 	return p, nil
 }
@@ -246,27 +247,27 @@ func checkServerSize(field string, t ServerType, templateID string, cores, ram i
 	if t == ServerTypeVCPU && cpu != "" {
 		return invalid(field+".CPUFamily", "must not be set for a VCPU server (got %q)", cpu)
 	}
-	if err := checkServerCores(field+".Cores", cores); err != nil {
+	if err := checkServerCores(fieldOf{field, ".Cores"}, cores); err != nil {
 		return err
 	}
-	return checkServerRAM(field+".RAM", ram, ramHotPlug)
+	return checkServerRAM(fieldOf{field, ".RAM"}, ram, ramHotPlug)
 }
 
 // checkHostname applies the API's documented rule for host names: a-z, 0-9
 // and '-', not starting with '-', at most 63 characters. Empty is not set.
-func checkHostname(field, h string) error {
+func checkHostname(field fieldOf, h string) error {
 	if h == "" {
 		return nil
 	}
 	if len(h) > 63 {
-		return invalid(field, "%q is longer than 63 characters", h)
+		return invalid(field.String(), "%q is longer than 63 characters", h)
 	}
 	if h[0] == '-' {
-		return invalid(field, "%q starts with '-'", h)
+		return invalid(field.String(), "%q starts with '-'", h)
 	}
 	for _, r := range h {
 		if (r < 'a' || r > 'z') && (r < '0' || r > '9') && r != '-' {
-			return invalid(field, "%q may contain only a-z, 0-9 and '-' (found %q)", h, r)
+			return invalid(field.String(), "%q may contain only a-z, 0-9 and '-' (found %q)", h, r)
 		}
 	}
 	return nil
@@ -295,36 +296,36 @@ func bootRefs(field string, vol, cdrom *string) (*idRef, *idRef, error) {
 }
 
 // checkName refuses a missing required name and control characters.
-func checkServerName(field, name string, required bool) error {
+func checkServerName(field fieldOf, name string, required bool) error {
 	if name == "" {
 		if required {
-			return invalid(field, "is required")
+			return invalid(field.String(), "is required")
 		}
 		return nil
 	}
 	if hasControl(name) {
-		return invalid(field, "%q contains control characters", name)
+		return invalid(field.String(), "%q contains control characters", name)
 	}
 	return nil
 }
 
-func checkServerCores(field string, cores int) error {
+func checkServerCores(field fieldOf, cores int) error {
 	if cores < 1 {
-		return invalid(field, "must be at least 1 (got %d)", cores)
+		return invalid(field.String(), "must be at least 1 (got %d)", cores)
 	}
 	return nil
 }
 
 // checkServerRAM applies the API's rule: a multiple of 256 MB, at least 256 MB,
 // and at least 1024 MB with RAM hot plug.
-func checkServerRAM(field string, ram int, hotPlug bool) error {
+func checkServerRAM(field fieldOf, ram int, hotPlug bool) error {
 	switch {
 	case ram < 256:
-		return invalid(field, "must be at least 256 MB (got %d)", ram)
+		return invalid(field.String(), "must be at least 256 MB (got %d)", ram)
 	case ram%256 != 0:
-		return invalid(field, "%d is not a multiple of 256 MB", ram)
+		return invalid(field.String(), "%d is not a multiple of 256 MB", ram)
 	case hotPlug && ram < 1024:
-		return invalid(field, "must be at least 1024 MB with RAM hot plug (got %d)", ram)
+		return invalid(field.String(), "must be at least 1024 MB with RAM hot plug (got %d)", ram)
 	}
 	return nil
 }
@@ -372,14 +373,14 @@ type serverPatch struct {
 func (u *ServerUpdate) body(v APIVersion) (*serverPatch, error) {
 	const f = "ServerUpdate"
 	if err := firstError(
-		sinceV6(v, f+".Type", u.Type != nil),
-		sinceV6(v, f+".Hostname", u.Hostname != nil),
-		sinceV6(v, f+".NICMultiQueue", u.NICMultiQueue != nil),
+		sinceV6(v, fieldOf{f, ".Type"}, u.Type != nil),
+		sinceV6(v, fieldOf{f, ".Hostname"}, u.Hostname != nil),
+		sinceV6(v, fieldOf{f, ".NICMultiQueue"}, u.NICMultiQueue != nil),
 	); err != nil {
 		return nil, err
 	}
 	if u.Name != nil {
-		if err := checkServerName(f+".Name", *u.Name, true); err != nil {
+		if err := checkServerName(fieldOf{f, ".Name"}, *u.Name, true); err != nil {
 			return nil, err
 		}
 	}
@@ -408,19 +409,19 @@ func (u *ServerUpdate) body(v APIVersion) (*serverPatch, error) {
 		if *u.Hostname == "" {
 			return nil, invalid(f+".Hostname", "must not be empty")
 		}
-		if err := checkHostname(f+".Hostname", *u.Hostname); err != nil {
+		if err := checkHostname(fieldOf{f, ".Hostname"}, *u.Hostname); err != nil {
 			return nil, err
 		}
 	}
 	if u.Cores != nil {
-		if err := checkServerCores(f+".Cores", *u.Cores); err != nil {
+		if err := checkServerCores(fieldOf{f, ".Cores"}, *u.Cores); err != nil {
 			return nil, err
 		}
 	}
 	if u.RAM != nil {
 		// Whether the server's volumes have RAM hot plug is not known here,
 		// so only the 256 MB rules apply.
-		if err := checkServerRAM(f+".RAM", *u.RAM, false); err != nil {
+		if err := checkServerRAM(fieldOf{f, ".RAM"}, *u.RAM, false); err != nil {
 			return nil, err
 		}
 	}
@@ -489,7 +490,7 @@ func (s *ServersService) Replace(ctx context.Context, datacenterID, serverID str
 func (s *ServersService) Delete(ctx context.Context, datacenterID, serverID string, opts ...ServerDeleteOption) (*Response, error) {
 	for _, o := range opts {
 		if _, ok := o.(DeleteVolumesOption); ok {
-			if err := sinceV6(s.c.version, "WithDeleteVolumes", true); err != nil {
+			if err := sinceV6(s.c.version, fieldOf{name: "WithDeleteVolumes"}, true); err != nil {
 				return nil, err
 			}
 		}

@@ -78,9 +78,16 @@ type HotPlug struct {
 // v6 has: set says whether the caller set it. Nothing is sent: the field
 // cannot be expressed on v5, and dropping it silently would do something
 // other than asked.
-func sinceV6(v APIVersion, field string, set bool) error {
+func sinceV6(v APIVersion, field fieldOf, set bool) error {
 	if set && v == APIv5 {
-		return unsupportedField(field, v)
+		return unsupportedField(field.String(), v)
 	}
 	return nil
 }
+
+// fieldOf names a field of the caller's input in an error: the path of its
+// parent and its own name (".Cores"), joined only when an error is made, so
+// that checking valid input allocates nothing.
+type fieldOf struct{ parent, name string }
+
+func (f fieldOf) String() string { return f.parent + f.name }

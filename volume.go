@@ -139,13 +139,13 @@ type volumePostProperties struct {
 // body; field prefixes the names in errors ("VolumeSpec",
 // "ServerSpec.Volumes[0]").
 func (s *VolumeSpec) bodyFor(v APIVersion, field string) (*volumePost, error) {
-	if err := checkServerName(field+".Name", s.Name, false); err != nil {
+	if err := checkServerName(fieldOf{field, ".Name"}, s.Name, false); err != nil {
 		return nil, err
 	}
 	if err := firstError(
-		sinceV6(v, field+".BootOrder", s.BootOrder != ""),
-		sinceV6(v, field+".ExposeSerial", s.ExposeSerial != nil),
-		sinceV6(v, field+".RequireLegacyBios", s.RequireLegacyBios != nil),
+		sinceV6(v, fieldOf{field, ".BootOrder"}, s.BootOrder != ""),
+		sinceV6(v, fieldOf{field, ".ExposeSerial"}, s.ExposeSerial != nil),
+		sinceV6(v, fieldOf{field, ".RequireLegacyBios"}, s.RequireLegacyBios != nil),
 	); err != nil {
 		return nil, err
 	}
@@ -222,9 +222,9 @@ type VolumeUpdate struct {
 func (u *VolumeUpdate) check(v APIVersion) error {
 	const f = "VolumeUpdate"
 	if err := firstError(
-		sinceV6(v, f+".BootOrder", u.BootOrder != nil),
-		sinceV6(v, f+".ExposeSerial", u.ExposeSerial != nil),
-		sinceV6(v, f+".RequireLegacyBios", u.RequireLegacyBios != nil),
+		sinceV6(v, fieldOf{f, ".BootOrder"}, u.BootOrder != nil),
+		sinceV6(v, fieldOf{f, ".ExposeSerial"}, u.ExposeSerial != nil),
+		sinceV6(v, fieldOf{f, ".RequireLegacyBios"}, u.RequireLegacyBios != nil),
 	); err != nil {
 		return err
 	}
@@ -232,7 +232,7 @@ func (u *VolumeUpdate) check(v APIVersion) error {
 		return invalid(f+".BootOrder", "must not be empty")
 	}
 	if u.Name != nil {
-		if err := checkServerName(f+".Name", *u.Name, false); err != nil {
+		if err := checkServerName(fieldOf{f, ".Name"}, *u.Name, false); err != nil {
 			return err
 		}
 	}
@@ -284,10 +284,10 @@ type snapshotPostProperties struct {
 // body builds what a snapshot create sends: on v6 the JSON
 // {"properties": {...}} the live API takes, on v5 the form it took.
 func (s *SnapshotSpec) body(v APIVersion) (any, error) {
-	if err := checkServerName("SnapshotSpec.Name", s.Name, false); err != nil {
+	if err := checkServerName(fieldOf{name: "SnapshotSpec.Name"}, s.Name, false); err != nil {
 		return nil, err
 	}
-	if err := sinceV6(v, "SnapshotSpec.ApplicationType", s.ApplicationType != ""); err != nil {
+	if err := sinceV6(v, fieldOf{name: "SnapshotSpec.ApplicationType"}, s.ApplicationType != ""); err != nil {
 		return nil, err
 	}
 	if v != APIv5 {
