@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"net/http/httptrace"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -439,4 +440,25 @@ func TestOutcomeLookupRefusesNegativeDurations(t *testing.T) {
 	require.Error(t, err)
 	assert.True(t, strings.Contains(err.Error(), "negative"), err.Error())
 	assert.False(t, errors.Is(err, ionos.ErrUnknownOutcome))
+}
+
+// The client's own connection hook (which tells whether a write may have
+// reached the API) leaves the caller's httptrace hooks working, called once
+// per attempt, also when a write is sent again after a cut answer.
+func TestCallerTraceHooksOncePerAttempt(t *testing.T) {
+	srv, c := emulated(t)
+	ctx := context.Background()
+	dc, resp, err := c.Datacenters.Create(ctx, ionos.DatacenterSpec{Name: "traced", Location: "de/fra"})
+	require.NoError(t, err)
+	_, err = c.WaitForCompletion(ctx, resp)
+	require.NoError(t, err)
+
+	var conns atomic.Int32
+	tctx := httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{GotConn: func(httptrace.GotConnInfo) { conns.Add(1) }})
+	srv.InjectFault(ionostest.Fault{Kind: ionostest.FaultTruncate, Method: http.MethodPatch, Path: "/datacenters/*", Times: 1})
+	name := "renamed"
+	_, resp, err = c.Datacenters.Update(tctx, dc.ID, ionos.DatacenterUpdate{Name: &name})
+	require.NoError(t, err)
+	assert.Equal(t, 2, resp.Attempts)
+	assert.Equal(t, int32(2), conns.Load(), "the caller's hook, once per attempt")
 }

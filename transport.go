@@ -87,7 +87,14 @@ type callState struct {
 	sent   atomic.Bool
 	sentAt time.Time
 	accept string // the Accept header, when not application/json
+	// trace notes, for a write, when an attempt got a connection. It lives
+	// in the call's state and its context, made once per call rather than
+	// per attempt.
+	trace httptrace.ClientTrace
 }
+
+// gotConn marks the current attempt as possibly carried out.
+func (st *callState) gotConn(httptrace.GotConnInfo) { st.sent.Store(true) }
 
 type stateKey struct{}
 
@@ -115,7 +122,14 @@ func isJSON(h http.Header) bool {
 // calls of send for the same call (a read whose body was cut is sent again).
 func (c *Client) send(ctx context.Context, st *callState, u string, body []byte, contentType string, co *callOptions) (*http.Response, error) {
 	method := st.method
-	rreq, err := newRetryableRequest(context.WithValue(ctx, stateKey{}, st), method, u, body)
+	cctx := context.WithValue(ctx, stateKey{}, st)
+	if st.write {
+		// A fresh trace each time: WithClientTrace chains the caller's own
+		// hooks into it.
+		st.trace = httptrace.ClientTrace{GotConn: st.gotConn}
+		cctx = httptrace.WithClientTrace(cctx, &st.trace)
+	}
+	rreq, err := newRetryableRequest(cctx, method, u, body)
 	if err != nil {
 		return nil, fmt.Errorf("ionos: building the request: %w", err)
 	}
@@ -327,10 +341,6 @@ func (t *attemptTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 		st.attempts++
 		st.sent.Store(false)
 		st.sentAt = time.Now()
-		if st.write {
-			trace := &httptrace.ClientTrace{GotConn: func(httptrace.GotConnInfo) { st.sent.Store(true) }}
-			req = req.WithContext(httptrace.WithClientTrace(ctx, trace))
-		}
 	}
 	logging := t.c.logger.Enabled(ctx, slog.LevelDebug)
 	var start time.Time
