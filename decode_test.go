@@ -10,6 +10,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -186,4 +187,21 @@ func FuzzDecodeAsEncodingJSON(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, raw []byte) { sameAsEncodingJSON(t, c, raw) })
+}
+
+// The decoder shares equal strings within and across answers through a
+// small cache; a Secret is decoded by its own method and never enters it,
+// so no pooled cache keeps a secret alive after the answer that carried it.
+func TestSecretsBypassTheStringCache(t *testing.T) {
+	const secret = "0123456789abcdef0123456789abcdef0123" // cacheable length
+	raw := `{"id":"` + secret + `","href":"` + secret + `","properties":{"secretKey":"` + secret + `","active":true}}`
+	var first, second S3Key
+	require.NoError(t, decodeSized(strings.NewReader(raw), len(raw), &first))
+	require.NoError(t, decodeSized(strings.NewReader(raw), len(raw), &second))
+	require.Equal(t, secret, first.Properties.SecretKey.Reveal())
+	// Plain strings come from the cache: one copy for both fields.
+	assert.Same(t, unsafe.StringData(first.ID), unsafe.StringData(first.Href), "plain strings are shared")
+	// The secret is a copy of its own in each answer, and not the cached ID.
+	assert.NotSame(t, unsafe.StringData(first.ID), unsafe.StringData(first.Properties.SecretKey.Reveal()))
+	assert.NotSame(t, unsafe.StringData(first.Properties.SecretKey.Reveal()), unsafe.StringData(second.Properties.SecretKey.Reveal()))
 }
