@@ -734,6 +734,9 @@ type request struct {
 	authAPI bool
 	// accept replaces the Accept header (application/json).
 	accept string
+	// callerType: the answer is decoded into a type of the caller's ([Client.Do]),
+	// with encoding/json itself, so that whatever that type relies on holds.
+	callerType bool
 }
 
 // do sends req with the call options and decodes a successful answer into
@@ -795,6 +798,8 @@ func (c *Client) doWith(ctx context.Context, req *request, out any, co *callOpti
 		switch rb, raw := out.(*rawBody); {
 		case raw:
 			err = c.readRaw(hr.Body, rb)
+		case req.callerType:
+			err = c.decodeStd(hr.Body, out)
 		case hr.ContentLength > 0 && hr.ContentLength <= smallBody && hr.ContentLength <= c.maxBody:
 			err = decodeSized(hr.Body, int(hr.ContentLength), out)
 		default:

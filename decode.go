@@ -1,6 +1,7 @@
 package ionos
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -40,6 +41,23 @@ func (c *Client) decode(body io.Reader, out any) error {
 		case lr.exceeded:
 			return fmt.Errorf("%w (limit %d bytes)", ErrResponseTooLarge, c.maxBody)
 		case lr.read == 0 && lr.eof:
+			return errEmptyBody
+		}
+		return fmt.Errorf("decoding the response: %w", err)
+	}
+	return nil
+}
+
+// decodeStd decodes with encoding/json, for types of the caller's ([Client.Do]):
+// they may rely on its rules where the options above are not enough (an
+// array shorter than the JSON one, base64 with line breaks).
+func (c *Client) decodeStd(body io.Reader, out any) error {
+	lr := &limitedReader{r: body, n: c.maxBody}
+	if err := json.NewDecoder(lr).Decode(out); err != nil {
+		switch {
+		case lr.exceeded:
+			return fmt.Errorf("%w (limit %d bytes)", ErrResponseTooLarge, c.maxBody)
+		case errors.Is(err, io.EOF):
 			return errEmptyBody
 		}
 		return fmt.Errorf("decoding the response: %w", err)

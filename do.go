@@ -64,7 +64,9 @@ func (c *Client) NewRequest(ctx context.Context, method, path string, body any) 
 // the rate-limit and Retry-After handling and the bound on the answer's
 // size. An answer of 400 or more is an *[APIError]; a write that may have
 // reached the API without an answer is an *[UnknownOutcomeError]. A
-// successful answer's JSON body is decoded into v when v is non-nil. The
+// successful answer's JSON body is decoded into v when v is non-nil, by
+// encoding/json itself: the SDK's own calls use a faster decoder that agrees
+// with encoding/json on the SDK's types, but v is yours. The
 // method, URL and body of req are sent; its headers are set by the client.
 // A URL outside the client's base URL is refused, so that credentials go
 // nowhere else.
@@ -78,7 +80,7 @@ func (c *Client) Do(req *http.Request, v any) (*Response, error) {
 		(u.EscapedPath() != basePath && !strings.HasPrefix(u.EscapedPath(), basePath+"/")) {
 		return nil, invalid("req.URL", "%s://%s%s is outside the client's base URL %s", u.Scheme, u.Host, u.EscapedPath(), c.base)
 	}
-	r := &request{method: req.Method, path: u.EscapedPath()[len(basePath):]}
+	r := &request{method: req.Method, path: u.EscapedPath()[len(basePath):], callerType: true}
 	if r.path == "" {
 		r.path = "/"
 	}

@@ -87,3 +87,28 @@ func TestDoRefuses(t *testing.T) {
 	assert.ErrorIs(t, err, ErrInvalidInput)
 	m.none()
 }
+
+// Do decodes into the caller's own type exactly as encoding/json does,
+// whatever that type relies on: here an array shorter than the JSON one
+// (encoding/json drops the rest) and base64 bytes broken by a newline
+// (which encoding/json skips).
+func TestDoDecodesCallerTypesAsEncodingJSON(t *testing.T) {
+	const body = `{"id":"x","pair":[1,2,3],"blob":"aG\nk="}`
+	type mine struct {
+		ID   string `json:"id"`
+		Pair [2]int `json:"pair"`
+		Blob []byte `json:"blob"`
+	}
+	var want mine
+	require.NoError(t, json.Unmarshal([]byte(body), &want))
+	require.Equal(t, "hi", string(want.Blob))
+
+	m := newMockAPI(t)
+	m.on(http.MethodGet, "/things/x", 200, []byte(body))
+	req, err := m.c.NewRequest(context.Background(), http.MethodGet, "/things/x", nil)
+	require.NoError(t, err)
+	var got mine
+	_, err = m.c.Do(req, &got)
+	require.NoError(t, err)
+	assert.Equal(t, want, got)
+}
