@@ -2,6 +2,7 @@ package ionostest
 
 import (
 	"crypto/rand"
+	"encoding/json"
 	"fmt"
 	"net/url"
 	"strings"
@@ -561,7 +562,8 @@ func (c *rctx) attachVolume(t *tx, srv *node, vp string) {
 }
 
 // hAttach attaches an existing resource by {"id": ...}: volumes and CD-ROMs
-// to servers, NICs to load balancers, users to groups.
+// to servers, NICs to load balancers and to LANs (which moves the NIC to that
+// LAN), users to groups.
 func hAttach(entity string) handler {
 	return func(c *rctx) {
 		parent := c.st.node(parentOf(c.path()))
@@ -590,7 +592,7 @@ func hAttach(entity string) handler {
 				c.fail(errInvalid("The image %s is not a CD-ROM image", id))
 				return
 			}
-		case "balancednics":
+		case "balancednics", "nics":
 			if nic := c.findNIC(dc, id); nic != nil {
 				tp = nic.Path
 			}
@@ -598,11 +600,11 @@ func hAttach(entity string) handler {
 			tp = "/um/users/" + id
 		}
 		x := c.st.Nodes[tp]
-		if x == nil {
+		if tp == "" || x == nil { // "" is the root's path: no such resource
 			c.fail(errNotFound())
 			return
 		}
-		for _, k := range parent.Kids[entity] {
+		for _, k := range c.st.kids(parent, entity) {
 			if k == tp {
 				c.fail(errInvalid("The resource %s is already attached", id))
 				return
@@ -610,9 +612,14 @@ func hAttach(entity string) handler {
 		}
 		t := c.begin()
 		t.touch(parent)
-		if entity == "volumes" {
+		switch entity {
+		case "volumes":
 			c.attachVolume(t, parent, tp)
-		} else {
+		case "nics":
+			// A NIC is in one LAN: attaching it moves it there.
+			t.change(x)
+			x.Props["lan"] = json.Number(parent.ID)
+		default:
 			t.link(parent, entity, tp)
 		}
 		t.targets = append(t.targets, parent)

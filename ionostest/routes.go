@@ -908,7 +908,7 @@ func buildRoutes() []*route {
 	add("/datacenters/{}/volumes/{}/restore-snapshot", 0, H{P: hRestoreSnapshot})
 	add("/datacenters/{}/lans", 1000, H{G: hList, P: hCreate("lan")})
 	add("/datacenters/{}/lans/{}", 0, crud)
-	add("/datacenters/{}/lans/{}/nics", 1000, H{G: hList})
+	add("/datacenters/{}/lans/{}/nics", 1000, H{G: hList, P: hAttach("nics")})
 	add("/datacenters/{}/lans/{}/nics/{}", 0, H{G: hGetRef})
 	add("/datacenters/{}/loadbalancers", 1000, H{G: hList, P: hCreate("loadbalancer")})
 	add("/datacenters/{}/loadbalancers/{}", 0, crud)

@@ -166,3 +166,25 @@ func TestBootCdromIsAttached(t *testing.T) {
 	resp, _ = call(t, srv, "POST", "/datacenters/"+dc+"/servers", map[string]any{"properties": map[string]any{"cores": 1, "ram": 256, "bootCdrom": map[string]any{"id": "nope"}}})
 	assert.Equal(t, 422, resp.StatusCode)
 }
+
+// Attaching a NIC that the data center does not have is 404 and changes
+// nothing, for a load balancer and for a LAN (it used to resolve to the
+// root of the state and fail with a 500).
+func TestAttachUnknownNIC(t *testing.T) {
+	srv := newSrv(t)
+	dc := createDC(t, srv, "attach")
+	resp, lb := call(t, srv, "POST", "/datacenters/"+dc+"/loadbalancers", map[string]any{"properties": map[string]any{"name": "lb"}})
+	require.Equal(t, 202, resp.StatusCode, "%v", lb)
+	resp, lan := call(t, srv, "POST", "/datacenters/"+dc+"/lans", map[string]any{"properties": map[string]any{"name": "lan"}})
+	require.Equal(t, 202, resp.StatusCode, "%v", lan)
+	for _, p := range []string{
+		"/datacenters/" + dc + "/loadbalancers/" + lb["id"].(string) + "/balancednics",
+		"/datacenters/" + dc + "/lans/" + lan["id"].(string) + "/nics",
+	} {
+		resp, body := call(t, srv, "POST", p, map[string]any{"id": "00000000-0000-4000-8000-000000000000"})
+		assert.Equal(t, 404, resp.StatusCode, "%s: %v", p, body)
+		resp, list := call(t, srv, "GET", p, nil)
+		require.Equal(t, 200, resp.StatusCode)
+		assert.Empty(t, l(list["items"]), p)
+	}
+}
