@@ -93,6 +93,38 @@ func (s *ImagesService) Update(ctx context.Context, imageID string, upd ImageUpd
 	return write[Image](ctx, s.c, http.MethodPatch, at(pathOf("/images/{}", id("imageID", imageID))), with(&upd, upd.check()), opts)
 }
 
+// ImageSettings are every setting of an image that can be changed, for
+// [ImagesService.Replace]: what is left empty or false is reset. Name,
+// Description and CloudInit are left out when empty; LicenceType is
+// required.
+type ImageSettings struct {
+	Name        string      `json:"name,omitempty"`
+	Description string      `json:"description,omitempty"`
+	LicenceType LicenceType `json:"licenceType"`
+	// HotPlug is the capabilities servers get from volumes made of the
+	// image; each is sent, false included.
+	HotPlug
+	// CloudInit is NONE or V1.
+	CloudInit string `json:"cloudInit,omitempty"`
+}
+
+func (s *ImageSettings) body() (*putBody[*ImageSettings], error) {
+	if s.LicenceType == "" {
+		return nil, invalid("ImageSettings.LicenceType", "is required")
+	}
+	if err := checkServerName(fieldOf{name: "ImageSettings.Name"}, s.Name, false); err != nil {
+		return nil, err
+	}
+	return &putBody[*ImageSettings]{Properties: s}, nil
+}
+
+// Replace replaces every setting of an image you uploaded with settings
+// (PUT): unlike [ImagesService.Update], what settings leaves false or empty
+// is reset.
+func (s *ImagesService) Replace(ctx context.Context, imageID string, settings ImageSettings, opts ...WriteOption) (*Image, *Response, error) {
+	return write[Image](ctx, s.c, http.MethodPut, at(pathOf("/images/{}", id("imageID", imageID))), with(settings.body()), opts)
+}
+
 // Delete deletes an image you uploaded.
 func (s *ImagesService) Delete(ctx context.Context, imageID string, opts ...WriteOption) (*Response, error) {
 	return del(ctx, s.c, at(pathOf("/images/{}", id("imageID", imageID))), opts)

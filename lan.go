@@ -328,6 +328,14 @@ func (s *LANsService) GetMember(ctx context.Context, datacenterID string, lanID 
 	return get[NIC](ctx, s.c, at(pathOf("/datacenters/{}/lans/{}/nics/{}", id("datacenterID", datacenterID), lanIDArg(lanID), id("nicID", nicID))), opts)
 }
 
+// AddMember puts an existing NIC of the data center on the LAN (POST
+// /datacenters/{dc}/lans/{lan}/nics with {"id": nicID}). A NIC is on one
+// LAN, so this moves it from the LAN it was on; [NICsService.Update] with
+// NICUpdate.LAN does the same from the NIC's side.
+func (s *LANsService) AddMember(ctx context.Context, datacenterID string, lanID LANID, nicID string, opts ...WriteOption) (*NIC, *Response, error) {
+	return write[NIC](ctx, s.c, http.MethodPost, at(lanPath(datacenterID, lanID, "/nics")), with(&idRef{ID: nicID}, id("nicID", nicID).check()), opts)
+}
+
 // AllMembers iterates over the NICs on a LAN page by page; breaking out of
 // the loop stops fetching. An invalid ID is yielded as the only error.
 func (s *LANsService) AllMembers(ctx context.Context, datacenterID string, lanID LANID, opts ...ListOption) iter.Seq2[NIC, error] {

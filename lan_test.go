@@ -286,3 +286,31 @@ func TestLANIDJSON(t *testing.T) {
 	var bad LANID
 	assert.Error(t, json.Unmarshal([]byte(`{"x":1}`), &bad))
 }
+
+// AddMember puts an existing NIC on the LAN: POST …/lans/{lan}/nics with
+// {"id": nic}, answered 202 with the NIC.
+func TestLANsAddMember(t *testing.T) {
+	m := newMockAPI(t)
+	answer := fixture(t, "nic_get.json")
+	m.onAccepted(http.MethodPost, lansPathT+"/2/nics", answer)
+	nic, resp, err := m.c.LANs.AddMember(context.Background(), dcID, "2", "nic-7")
+	require.NoError(t, err)
+	c := m.only()
+	assertCall(t, c, http.MethodPost, lansPathT+"/2/nics")
+	assertJSONBody(t, c, `{"id":"nic-7"}`)
+	assertAccepted(t, resp)
+	var want NIC
+	require.NoError(t, json.Unmarshal(answer, &want))
+	require.NotEmpty(t, want.ID)
+	assert.Equal(t, &want, nic)
+
+	m = newMockAPI(t)
+	for name, call := range map[string]func() error{
+		"nicID":        func() error { _, _, err := m.c.LANs.AddMember(context.Background(), dcID, "2", ""); return err },
+		"lanID":        func() error { _, _, err := m.c.LANs.AddMember(context.Background(), dcID, "0", "nic"); return err },
+		"datacenterID": func() error { _, _, err := m.c.LANs.AddMember(context.Background(), "..", "2", "nic"); return err },
+	} {
+		assertInvalid(t, call(), name)
+	}
+	m.none()
+}

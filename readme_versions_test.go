@@ -3,6 +3,7 @@ package ionos
 import (
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -23,32 +24,9 @@ func readmeVersions(t *testing.T, cell string) string {
 		return "—"
 	}
 	method, path := m[1], m[2]
-	suffix := strings.HasPrefix(path, "…")
-	path = strings.TrimPrefix(path, "…")
-	segs := strings.Split(strings.Trim(path, "/"), "/")
 	var got []string
-	for _, tmpl := range operationRoutes[method] {
-		ts := strings.Split(strings.Trim(tmpl, "/"), "/")
-		if suffix {
-			if len(ts) < len(segs) {
-				continue
-			}
-			ts = ts[len(ts)-len(segs):]
-		} else if len(ts) != len(segs) {
-			continue
-		}
-		ok := true
-		for i := range segs {
-			wr, wt := strings.HasPrefix(segs[i], "{"), strings.HasPrefix(ts[i], "{")
-			if wr != wt || (!wr && segs[i] != ts[i]) {
-				ok = false
-				break
-			}
-		}
-		if !ok {
-			continue
-		}
-		op := operations[method+" "+tmpl]
+	for _, key := range matchingOperations(method, path) {
+		op := operations[key]
 		var v []string
 		if op.in(opV5) {
 			v = append(v, "v5")
@@ -94,4 +72,74 @@ func TestREADMEOperationVersions(t *testing.T) {
 		rows++
 	}
 	assert.Greater(t, rows, 150)
+}
+
+// TestREADMECoversEveryOperation: every operation of the API documents
+// (Cloud API v5, v6 with what the live v6 gained, Auth v1) has a row in the
+// README's operation tables. A row that says "(and the other targets)" or
+// "(and the other owners)" covers its label or flow-log calls on every
+// resource that has them.
+func TestREADMECoversEveryOperation(t *testing.T) {
+	raw, err := os.ReadFile("README.md")
+	require.NoError(t, err)
+	covered := map[string]bool{}
+	for _, line := range strings.Split(string(raw), "\n") {
+		if !strings.HasPrefix(line, "| ") {
+			continue
+		}
+		for _, m := range httpCell.FindAllStringSubmatch(line, -1) {
+			method, path := m[1], m[2]
+			if strings.Contains(line, "(and the other targets)") || strings.Contains(line, "(and the other owners)") {
+				for _, kind := range []string{"/labels", "/flowlogs"} {
+					if i := strings.Index(path, kind); i >= 0 {
+						path = "…" + path[i:]
+					}
+				}
+			}
+			for _, op := range matchingOperations(method, path) {
+				covered[op] = true
+			}
+		}
+	}
+	var missing []string
+	for op := range operations {
+		if !covered[op] {
+			missing = append(missing, op)
+		}
+	}
+	slices.Sort(missing)
+	assert.Empty(t, missing, "operations of the API documents without a README row")
+}
+
+// matchingOperations are the operations (METHOD template) that a README
+// path names; a path may start with "…" (a suffix), and its {names} match
+// any parameter.
+func matchingOperations(method, path string) []string {
+	suffix := strings.HasPrefix(path, "…")
+	path = strings.TrimPrefix(path, "…")
+	segs := strings.Split(strings.Trim(path, "/"), "/")
+	var out []string
+	for _, tmpl := range operationRoutes[method] {
+		ts := strings.Split(strings.Trim(tmpl, "/"), "/")
+		if suffix {
+			if len(ts) < len(segs) {
+				continue
+			}
+			ts = ts[len(ts)-len(segs):]
+		} else if len(ts) != len(segs) {
+			continue
+		}
+		ok := true
+		for i := range segs {
+			wr, wt := strings.HasPrefix(segs[i], "{"), strings.HasPrefix(ts[i], "{")
+			if wr != wt || (!wr && segs[i] != ts[i]) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			out = append(out, method+" "+tmpl)
+		}
+	}
+	return out
 }

@@ -60,6 +60,26 @@ func TestReplace(t *testing.T) {
 				v, r, err := c.IPBlocks.Replace(ctx, ipbID, IPBlockSpec{Name: "edge", Location: "de/fra", Size: 2})
 				return idOf(v, func(v *IPBlock) string { return v.ID }), r, err
 			}},
+		{"Volumes", "/datacenters/" + dcID + "/volumes/vol", "volume.json",
+			`{"properties":{"name":"data","size":40,"bus":"VIRTIO","discVirtioHotPlug":true}}`,
+			func(c *Client) (string, *Response, error) {
+				v, r, err := c.Volumes.Replace(ctx, dcID, "vol", VolumeSpec{Name: "data", Size: 40, Bus: BusVIRTIO, DiscVirtioHotPlug: Ptr(true)})
+				return idOf(v, func(v *Volume) string { return v.ID }), r, err
+			}},
+		{"Images", "/images/img", "image.json",
+			`{"properties":{"name":"base","licenceType":"LINUX","cpuHotPlug":true,"cpuHotUnplug":false,"ramHotPlug":true,"ramHotUnplug":false,` +
+				`"nicHotPlug":false,"nicHotUnplug":false,"discVirtioHotPlug":false,"discVirtioHotUnplug":false,"discScsiHotPlug":false,"discScsiHotUnplug":false,"cloudInit":"V1"}}`,
+			func(c *Client) (string, *Response, error) {
+				v, r, err := c.Images.Replace(ctx, "img", ImageSettings{Name: "base", LicenceType: LicenceLinux, HotPlug: HotPlug{CPUHotPlug: true, RAMHotPlug: true}, CloudInit: "V1"})
+				return idOf(v, func(v *Image) string { return v.ID }), r, err
+			}},
+		{"Snapshots", "/snapshots/snap", "snapshot.json",
+			`{"properties":{"name":"nightly","secAuthProtection":true,"cpuHotPlug":false,"cpuHotUnplug":false,"ramHotPlug":false,"ramHotUnplug":false,` +
+				`"nicHotPlug":true,"nicHotUnplug":true,"discVirtioHotPlug":false,"discVirtioHotUnplug":false,"discScsiHotPlug":false,"discScsiHotUnplug":false}}`,
+			func(c *Client) (string, *Response, error) {
+				v, r, err := c.Snapshots.Replace(ctx, "snap", SnapshotSettings{Name: "nightly", SecAuthProtection: true, HotPlug: HotPlug{NICHotPlug: true, NICHotUnplug: true}})
+				return idOf(v, func(v *Snapshot) string { return v.ID }), r, err
+			}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			m := newMockAPI(t)
@@ -105,6 +125,20 @@ func TestReplaceRefusesChildrenAndBadInput(t *testing.T) {
 	assertInvalid(t, err, "ServerSpec.RAM")
 	_, _, err = m.c.IPBlocks.Replace(ctx, "ipb", IPBlockSpec{Location: "de/fra"})
 	assertInvalid(t, err, "IPBlockSpec.Size")
+	for field, spec := range map[string]VolumeSpec{
+		"Image": {Size: 10, Image: "img"}, "ImageAlias": {Size: 10, ImageAlias: "ubuntu:latest"},
+		"ImagePassword": {Size: 10, ImagePassword: "secret-password"}, "SSHKeys": {Size: 10, SSHKeys: []string{"ssh-ed25519 AAAA"}},
+		"BackupUnitID": {Size: 10, BackupUnitID: "bu"}, "UserData": {Size: 10, UserData: "I2Nsb3VkLWNvbmZpZw=="},
+	} {
+		_, _, err = m.c.Volumes.Replace(ctx, dcID, "vol", spec)
+		assertInvalid(t, err, "VolumeSpec."+field)
+	}
+	_, _, err = m.c.Volumes.Replace(ctx, dcID, "vol", VolumeSpec{Name: "data"})
+	assertInvalid(t, err, "VolumeSpec.Size")
+	_, _, err = m.c.Images.Replace(ctx, "img", ImageSettings{Name: "base"})
+	assertInvalid(t, err, "ImageSettings.LicenceType")
+	_, _, err = m.c.Snapshots.Replace(ctx, "snap", SnapshotSettings{Name: "bad\nname"})
+	assertInvalid(t, err, "SnapshotSettings.Name")
 	for name, call := range map[string]func() error{
 		"Datacenters": func() error { _, _, err := m.c.Datacenters.Replace(ctx, "", DatacenterSpec{}); return err },
 		"Servers":     func() error { _, _, err := m.c.Servers.Replace(ctx, dcID, " ", ServerSpec{}); return err },
@@ -116,6 +150,12 @@ func TestReplaceRefusesChildrenAndBadInput(t *testing.T) {
 		},
 		"LBs":      func() error { _, _, err := m.c.LoadBalancers.Replace(ctx, dcID, "", LoadBalancerSpec{}); return err },
 		"IPBlocks": func() error { _, _, err := m.c.IPBlocks.Replace(ctx, "", IPBlockSpec{}); return err },
+		"Volumes":  func() error { _, _, err := m.c.Volumes.Replace(ctx, dcID, "", VolumeSpec{Size: 1}); return err },
+		"Images": func() error {
+			_, _, err := m.c.Images.Replace(ctx, "..", ImageSettings{LicenceType: LicenceLinux})
+			return err
+		},
+		"Snapshots": func() error { _, _, err := m.c.Snapshots.Replace(ctx, " ", SnapshotSettings{}); return err },
 	} {
 		assert.ErrorIs(t, call(), ErrInvalidInput, name)
 	}

@@ -67,6 +67,26 @@ func (u *SnapshotUpdate) check() error {
 	return nil
 }
 
+// SnapshotSettings are every setting of a snapshot that can be changed, for
+// [SnapshotsService.Replace]: what is left empty or false is reset. Name,
+// Description and LicenceType are left out when empty.
+type SnapshotSettings struct {
+	Name              string      `json:"name,omitempty"`
+	Description       string      `json:"description,omitempty"`
+	LicenceType       LicenceType `json:"licenceType,omitempty"`
+	SecAuthProtection bool        `json:"secAuthProtection"`
+	// HotPlug is the capabilities servers get from volumes made of the
+	// snapshot; each is sent, false included.
+	HotPlug
+}
+
+func (s *SnapshotSettings) body() (*putBody[*SnapshotSettings], error) {
+	if err := checkServerName(fieldOf{name: "SnapshotSettings.Name"}, s.Name, false); err != nil {
+		return nil, err
+	}
+	return &putBody[*SnapshotSettings]{Properties: s}, nil
+}
+
 // SnapshotsService reads, changes and deletes volume snapshots.
 type SnapshotsService struct{ c *Client }
 
@@ -85,6 +105,12 @@ func (s *SnapshotsService) Get(ctx context.Context, snapshotID string, opts ...R
 // Update changes the fields of a snapshot that upd sets (PATCH).
 func (s *SnapshotsService) Update(ctx context.Context, snapshotID string, upd SnapshotUpdate, opts ...WriteOption) (*Snapshot, *Response, error) {
 	return write[Snapshot](ctx, s.c, http.MethodPatch, at(pathOf("/snapshots/{}", id("snapshotID", snapshotID))), with(&upd, upd.check()), opts)
+}
+
+// Replace replaces every setting of a snapshot with settings (PUT): unlike
+// [SnapshotsService.Update], what settings leaves false or empty is reset.
+func (s *SnapshotsService) Replace(ctx context.Context, snapshotID string, settings SnapshotSettings, opts ...WriteOption) (*Snapshot, *Response, error) {
+	return write[Snapshot](ctx, s.c, http.MethodPut, at(pathOf("/snapshots/{}", id("snapshotID", snapshotID))), with(settings.body()), opts)
 }
 
 // Delete deletes a snapshot.

@@ -139,6 +139,12 @@ type volumePostProperties struct {
 // body; field prefixes the names in errors ("VolumeSpec",
 // "ServerSpec.Volumes[0]").
 func (s *VolumeSpec) bodyFor(v APIVersion, field string) (*volumePost, error) {
+	return s.build(v, field, true)
+}
+
+// build checks spec and makes its body; the rules of a create apply when
+// create is set (a licence type without an image).
+func (s *VolumeSpec) build(v APIVersion, field string, create bool) (*volumePost, error) {
 	if err := checkServerName(fieldOf{field, ".Name"}, s.Name, false); err != nil {
 		return nil, err
 	}
@@ -158,7 +164,7 @@ func (s *VolumeSpec) bodyFor(v APIVersion, field string) (*volumePost, error) {
 	default:
 		return nil, invalid(field+".Size", "must be more than 0 GB (got %d)", s.Size)
 	}
-	if s.Image == "" && s.ImageAlias == "" && s.LicenceType == "" {
+	if create && s.Image == "" && s.ImageAlias == "" && s.LicenceType == "" {
 		return nil, invalid(field+".LicenceType", "is required when neither Image nor ImageAlias is set")
 	}
 	if err := checkImagePassword(field+".ImagePassword", s.ImagePassword.Reveal()); err != nil {
@@ -177,6 +183,27 @@ func (s *VolumeSpec) bodyFor(v APIVersion, field string) (*volumePost, error) {
 		DiscVirtioHotPlug: s.DiscVirtioHotPlug, DiscVirtioHotUnplug: s.DiscVirtioHotUnplug,
 		BootOrder: s.BootOrder, ExposeSerial: s.ExposeSerial, RequireLegacyBios: s.RequireLegacyBios,
 	}}, nil
+}
+
+// replaceBodyFor is the body of a volume's PUT: spec's properties, without
+// what only a create can set.
+func (s *VolumeSpec) replaceBodyFor(v APIVersion) (*putBody[volumePostProperties], error) {
+	for _, f := range []struct {
+		name string
+		set  bool
+	}{
+		{"Image", s.Image != ""}, {"ImageAlias", s.ImageAlias != ""}, {"ImagePassword", s.ImagePassword != ""},
+		{"SSHKeys", len(s.SSHKeys) > 0}, {"BackupUnitID", s.BackupUnitID != ""}, {"UserData", s.UserData != ""},
+	} {
+		if f.set {
+			return nil, invalid("VolumeSpec."+f.name, "is set only when a volume is created; Replace cannot change it")
+		}
+	}
+	p, err := s.build(v, "VolumeSpec", false)
+	if err != nil {
+		return nil, err
+	}
+	return &putBody[volumePostProperties]{Properties: p.Properties}, nil
 }
 
 // checkImagePassword applies the API's documented length, 8 to 50
@@ -358,6 +385,15 @@ func (s *VolumesService) Create(ctx context.Context, datacenterID string, spec V
 // Update changes the fields of a volume that upd sets (PATCH).
 func (s *VolumesService) Update(ctx context.Context, datacenterID, volumeID string, upd VolumeUpdate, opts ...WriteOption) (*Volume, *Response, error) {
 	return write[Volume](ctx, s.c, http.MethodPatch, at(volumePath(datacenterID, volumeID, "")), with(&upd, upd.check(s.c.version)), opts)
+}
+
+// Replace replaces every property of a volume with spec's (PUT); properties
+// spec leaves empty are reset. What only a create sets (Image, ImageAlias,
+// ImagePassword, SSHKeys, BackupUnitID, UserData) is refused before sending;
+// the API refuses changes of type and availability zone, and a size below
+// the current one.
+func (s *VolumesService) Replace(ctx context.Context, datacenterID, volumeID string, spec VolumeSpec, opts ...WriteOption) (*Volume, *Response, error) {
+	return write[Volume](ctx, s.c, http.MethodPut, at(pathOf("/datacenters/{}/volumes/{}", id("datacenterID", datacenterID), id("volumeID", volumeID))), with(spec.replaceBodyFor(s.c.version)), opts)
 }
 
 // Delete deletes a volume.
