@@ -4,29 +4,29 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
-	"path"
 	"sort"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/ionos-go/ionos/internal/oascheck"
 	"github.com/stretchr/testify/require"
 )
 
 // checker validates every answer a walkthrough receives against the v5
 // document and keeps the violations.
 type checker struct {
-	d    *oasDoc
+	d    *oascheck.Doc
 	mu   sync.Mutex
-	seen map[string]violation // by kind+at, first occurrence
-	from map[string]string    // the request that showed it
-	n    int                  // answers checked
-	step func()               // called after each request
+	seen map[string]oascheck.Violation // by kind+at, first occurrence
+	from map[string]string             // the request that showed it
+	n    int                           // answers checked
+	step func()                        // called after each request
 }
 
 func newChecker(t *testing.T) *checker {
-	return &checker{d: loadV5(t), seen: map[string]violation{}, from: map[string]string{}, step: func() {}}
+	return &checker{d: loadV5(t), seen: map[string]oascheck.Violation{}, from: map[string]string{}, step: func() {}}
 }
 
 func (c *checker) call(t *testing.T, srv *Server, method, path string, body any) (*http.Response, map[string]any) {
@@ -39,7 +39,7 @@ func (c *checker) call(t *testing.T, srv *Server, method, path string, body any)
 	}
 	c.mu.Lock()
 	c.n++
-	for _, v := range c.d.checkAnswer(method, rel, resp.StatusCode, raw) {
+	for _, v := range c.d.CheckAnswer(method, rel, resp.StatusCode, raw) {
 		k := v.Kind + " " + v.At
 		if _, dup := c.seen[k]; !dup {
 			c.seen[k] = v
@@ -77,7 +77,7 @@ func TestConformanceV5(t *testing.T) {
 	used := map[[2]int]bool{}
 	var bad []string
 	for k, v := range c.seen {
-		if i, j := matchErratum(v); i >= 0 {
+		if i, j := oascheck.Excuse(specErrata, v); i >= 0 {
 			used[[2]int{i, j}] = true
 			continue
 		}
@@ -216,53 +216,29 @@ func conformanceExtras(t *testing.T, srv *Server, do caller) {
 	}
 }
 
-// erratum is a place where cloudapi-v5.yaml is wrong about what the API
-// answers, with the reason.
-type erratum struct {
-	Kind   string   // the violation kind it excuses
-	At     []string // Schema.property patterns (path.Match)
-	Reason string
-}
-
 // specErrata is the list of places where the v5 document is wrong about the
 // API's answers; nothing else is excused. README.md ("Testing your code:
 // the emulator") points here.
-var specErrata = []erratum{
-	{"type-object", []string{"*.type"},
-		"every resource's and collection's `type` is declared `{allOf: [Type], type: object}`, but Type is a string enum and the API sends a string such as \"datacenter\""},
-	{"reference", []string{"*"},
-		"the items of a collection at depth 0, and of entities one level below the requested depth, are references {id, type, href}, as the depth parameter's own description says (\"depth=1: direct properties and children references\"), while the items' schemas require properties"},
-	{"null", []string{"FirewallruleProperties.sourceMac", "FirewallruleProperties.sourceIp", "FirewallruleProperties.targetIp",
+var specErrata = []oascheck.Erratum{
+	{Kind: "type-object", At: []string{"*.type"},
+		Reason: "every resource's and collection's `type` is declared `{allOf: [Type], type: object}`, but Type is a string enum and the API sends a string such as \"datacenter\""},
+	{Kind: "reference", At: []string{"*"},
+		Reason: "the items of a collection at depth 0, and of entities one level below the requested depth, are references {id, type, href}, as the depth parameter's own description says (\"depth=1: direct properties and children references\"), while the items' schemas require properties"},
+	{Kind: "null", At: []string{"FirewallruleProperties.sourceMac", "FirewallruleProperties.sourceIp", "FirewallruleProperties.targetIp",
 		"FirewallruleProperties.icmpCode", "FirewallruleProperties.icmpType", "FirewallruleProperties.portRangeStart", "FirewallruleProperties.portRangeEnd"},
-		"the descriptions say \"Value null allows all ...\": an unset filter of a firewall rule reads back null"},
-	{"null", []string{"VolumeProperties.deviceNumber", "VolumeProperties.bus"},
-		"deviceNumber is \"Null for volumes not mounted to any VM\"; the bus, like the LUN, belongs to the attachment and is null while the volume is attached to no server"},
-	{"null", []string{"VolumeProperties.sshKeys", "VolumeProperties.imagePassword"},
-		"write-only: sshKeys \"When reading, it always returns null\"; imagePassword is \"forbidden in update requests\" and never read back"},
-	{"null", []string{"VolumeProperties.image", "VolumeProperties.imageAlias", "VolumeProperties.backupunitId", "LanProperties.pcc", "LanPropertiesPost.pcc",
+		Reason: "the descriptions say \"Value null allows all ...\": an unset filter of a firewall rule reads back null"},
+	{Kind: "null", At: []string{"VolumeProperties.deviceNumber", "VolumeProperties.bus"},
+		Reason: "deviceNumber is \"Null for volumes not mounted to any VM\"; the bus, like the LUN, belongs to the attachment and is null while the volume is attached to no server"},
+	{Kind: "null", At: []string{"VolumeProperties.sshKeys", "VolumeProperties.imagePassword"},
+		Reason: "write-only: sshKeys \"When reading, it always returns null\"; imagePassword is \"forbidden in update requests\" and never read back"},
+	{Kind: "null", At: []string{"VolumeProperties.image", "VolumeProperties.imageAlias", "VolumeProperties.backupunitId", "LanProperties.pcc", "LanPropertiesPost.pcc",
 		"ServerProperties.bootCdrom", "ServerProperties.bootVolume", "NicProperties.nat"},
-		"an optional reference that is not set reads back null (a volume without an image or backup unit, a LAN on no cross-connect \"if any\", a server without a boot device, a NIC created without the deprecated nat)"},
-	{"null", []string{"DatacenterProperties.name", "DatacenterProperties.description", "IpBlockProperties.name", "LanProperties.name",
+		Reason: "an optional reference that is not set reads back null (a volume without an image or backup unit, a LAN on no cross-connect \"if any\", a server without a boot device, a NIC created without the deprecated nat)"},
+	{Kind: "null", At: []string{"DatacenterProperties.name", "DatacenterProperties.description", "IpBlockProperties.name", "LanProperties.name",
 		"LanPropertiesPost.name", "NicProperties.name", "VolumeProperties.name", "BackupUnitProperties.email", "ImageProperties.description"},
-		"a name, description or e-mail that was never given reads back null (the Python SDK itself sends name null on create; public images have no description)"},
-	{"null", []string{"ServerProperties.vmState", "SnapshotProperties.size"},
-		"not known yet while the resource is being provisioned: a server being created has no vmState, a snapshot being taken no size"},
-	{"null", []string{"UserMetadata.lastLogin"},
-		"a user who never logged in has no last login"},
-}
-
-// matchErratum returns the erratum (and the index of its pattern) that
-// excuses v, or -1.
-func matchErratum(v violation) (int, int) {
-	for i, e := range specErrata {
-		if e.Kind != v.Kind {
-			continue
-		}
-		for j, at := range e.At {
-			if ok, _ := path.Match(at, v.At); ok {
-				return i, j
-			}
-		}
-	}
-	return -1, -1
+		Reason: "a name, description or e-mail that was never given reads back null (the Python SDK itself sends name null on create; public images have no description)"},
+	{Kind: "null", At: []string{"ServerProperties.vmState", "SnapshotProperties.size"},
+		Reason: "not known yet while the resource is being provisioned: a server being created has no vmState, a snapshot being taken no size"},
+	{Kind: "null", At: []string{"UserMetadata.lastLogin"},
+		Reason: "a user who never logged in has no last login"},
 }

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/ionos-go/ionos"
+	"github.com/ionos-go/ionos/internal/oascheck"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -310,7 +311,7 @@ var nlbLaterV6 = []string{"NetworkLoadBalancerProperties.centralLogging", "Netwo
 // response schemas (strictly: closed objects, no nulls), but for the live
 // v6's later properties.
 func TestNLBRequestsAndAnswersMatchTheV6Spec(t *testing.T) {
-	doc, err := parseOAS("../api/cloudapi-v6.yaml")
+	doc, err := oascheck.Load("../api/cloudapi-v6.yaml")
 	require.NoError(t, err)
 	srv := newV6(t)
 	dc := nlbWorld(t, srv)
@@ -367,14 +368,16 @@ func TestNLBRequestsAndAnswersMatchTheV6Spec(t *testing.T) {
 	// items of collections and entities are references at depth 0 (and of
 	// entities at depth 1). Besides, the live v6 properties of
 	// nlbLaterV6 are not in cloudapi-v6.yaml.
-	later := func(v violation) bool {
+	later := func(v oascheck.Violation) bool {
 		return v.Kind == "type-object" && strings.HasSuffix(v.At, ".type") ||
 			v.Kind == "reference" ||
 			v.Kind == "unknown" && slices.Contains(nlbLaterV6, v.At)
 	}
 	// A PATCH body is the properties schema, whose required list is the
 	// create's: a PATCH sends what changes.
-	partial := func(method string, v violation) bool { return method == http.MethodPatch && v.Kind == "required" }
+	partial := func(method string, v oascheck.Violation) bool {
+		return method == http.MethodPatch && v.Kind == "required"
+	}
 	writes := 0
 	for _, x := range rec.requests {
 		segs := len(strings.Split(strings.Trim(x.path, "/"), "/"))
@@ -384,13 +387,12 @@ func TestNLBRequestsAndAnswersMatchTheV6Spec(t *testing.T) {
 			dec.UseNumber()
 			var v any
 			require.NoError(t, dec.Decode(&v))
-			var out []violation
-			doc.validate(v, map[string]any{"$ref": "#/components/schemas/" + name}, "", name, &out)
-			out = slices.DeleteFunc(out, func(v violation) bool { return partial(x.method, v) })
+			out := doc.Validate(v, name)
+			out = slices.DeleteFunc(out, func(v oascheck.Violation) bool { return partial(x.method, v) })
 			assert.Empty(t, out, "%s %s sent %s", x.method, x.path, x.req)
 		}
-		var bad []violation
-		for _, v := range doc.checkAnswer(x.method, x.path, x.status, x.resp) {
+		var bad []oascheck.Violation
+		for _, v := range doc.CheckAnswer(x.method, x.path, x.status, x.resp) {
 			if !later(v) {
 				bad = append(bad, v)
 			}
