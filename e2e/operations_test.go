@@ -1,9 +1,11 @@
 package e2e
 
 import (
+	"bytes"
 	"context"
 	"iter"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"reflect"
 	"sort"
@@ -87,10 +89,30 @@ func TestEveryOperationAgainstEmulator(t *testing.T) {
 	}
 }
 
-func everyOperation(t *testing.T, version ionos.APIVersion) {
+func everyOperation(t *testing.T, version ionos.APIVersion) { everyOperationSeen(t, version, nil) }
+
+// everyOperationSeen is everyOperation with every answer of the Cloud API
+// shown to see (when non-nil) as it leaves the emulator: the method, the
+// path below the API's base path, the status, the content type and the body.
+func everyOperationSeen(t *testing.T, version ionos.APIVersion, see func(method, path string, status int, contentType string, body []byte)) {
 	srv := ionostest.NewServer(ionostest.WithAPIVersion(string(version)), ionostest.WithStrictBodies())
 	defer srv.Close()
-	c, err := srv.NewClient(fastRetries)
+	opts := []ionos.Option{fastRetries}
+	if see != nil {
+		// The emulator is an http.Handler: serve it behind a recorder. It
+		// makes its links from the request's host, so they point here.
+		base := "/cloudapi/" + string(version)
+		front := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			rec := &teeWriter{ResponseWriter: w, status: http.StatusOK}
+			srv.ServeHTTP(rec, r)
+			if rel, ok := strings.CutPrefix(r.URL.Path, base); ok {
+				see(r.Method, rel, rec.status, rec.Header().Get("Content-Type"), rec.body.Bytes())
+			}
+		}))
+		defer front.Close()
+		opts = append(opts, ionos.WithBaseURL(front.URL+base))
+	}
+	c, err := srv.NewClient(opts...)
 	require.NoError(t, err)
 	defer c.CloseIdleConnections()
 	require.Equal(t, version, c.APIVersion())
@@ -1162,4 +1184,21 @@ func securityGroups(r *opRun, ctx context.Context) {
 	require.NoError(t, err)
 	_, err = c.WaitForCompletion(ctx, resp)
 	require.NoError(t, err)
+}
+
+// teeWriter passes an answer on and keeps its status and body.
+type teeWriter struct {
+	http.ResponseWriter
+	status int
+	body   bytes.Buffer
+}
+
+func (w *teeWriter) WriteHeader(status int) {
+	w.status = status
+	w.ResponseWriter.WriteHeader(status)
+}
+
+func (w *teeWriter) Write(p []byte) (int, error) {
+	w.body.Write(p)
+	return w.ResponseWriter.Write(p)
 }

@@ -95,8 +95,8 @@ func hK8sNodes(c *rctx) {
 }
 
 // hK8sNode reads (GET) or deletes (DELETE) one node; hK8sNodeReplace
-// replaces it. Both writes answer 202 with an empty object and no request,
-// as the API.
+// replaces it. Both writes answer 202 with no request, as the API: on v5
+// with an empty object, on v6 with no body (its document declares none).
 func hK8sNode(c *rctx) {
 	node, ok := c.findNode(parentOf(parentOf(c.path())), lastSeg(c.path()))
 	if !ok {
@@ -104,10 +104,19 @@ func hK8sNode(c *rctx) {
 		return
 	}
 	if c.r.Method == "DELETE" {
-		c.ok(202, map[string]any{})
+		c.nodeAccepted()
 		return
 	}
 	c.ok(200, node)
+}
+
+// nodeAccepted answers a node's delete or replace.
+func (c *rctx) nodeAccepted() {
+	if c.v6 {
+		c.ok(202, nil)
+		return
+	}
+	c.ok(202, map[string]any{})
 }
 
 func hK8sNodeReplace(c *rctx) {
@@ -116,7 +125,7 @@ func hK8sNodeReplace(c *rctx) {
 		c.fail(errNotFound())
 		return
 	}
-	c.ok(202, map[string]any{})
+	c.nodeAccepted()
 }
 
 func (c *rctx) findNode(poolPath, id string) (map[string]any, bool) {

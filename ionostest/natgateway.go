@@ -25,7 +25,9 @@ func natGatewayRoutes(add func(pattern string, page int, m map[string]handler)) 
 	const G, P, PA, PU, D = http.MethodGet, http.MethodPost, http.MethodPatch, http.MethodPut, http.MethodDelete
 	add("/datacenters/{}/natgateways", 1000, H{G: hList, P: hNATGatewayCreate})
 	add("/datacenters/{}/natgateways/{}", 0, H{G: hGet, PA: hNATGatewayUpdate(false), PU: hNATGatewayUpdate(true), D: hDelete})
-	add("/datacenters/{}/natgateways/{}/rules", 1000, H{G: hList, P: hNATGatewayRuleCreate})
+	// The rules of a gateway are one collection without pages (NatGatewayRules
+	// has no offset, limit or links).
+	add("/datacenters/{}/natgateways/{}/rules", 0, H{G: hList, P: hNATGatewayRuleCreate})
 	add("/datacenters/{}/natgateways/{}/rules/{}", 0, H{G: hGet, PA: hNATGatewayRuleUpdate(false), PU: hNATGatewayRuleUpdate(true), D: hDelete})
 }
 

@@ -203,7 +203,7 @@ func (c *rctx) props(n *node) map[string]any {
 		p["ipConsumers"] = c.ipConsumers(n)
 	}
 	for _, k := range nullProps[n.Type] {
-		if _, ok := p[k]; !ok {
+		if _, ok := p[k]; !ok && !(c.v6 && n.Type == "nic" && k == "nat") { // v6 NICs have no nat
 			p[k] = nil
 		}
 	}
@@ -681,9 +681,10 @@ var putReplaces = map[string][]string{
 
 // putKeeps lists the properties a PUT keeps when its body leaves them out,
 // as the API does for what is fixed at creation: a volume's image, licence
-// and write-only secrets, a node pool's name and Kubernetes version (which a
-// PUT that names them may still change).
+// and write-only secrets, a cluster's and a node pool's Kubernetes version
+// and a node pool's name (which a PUT that names them may still change).
 var putKeeps = map[string][]string{
+	"k8s":      {"k8sVersion"},
 	"nodepool": {"name", "k8sVersion"},
 	"volume":   {"licenceType", "image", "imageAlias", "backupunitId", "userData", "sshKeys", "imagePassword", "availabilityZone"},
 }

@@ -127,7 +127,22 @@ func hContract(c *rctx) {
 		return
 	}
 	one, _ := c.reply.(map[string]any)
-	nlbLimits(c, m0(m0(one["properties"])["resourceLimits"]))
+	limits := m0(m0(one["properties"])["resourceLimits"])
+	nlbLimits(c, limits)
+	if limits != nil {
+		// v6's ResourceLimits also has NAT gateways and DAS storage.
+		nat, das := 0, 0.0
+		for _, x := range c.st.Nodes {
+			switch {
+			case x.Type == "natgateway":
+				nat++
+			case x.Type == "volume" && strings.EqualFold(str(x.Props["type"]), "DAS"):
+				f, _ := toFloat(x.Props["size"])
+				das += f
+			}
+		}
+		limits["natGatewayLimitTotal"], limits["natGatewayProvisioned"], limits["dasVolumeProvisioned"] = 5, nat, das
+	}
 	c.ok(200, map[string]any{"id": "contracts", "type": "collection", "href": c.base + "/contracts", "items": []any{one}})
 }
 

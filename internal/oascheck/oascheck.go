@@ -28,8 +28,8 @@ import (
 
 // Load parses an OpenAPI document and the documents that amend it, in
 // order: a later document's operations replace or add to the earlier ones,
-// and its schemas replace those of the same name, except empty placeholder
-// objects, which stand for the schema as it was.
+// and its schemas replace those of the same name, except placeholders (empty,
+// or marked x-defined-in), which stand for the schema as it was.
 func Load(first string, amendments ...string) (*Doc, error) {
 	d, err := parse(first)
 	if err != nil {
@@ -41,12 +41,18 @@ func Load(first string, amendments ...string) (*Doc, error) {
 			return nil, err
 		}
 		for name, s := range a.schemas {
-			if m, ok := s.(map[string]any); ok && len(m) == 0 {
+			if m, ok := s.(map[string]any); ok && (len(m) == 0 || m["x-defined-in"] != nil) {
 				if _, had := d.schemas[name]; had {
 					continue
 				}
 			}
 			d.schemas[name] = s
+		}
+		for name, r := range a.responses {
+			if d.responses == nil {
+				d.responses = map[string]any{}
+			}
+			d.responses[name] = r
 		}
 		for _, o := range a.ops {
 			d.ops = slices.DeleteFunc(d.ops, func(x *op) bool { return x.method == o.method && x.template == o.template })
@@ -83,8 +89,9 @@ func Excuse(errata []Erratum, v Violation) (int, int) {
 
 // Doc is a parsed OpenAPI document.
 type Doc struct {
-	schemas map[string]any
-	ops     []*op
+	schemas   map[string]any
+	responses map[string]any // components.responses, for $ref
+	ops       []*op
 }
 
 // op is one operation: a method on a path template.
@@ -110,6 +117,7 @@ func parse(path string) (*Doc, error) {
 		return nil, fmt.Errorf("%s: no components.schemas", path)
 	}
 	d := &Doc{schemas: schemas}
+	d.responses, _ = comps["responses"].(map[string]any)
 	paths, _ := root["paths"].(map[string]any)
 	for tmpl, v := range paths {
 		item, _ := v.(map[string]any)
@@ -209,6 +217,9 @@ func (d *Doc) CheckAnswer(method, path string, status int, body []byte) []Violat
 			return []Violation{{Kind: "status", At: at, Msg: fmt.Sprintf("status %d; the document declares %v", status, declared)}}
 		}
 		resp, _ = op.responses["default"].(map[string]any)
+	}
+	if ref, ok := resp["$ref"].(string); ok {
+		resp, _ = d.responses[strings.TrimPrefix(ref, "#/components/responses/")].(map[string]any)
 	}
 	content, _ := resp["content"].(map[string]any)
 	media, _ := content["application/json"].(map[string]any)
