@@ -584,6 +584,12 @@ func TestDatacentersCreateCompositeCubeV6(t *testing.T) {
 		}]}}}`)
 	assertAcceptedV6(t, resp)
 	assert.Equal(t, "de/txl", dc.Properties.Location)
+	// v6's entities: network load balancers, NAT gateways, security groups.
+	assert.Equal(t, "https://api.ionos.com/cloudapi/v6/datacenters/"+dcID+"/networkloadbalancers", dc.Entities.NetworkLoadBalancers.Href)
+	require.Len(t, dc.Entities.NATGateways.Items, 1)
+	assert.Equal(t, "7d1c2b3a-4e5f-4a6b-9c8d-0e1f2a3b4c5d", dc.Entities.NATGateways.Items[0].ID)
+	require.Len(t, dc.Entities.SecurityGroups.Items, 1)
+	assert.Equal(t, dc.Properties.DefaultSecurityGroupID, dc.Entities.SecurityGroups.Items[0].ID)
 }
 
 func TestDatacentersCreateCompositeRefusesSizedCubeV6(t *testing.T) {

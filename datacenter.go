@@ -48,6 +48,12 @@ type DatacenterEntities struct {
 	Volumes       Collection[Volume]       `json:"volumes,omitzero"`
 	LoadBalancers Collection[LoadBalancer] `json:"loadbalancers,omitzero"`
 	LANs          Collection[LAN]          `json:"lans,omitzero"`
+
+	// The collections below come from Cloud API v6 and are empty on v5.
+
+	NetworkLoadBalancers Collection[NetworkLoadBalancer] `json:"networkloadbalancers,omitzero"`
+	NATGateways          Collection[NATGateway]          `json:"natgateways,omitzero"`
+	SecurityGroups       Collection[SecurityGroup]       `json:"securitygroups,omitzero"`
 }
 
 // DatacenterSpec describes a data center to create. Name and Location are

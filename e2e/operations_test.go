@@ -847,6 +847,11 @@ func natGatewayOperations(r *opRun, ctx context.Context) {
 		Rules: []ionos.NATGatewayRuleSpec{{Name: "outbound", Type: ionos.NATGatewayRuleSNAT, SourceSubnet: "10.7.0.0/24", PublicIP: ips[0]}},
 	})
 	r.call("NATGateways.Create", resp, err)
+	withNAT, resp, err := c.Datacenters.Get(ctx, dc.ID, ionos.WithDepth(2))
+	r.call("Datacenters.Get", resp, err)
+	require.Len(t, withNAT.Entities.NATGateways.Items, 1, "a v6 data center's entities hold its NAT gateways")
+	assert.Equal(t, gw.ID, withNAT.Entities.NATGateways.Items[0].ID)
+	assert.Equal(t, "e2e-nat", withNAT.Entities.NATGateways.Items[0].Properties.Name)
 	gws, resp, err := c.NATGateways.List(ctx, dc.ID)
 	r.call("NATGateways.List", resp, err)
 	require.Len(t, gws, 1)
@@ -1108,6 +1113,10 @@ func securityGroups(r *opRun, ctx context.Context) {
 		{Name: "https", Protocol: ionos.ProtocolTCP, PortRangeStart: 443, PortRangeEnd: 443, SourceIP: "2001:db8::/32"},
 	}})
 	r.call("SecurityGroups.Create", resp, err)
+	withSG, resp, err := c.Datacenters.Get(ctx, dc.ID, ionos.WithDepth(2))
+	r.call("Datacenters.Get", resp, err)
+	require.Len(t, withSG.Entities.SecurityGroups.Items, 1, "a v6 data center's entities hold its security groups")
+	assert.Equal(t, "web", withSG.Entities.SecurityGroups.Items[0].Properties.Name)
 	_, resp, err = c.SecurityGroups.Update(ctx, dc.ID, sg.ID, ionos.SecurityGroupUpdate{Description: ionos.Ptr("all web")})
 	r.call("SecurityGroups.Update", resp, err)
 	got, resp, err := c.SecurityGroups.Get(ctx, dc.ID, sg.ID, ionos.WithDepth(2))

@@ -45,9 +45,15 @@ func flowLogRoutes(add func(pattern string, page int, m map[string]handler)) {
 var flowLogEntityOwners = []string{"nic", "natgateway", "networkloadbalancer"}
 
 // entitiesOf lists the entities rendered for a type in the request's
-// version: on v6, the flow logs of their owners too.
+// version: on v6, the flow logs of their owners, the security groups of
+// their holders, and a data center's network load balancers, NAT gateways
+// and security groups too.
 func (c *rctx) entitiesOf(typ string) []string {
 	ents := entities[typ]
+	if c.v6 && typ == "datacenter" {
+		// v6's DataCenterEntities (with what the live v6 gained).
+		ents = append(slices.Clone(ents), "networkloadbalancers", "natgateways", "securitygroups")
+	}
 	if c.v6 && slices.Contains(flowLogEntityOwners, typ) && !slices.Contains(ents, "flowlogs") {
 		ents = append(slices.Clone(ents), "flowlogs")
 	}
