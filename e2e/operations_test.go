@@ -850,6 +850,13 @@ func natGatewayOperations(r *opRun, ctx context.Context) {
 	withNAT, resp, err := c.Datacenters.Get(ctx, dc.ID, ionos.WithDepth(2))
 	r.call("Datacenters.Get", resp, err)
 	require.Len(t, withNAT.Entities.NATGateways.Items, 1, "a v6 data center's entities hold its NAT gateways")
+	used, resp, err := c.IPBlocks.Get(ctx, block.ID)
+	r.call("IPBlocks.Get", resp, err)
+	var consumers []string
+	for _, x := range used.Properties.IPConsumers {
+		consumers = append(consumers, x.IP+" "+x.DatacenterID)
+	}
+	assert.ElementsMatch(t, []string{ips[0] + " " + dc.ID, ips[1] + " " + dc.ID}, consumers, "the gateway's public IPs are consumers of the block")
 	assert.Equal(t, gw.ID, withNAT.Entities.NATGateways.Items[0].ID)
 	assert.Equal(t, "e2e-nat", withNAT.Entities.NATGateways.Items[0].Properties.Name)
 	gws, resp, err := c.NATGateways.List(ctx, dc.ID)

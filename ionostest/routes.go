@@ -1071,7 +1071,8 @@ func hResources(c *rctx) {
 }
 
 // ipConsumers lists what uses the IPs of an IP block: the NICs holding one
-// (with their server and data center) and the load balancers.
+// (with their server and data center), the load balancers, and on v6 the
+// NAT gateways and network and application load balancers.
 func (c *rctx) ipConsumers(block *node) []any {
 	in := map[string]bool{}
 	ips, _ := block.Props["ips"].([]any)
@@ -1109,6 +1110,23 @@ func (c *rctx) ipConsumers(block *node) []any {
 		for _, lp := range dc.Kids["loadbalancers"] {
 			if lb := c.st.Nodes[lp]; lb != nil && in[str(lb.Props["ip"])] {
 				out = append(out, map[string]any{"ip": str(lb.Props["ip"]), "datacenterId": dc.ID, "datacenterName": str(dc.Props["name"])})
+			}
+		}
+		// v6: the public IPs of NAT gateways and the listener IPs of
+		// network and application load balancers.
+		for _, ep := range [][2]string{{"natgateways", "publicIps"}, {"networkloadbalancers", "ips"}, {"applicationloadbalancers", "ips"}} {
+			entity, prop := ep[0], ep[1]
+			for _, gp := range dc.Kids[entity] {
+				g := c.st.Nodes[gp]
+				if g == nil {
+					continue
+				}
+				gips, _ := g.Props[prop].([]any)
+				for _, ip := range gips {
+					if in[str(ip)] {
+						out = append(out, map[string]any{"ip": str(ip), "datacenterId": dc.ID, "datacenterName": str(dc.Props["name"])})
+					}
+				}
 			}
 		}
 	}
