@@ -99,21 +99,14 @@ type floorRef struct {
 	Href string `json:"href"`
 }
 
+// floorHead is what every resource of an answer starts with.
+type floorHead struct {
+	floorRef
+	Metadata floorMeta `json:"metadata"`
+}
+
 type floorServer struct {
-	ID         string    `json:"id"`
-	Type       string    `json:"type"`
-	Href       string    `json:"href"`
-	Metadata   floorMeta `json:"metadata"`
-	Properties struct {
-		Name             string    `json:"name"`
-		Cores            int       `json:"cores"`
-		RAM              int       `json:"ram"`
-		AvailabilityZone string    `json:"availabilityZone"`
-		VMState          string    `json:"vmState"`
-		BootCDROM        *floorRef `json:"bootCdrom"`
-		BootVolume       *floorRef `json:"bootVolume"`
-		CPUFamily        string    `json:"cpuFamily"`
-	} `json:"properties"`
+	floorServerCreated
 	Entities struct {
 		CDROMs  floorColl[floorImage]  `json:"cdroms"`
 		Volumes floorColl[floorVolume] `json:"volumes"`
@@ -142,10 +135,7 @@ type floorHotPlug struct {
 }
 
 type floorVolume struct {
-	ID         string    `json:"id"`
-	Type       string    `json:"type"`
-	Href       string    `json:"href"`
-	Metadata   floorMeta `json:"metadata"`
+	floorHead
 	Properties struct {
 		floorHotPlug
 		Name             string   `json:"name"`
@@ -164,10 +154,7 @@ type floorVolume struct {
 }
 
 type floorImage struct {
-	ID         string    `json:"id"`
-	Type       string    `json:"type"`
-	Href       string    `json:"href"`
-	Metadata   floorMeta `json:"metadata"`
+	floorHead
 	Properties struct {
 		floorHotPlug
 		Name         string   `json:"name"`
@@ -183,10 +170,7 @@ type floorImage struct {
 }
 
 type floorNIC struct {
-	ID         string    `json:"id"`
-	Type       string    `json:"type"`
-	Href       string    `json:"href"`
-	Metadata   floorMeta `json:"metadata"`
+	floorHead
 	Properties struct {
 		Name           string   `json:"name"`
 		MAC            string   `json:"mac"`
@@ -202,10 +186,7 @@ type floorNIC struct {
 }
 
 type floorRule struct {
-	ID         string    `json:"id"`
-	Type       string    `json:"type"`
-	Href       string    `json:"href"`
-	Metadata   floorMeta `json:"metadata"`
+	floorHead
 	Properties struct {
 		Name           string `json:"name"`
 		Protocol       string `json:"protocol"`

@@ -153,10 +153,7 @@ func (f *floor) call(ctx context.Context, method, path string, in, out any) erro
 // The floor's small structs for a data center at depth 1 and a created
 // server: the fields the answers have.
 type floorDatacenter struct {
-	ID         string    `json:"id"`
-	Type       string    `json:"type"`
-	Href       string    `json:"href"`
-	Metadata   floorMeta `json:"metadata"`
+	floorHead
 	Properties struct {
 		Name              string   `json:"name"`
 		Description       string   `json:"description"`
@@ -174,20 +171,19 @@ type floorDatacenter struct {
 }
 
 type floorServerCreated struct {
-	ID         string    `json:"id"`
-	Type       string    `json:"type"`
-	Href       string    `json:"href"`
-	Metadata   floorMeta `json:"metadata"`
-	Properties struct {
-		Name             string    `json:"name"`
-		Cores            int       `json:"cores"`
-		RAM              int       `json:"ram"`
-		AvailabilityZone string    `json:"availabilityZone"`
-		VMState          string    `json:"vmState"`
-		BootCDROM        *floorRef `json:"bootCdrom"`
-		BootVolume       *floorRef `json:"bootVolume"`
-		CPUFamily        string    `json:"cpuFamily"`
-	} `json:"properties"`
+	floorHead
+	Properties floorServerProps `json:"properties"`
+}
+
+type floorServerProps struct {
+	Name             string    `json:"name"`
+	Cores            int       `json:"cores"`
+	RAM              int       `json:"ram"`
+	AvailabilityZone string    `json:"availabilityZone"`
+	VMState          string    `json:"vmState"`
+	BootCDROM        *floorRef `json:"bootCdrom"`
+	BootVolume       *floorRef `json:"bootVolume"`
+	CPUFamily        string    `json:"cpuFamily"`
 }
 
 type floorServerPost struct {

@@ -4,9 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
-	"sort"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -17,16 +15,13 @@ import (
 // checker validates every answer a walkthrough receives against the v5
 // document and keeps the violations.
 type checker struct {
-	d    *oascheck.Doc
-	mu   sync.Mutex
-	seen map[string]oascheck.Violation // by kind+at, first occurrence
-	from map[string]string             // the request that showed it
-	n    int                           // answers checked
-	step func()                        // called after each request
+	d     *oascheck.Doc
+	found oascheck.Findings
+	step  func() // called after each request
 }
 
 func newChecker(t *testing.T) *checker {
-	return &checker{d: loadV5(t), seen: map[string]oascheck.Violation{}, from: map[string]string{}, step: func() {}}
+	return &checker{d: loadV5(t), step: func() {}}
 }
 
 func (c *checker) call(t *testing.T, srv *Server, method, path string, body any) (*http.Response, map[string]any) {
@@ -37,16 +32,7 @@ func (c *checker) call(t *testing.T, srv *Server, method, path string, body any)
 	if u, err := url.Parse(strings.TrimPrefix(path, srv.URL)); err == nil {
 		rel = u.Path
 	}
-	c.mu.Lock()
-	c.n++
-	for _, v := range c.d.CheckAnswer(method, rel, resp.StatusCode, raw) {
-		k := v.Kind + " " + v.At
-		if _, dup := c.seen[k]; !dup {
-			c.seen[k] = v
-			c.from[k] = method + " " + rel
-		}
-	}
-	c.mu.Unlock()
+	c.found.Add(method+" "+rel, c.d.CheckAnswer(method, rel, resp.StatusCode, raw))
 	var out map[string]any
 	if len(raw) > 0 && raw[0] == '{' {
 		require.NoError(t, json.Unmarshal(raw, &out), "%s %s: %s", method, path, raw)
@@ -74,27 +60,14 @@ func TestConformanceV5(t *testing.T) {
 	pythonWalkthrough(t, busy, c.call, func() { clk.Add(2 * time.Second) })
 	conformanceExtras(t, busy, c.call)
 
-	used := map[[2]int]bool{}
-	var bad []string
-	for k, v := range c.seen {
-		if i, j := oascheck.Excuse(specErrata, v); i >= 0 {
-			used[[2]int{i, j}] = true
-			continue
-		}
-		bad = append(bad, v.String()+"  [first seen on "+c.from[k]+"]")
-	}
-	sort.Strings(bad)
+	bad, unneeded, n, applied := c.found.Verdict(specErrata)
 	for _, b := range bad {
 		t.Error(b)
 	}
-	for i, e := range specErrata {
-		for j, at := range e.At {
-			if !used[[2]int{i, j}] {
-				t.Errorf("erratum %s %s is not needed by any answer: remove it", e.Kind, at)
-			}
-		}
+	for _, e := range unneeded {
+		t.Errorf("erratum %s is not needed by any answer: remove it", e)
 	}
-	t.Logf("%d answers checked; %d errata of the document applied", c.n, len(used))
+	t.Logf("%d answers checked; %d errata of the document applied", n, applied)
 }
 
 // conformanceExtras calls the operations beyond the Python SDK surface,

@@ -21,6 +21,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"go.yaml.in/yaml/v3"
@@ -402,16 +403,16 @@ func (d *Doc) validate(v any, s map[string]any, ptr, where string, out *[]Violat
 				add("format", fmt.Sprintf("%s is out of int32", n))
 			}
 		}
-		if lo, ok := toFloat(yamlNumber(s["minimum"])); ok && f < lo {
+		if lo, ok := yamlFloat(s["minimum"]); ok && f < lo {
 			add("range", fmt.Sprintf("%s is below the minimum %v", n, lo))
 		}
-		if hi, ok := toFloat(yamlNumber(s["maximum"])); ok && f > hi {
+		if hi, ok := yamlFloat(s["maximum"]); ok && f > hi {
 			add("range", fmt.Sprintf("%s is above the maximum %v", n, hi))
 		}
 		if enum := s["enum"]; enum != nil {
 			found := false
 			for _, e := range asAny(enum) {
-				if ef, ok := toFloat(yamlNumber(e)); ok && ef == f {
+				if ef, ok := yamlFloat(e); ok && ef == f {
 					found = true
 				}
 			}
@@ -460,14 +461,15 @@ func isReference(obj map[string]any) bool {
 	return true
 }
 
-func yamlNumber(v any) any {
+// yamlFloat reads a number of the document (YAML gives int or float64).
+func yamlFloat(v any) (float64, bool) {
 	switch t := v.(type) {
 	case int:
-		return float64(t)
+		return float64(t), true
 	case float64:
-		return t
+		return t, true
 	}
-	return nil
+	return 0, false
 }
 
 func asAny(v any) []any { l, _ := v.([]any); return l }
@@ -506,25 +508,61 @@ func nullable(d *Doc, s map[string]any) bool {
 	return b
 }
 
-func toFloat(v any) (float64, bool) {
-	switch t := v.(type) {
-	case json.Number:
-		f, err := t.Float64()
-		return f, err == nil
-	case float64:
-		return t, true
-	case int:
-		return float64(t), true
-	case int64:
-		return float64(t), true
-	}
-	return 0, false
-}
-
 // Validate checks a decoded value (numbers as json.Number) against the
 // named schema of the document's components, as a request body.
 func (d *Doc) Validate(v any, schema string) []Violation {
 	var out []Violation
 	d.validate(v, map[string]any{"$ref": "#/components/schemas/" + schema}, "", schema, &out)
 	return out
+}
+
+// Findings gathers the violations of many answers, each kind and place
+// once, with the request that first showed it. It is safe for concurrent
+// use.
+type Findings struct {
+	mu      sync.Mutex
+	seen    map[string]Violation
+	from    map[string]string
+	answers int
+}
+
+// Add records the violations of one answer to request ("METHOD /path").
+func (f *Findings) Add(request string, vs []Violation) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.seen == nil {
+		f.seen, f.from = map[string]Violation{}, map[string]string{}
+	}
+	f.answers++
+	for _, v := range vs {
+		k := v.Kind + " " + v.At
+		if _, dup := f.seen[k]; !dup {
+			f.seen[k], f.from[k] = v, request
+		}
+	}
+}
+
+// Verdict returns the findings no erratum excuses, sorted, each with the
+// request that first showed it; the erratum patterns that no finding
+// needed; and the number of answers and of patterns applied.
+func (f *Findings) Verdict(errata []Erratum) (unexcused, unneeded []string, answers, applied int) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	used := map[[2]int]bool{}
+	for k, v := range f.seen {
+		if i, j := Excuse(errata, v); i >= 0 {
+			used[[2]int{i, j}] = true
+			continue
+		}
+		unexcused = append(unexcused, v.String()+"  [first seen on "+f.from[k]+"]")
+	}
+	sort.Strings(unexcused)
+	for i, e := range errata {
+		for j, at := range e.At {
+			if !used[[2]int{i, j}] {
+				unneeded = append(unneeded, e.Kind+" "+at)
+			}
+		}
+	}
+	return unexcused, unneeded, f.answers, len(used)
 }
