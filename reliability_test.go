@@ -23,6 +23,17 @@ import (
 // the way the README tells a caller to recover, and count what exists
 // afterwards.
 
+// createdDC creates a data center in de/fra and waits until it is done.
+func createdDC(t *testing.T, c *ionos.Client, name string) *ionos.Datacenter {
+	t.Helper()
+	ctx := context.Background()
+	dc, resp, err := c.Datacenters.Create(ctx, ionos.DatacenterSpec{Name: name, Location: "de/fra"})
+	require.NoError(t, err)
+	_, err = c.WaitForCompletion(ctx, resp)
+	require.NoError(t, err)
+	return dc
+}
+
 func emulated(t *testing.T, opts ...ionos.Option) (*ionostest.Server, *ionos.Client) {
 	t.Helper()
 	srv := ionostest.NewServer()
@@ -49,21 +60,18 @@ func dcNames(t *testing.T, c *ionos.Client) map[string]int {
 func TestFindUnknownDroppedWriteIsNotTheNeighbour(t *testing.T) {
 	srv, c := emulated(t)
 	ctx := context.Background()
-	_, resp, err := c.Datacenters.Create(ctx, ionos.DatacenterSpec{Name: "earlier", Location: "de/fra"})
-	require.NoError(t, err)
-	_, err = c.WaitForCompletion(ctx, resp)
-	require.NoError(t, err)
+	createdDC(t, c, "earlier")
 
 	srv.InjectFault(ionostest.Fault{Kind: ionostest.FaultResetBefore, Method: http.MethodPost, Path: "/datacenters", Times: 1})
 	spec := ionos.DatacenterSpec{Name: "mine", Location: "de/fra"}
-	_, _, err = c.Datacenters.Create(ctx, spec)
+	_, _, err := c.Datacenters.Create(ctx, spec)
 	require.ErrorIs(t, err, ionos.ErrUnknownOutcome)
 	found, lerr := c.Requests.FindUnknown(ctx, err)
 	require.NoError(t, lerr)
 	assert.Empty(t, found, "the earlier create is not the lost one")
 
 	// The README's recipe: not received, so send it again.
-	_, resp, err = c.Datacenters.Create(ctx, spec)
+	_, resp, err := c.Datacenters.Create(ctx, spec)
 	require.NoError(t, err)
 	_, err = c.WaitForCompletion(ctx, resp)
 	require.NoError(t, err)
@@ -245,10 +253,7 @@ func TestPOSTCancelledDuring429WaitIsNotUnknown(t *testing.T) {
 func TestCutBodies(t *testing.T) {
 	srv, c := emulated(t)
 	ctx := context.Background()
-	dc, resp, err := c.Datacenters.Create(ctx, ionos.DatacenterSpec{Name: "cut", Location: "de/fra"})
-	require.NoError(t, err)
-	_, err = c.WaitForCompletion(ctx, resp)
-	require.NoError(t, err)
+	dc := createdDC(t, c, "cut")
 
 	srv.InjectFault(ionostest.Fault{Kind: ionostest.FaultTruncate, Method: http.MethodGet, Path: "/datacenters/*", Times: 1})
 	got, resp, err := c.Datacenters.Get(ctx, dc.ID)
@@ -448,16 +453,13 @@ func TestOutcomeLookupRefusesNegativeDurations(t *testing.T) {
 func TestCallerTraceHooksOncePerAttempt(t *testing.T) {
 	srv, c := emulated(t)
 	ctx := context.Background()
-	dc, resp, err := c.Datacenters.Create(ctx, ionos.DatacenterSpec{Name: "traced", Location: "de/fra"})
-	require.NoError(t, err)
-	_, err = c.WaitForCompletion(ctx, resp)
-	require.NoError(t, err)
+	dc := createdDC(t, c, "traced")
 
 	var conns atomic.Int32
 	tctx := httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{GotConn: func(httptrace.GotConnInfo) { conns.Add(1) }})
 	srv.InjectFault(ionostest.Fault{Kind: ionostest.FaultTruncate, Method: http.MethodPatch, Path: "/datacenters/*", Times: 1})
 	name := "renamed"
-	_, resp, err = c.Datacenters.Update(tctx, dc.ID, ionos.DatacenterUpdate{Name: &name})
+	_, resp, err := c.Datacenters.Update(tctx, dc.ID, ionos.DatacenterUpdate{Name: &name})
 	require.NoError(t, err)
 	assert.Equal(t, 2, resp.Attempts)
 	assert.Equal(t, int32(2), conns.Load(), "the caller's hook, once per attempt")
