@@ -3,6 +3,7 @@ package e2e
 import (
 	"bytes"
 	"context"
+	"io"
 	"iter"
 	"net/http"
 	"net/http/httptest"
@@ -91,10 +92,19 @@ func TestEveryOperationAgainstEmulator(t *testing.T) {
 
 func everyOperation(t *testing.T, version ionos.APIVersion) { everyOperationSeen(t, version, nil) }
 
-// everyOperationSeen is everyOperation with every answer of the Cloud API
-// shown to see (when non-nil) as it leaves the emulator: the method, the
-// path below the API's base path, the status, the content type and the body.
-func everyOperationSeen(t *testing.T, version ionos.APIVersion, see func(method, path string, status int, contentType string, body []byte)) {
+// exchange is one call of the Cloud API as the emulator saw it.
+type exchange struct {
+	Method, Path string // the path below the API's base path, without the query
+	ReqType      string // the request's Content-Type
+	Req          []byte
+	Status       int
+	RespType     string // the answer's Content-Type
+	Resp         []byte
+}
+
+// everyOperationSeen is everyOperation with every call of the Cloud API
+// shown to see (when non-nil) as the emulator answers it.
+func everyOperationSeen(t *testing.T, version ionos.APIVersion, see func(exchange)) {
 	srv := ionostest.NewServer(ionostest.WithAPIVersion(string(version)), ionostest.WithStrictBodies())
 	defer srv.Close()
 	opts := []ionos.Option{fastRetries}
@@ -103,10 +113,13 @@ func everyOperationSeen(t *testing.T, version ionos.APIVersion, see func(method,
 		// makes its links from the request's host, so they point here.
 		base := "/cloudapi/" + string(version)
 		front := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			req, _ := io.ReadAll(r.Body)
+			r.Body = io.NopCloser(bytes.NewReader(req))
 			rec := &teeWriter{ResponseWriter: w, status: http.StatusOK}
 			srv.ServeHTTP(rec, r)
 			if rel, ok := strings.CutPrefix(r.URL.Path, base); ok {
-				see(r.Method, rel, rec.status, rec.Header().Get("Content-Type"), rec.body.Bytes())
+				see(exchange{Method: r.Method, Path: rel, ReqType: r.Header.Get("Content-Type"), Req: req,
+					Status: rec.status, RespType: rec.Header().Get("Content-Type"), Resp: rec.body.Bytes()})
 			}
 		}))
 		defer front.Close()

@@ -59,8 +59,41 @@ func Load(first string, amendments ...string) (*Doc, error) {
 			d.ops = slices.DeleteFunc(d.ops, func(x *op) bool { return x.method == o.method && x.template == o.template })
 			d.ops = append(d.ops, o)
 		}
+		for _, ch := range a.changed {
+			d.applyChange(ch)
+		}
 	}
 	return d, nil
+}
+
+// change is an entry of an amending document's x-changed-operations: an
+// operation of the earlier document whose bodies changed, not restated.
+type change struct {
+	Method string `yaml:"method"`
+	Path   string `yaml:"path"`
+	Change string `yaml:"change"`
+}
+
+// bodyChange reads "request body A -> B", "request and 202 body A -> B" and
+// "request body application/x-www-form-urlencoded -> application/json B".
+var bodyChange = regexp.MustCompile(`^request (and (\d{3}) )?body \S+ -> (?:application/json )?(\w+)`)
+
+// applyChange gives the operation its new request (and answer) schema.
+func (d *Doc) applyChange(ch change) {
+	m := bodyChange.FindStringSubmatch(ch.Change)
+	if m == nil {
+		return // a query parameter, say: nothing the validator reads
+	}
+	ref := map[string]any{"$ref": "#/components/schemas/" + m[3]}
+	for _, o := range d.ops {
+		if o.method != strings.ToUpper(ch.Method) || o.template != ch.Path {
+			continue
+		}
+		o.request = ref
+		if m[2] != "" {
+			o.responses[m[2]] = map[string]any{"content": map[string]any{"application/json": map[string]any{"schema": ref}}}
+		}
+	}
 }
 
 // Erratum is a place where a document is wrong about what the API answers,
@@ -92,6 +125,7 @@ func Excuse(errata []Erratum, v Violation) (int, int) {
 type Doc struct {
 	schemas   map[string]any
 	responses map[string]any // components.responses, for $ref
+	changed   []change       // x-changed-operations of an amending document
 	ops       []*op
 }
 
@@ -101,6 +135,7 @@ type op struct {
 	template  string
 	segs      []string // "{}" for a parameter
 	responses map[string]any
+	request   map[string]any // the JSON request body's schema, if any
 }
 
 func parse(path string) (*Doc, error) {
@@ -118,6 +153,15 @@ func parse(path string) (*Doc, error) {
 		return nil, fmt.Errorf("%s: no components.schemas", path)
 	}
 	d := &Doc{schemas: schemas}
+	if raw, ok := root["x-changed-operations"]; ok {
+		b, err := yaml.Marshal(raw)
+		if err == nil {
+			err = yaml.Unmarshal(b, &d.changed)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s: x-changed-operations: %w", path, err)
+		}
+	}
 	d.responses, _ = comps["responses"].(map[string]any)
 	paths, _ := root["paths"].(map[string]any)
 	for tmpl, v := range paths {
@@ -137,7 +181,16 @@ func parse(path string) (*Doc, error) {
 					segs[i] = "{}"
 				}
 			}
-			d.ops = append(d.ops, &op{method: strings.ToUpper(method), template: tmpl, segs: segs, responses: resps})
+			var req map[string]any
+			if rb, _ := m["requestBody"].(map[string]any); rb != nil {
+				content, _ := rb["content"].(map[string]any)
+				media, _ := content["application/json"].(map[string]any)
+				if media == nil {
+					media, _ = content["*/*"].(map[string]any) // JSON, as these documents use it
+				}
+				req, _ = media["schema"].(map[string]any)
+			}
+			d.ops = append(d.ops, &op{method: strings.ToUpper(method), template: tmpl, segs: segs, responses: resps, request: req})
 		}
 	}
 	if len(d.ops) == 0 {
@@ -565,4 +618,31 @@ func (f *Findings) Verdict(errata []Erratum) (unexcused, unneeded []string, answ
 		}
 	}
 	return unexcused, unneeded, f.answers, len(used)
+}
+
+// CheckRequest validates a JSON request body sent to method and path against
+// the operation's request schema. A PATCH sends only what changes, so the
+// required properties of its schema (the create's, in these documents) are
+// not asked for. A body for an operation that takes none is a violation.
+func (d *Doc) CheckRequest(method, path string, body []byte) []Violation {
+	op := d.find(method, path)
+	if op == nil {
+		return []Violation{{Kind: "status", At: method + " " + path, Msg: "no such operation in the document"}}
+	}
+	at := method + " " + op.template
+	if op.request == nil {
+		return []Violation{{Kind: "body", At: at, Msg: "a JSON body where the operation takes none"}}
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return []Violation{{Kind: "body", At: at, Msg: "invalid JSON: " + err.Error()}}
+	}
+	var out []Violation
+	d.validate(v, op.request, "", at, &out)
+	if method == "PATCH" {
+		out = slices.DeleteFunc(out, func(v Violation) bool { return v.Kind == "required" })
+	}
+	return out
 }

@@ -45,3 +45,35 @@ func TestLoadKeepsPlaceholders(t *testing.T) {
 		t.Error("a later operation is missing")
 	}
 }
+
+func TestCheckRequest(t *testing.T) {
+	d, err := Load("../../api/cloudapi-v6.yaml", "../../api/cloudapi-v6-later.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := func(vs []Violation) []string {
+		var out []string
+		for _, v := range vs {
+			out = append(out, v.Kind)
+		}
+		return out
+	}
+	for name, c := range map[string]struct {
+		method, path, body string
+		want               []string
+	}{
+		"valid create":            {"POST", "/datacenters/x/lans", `{"properties":{"name":"l","public":false}}`, nil},
+		"unknown property":        {"POST", "/datacenters/x/lans", `{"properties":{"name":"l","colour":"red"}}`, []string{"unknown"}},
+		"wrong type":              {"POST", "/datacenters/x/lans", `{"properties":{"public":"yes"}}`, []string{"type"}},
+		"a PATCH sends a part":    {"PATCH", "/datacenters/x/servers/y", `{"name":"s"}`, nil},
+		"a POST needs required":   {"POST", "/ipblocks", `{"properties":{"name":"b"}}`, []string{"required", "required"}},
+		"*/* is JSON":             {"PATCH", "/targetgroups/x", `{"name":"t","colour":1}`, []string{"unknown"}},
+		"changed to JSON (later)": {"POST", "/datacenters/x/volumes/y/create-snapshot", `{"properties":{"name":"s"}}`, nil},
+		"no body taken":           {"POST", "/datacenters/x/servers/y/start", `{}`, []string{"body"}},
+	} {
+		got := kinds(d.CheckRequest(c.method, c.path, []byte(c.body)))
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s: violations %q, want %q", name, got, c.want)
+		}
+	}
+}
