@@ -205,3 +205,28 @@ func TestSecretsBypassTheStringCache(t *testing.T) {
 	assert.NotSame(t, unsafe.StringData(first.ID), unsafe.StringData(first.Properties.SecretKey.Reveal()))
 	assert.NotSame(t, unsafe.StringData(first.Properties.SecretKey.Reveal()), unsafe.StringData(second.Properties.SecretKey.Reveal()))
 }
+
+// Nothing decoded from a pooled buffer points into it: a later answer read
+// into the same buffer leaves earlier values as they were (strings, raw
+// JSON, byte slices are copies).
+func TestDecodedValuesDoNotAliasThePooledBuffer(t *testing.T) {
+	type answer struct {
+		ID    string                     `json:"id"`
+		Props map[string]json.RawMessage `json:"properties"`
+		Blob  []byte                     `json:"blob"`
+	}
+	first := `{"id":"aaaa","properties":{"k":{"x":"aaaa"}},"blob":"YWFhYQ=="}`
+	second := strings.ReplaceAll(first, "a", "b")
+	second = strings.ReplaceAll(second, "YWFhYQ==", "YmJiYg==")
+	require.Len(t, second, len(first))
+	var a answer
+	require.NoError(t, decodeSized(strings.NewReader(first), len(first), &a))
+	for range 10 { // the same pooled buffer, most likely
+		var b answer
+		require.NoError(t, decodeSized(strings.NewReader(second), len(second), &b))
+		require.Equal(t, "bbbb", b.ID)
+	}
+	assert.Equal(t, "aaaa", a.ID)
+	assert.JSONEq(t, `{"x":"aaaa"}`, string(a.Props["k"]))
+	assert.Equal(t, "aaaa", string(a.Blob))
+}
