@@ -238,6 +238,7 @@ type Violation struct {
 	Msg  string
 }
 
+// String describes the violation in one line: kind, place, pointer, message.
 func (v Violation) String() string {
 	return fmt.Sprintf("%s at %s (%s): %s", v.Kind, v.At, v.Ptr, v.Msg)
 }
