@@ -18,11 +18,13 @@ import (
 // one answer in a small cache, so that the values a list repeats in every
 // item ("server", "AVAILABLE", the creator's e-mail) are allocated once per
 // answer rather than once per item. Requests are still encoded with
-// encoding/json. The options keep the decoding rules of encoding/json:
-// member names match regardless of case, a repeated member takes the last
-// value, invalid UTF-8 is accepted (as U+FFFD), and times are read as
-// time.Time.UnmarshalJSON reads them. Unknown members are
-// ignored, and so is null.
+// encoding/json.
+//
+// The options keep the decoding rules of encoding/json: member names match
+// regardless of case (but "_" and "-" count), a repeated member takes the
+// last value, invalid UTF-8 is accepted (as U+FFFD), and times are read as
+// time.Time.UnmarshalJSON reads them. Unknown members and null are ignored
+// by default. decode_test.go holds the decoder to encoding/json's results.
 var decodeOpts = jsonv2.JoinOptions(
 	jsonv2.MatchCaseInsensitiveNames(true),
 	jsonv1.MatchCaseSensitiveDelimiter(true),
