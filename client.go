@@ -805,6 +805,11 @@ func (c *Client) doWith(ctx context.Context, req *request, out any, co *callOpti
 		default:
 			err = c.decode(hr.Body, out)
 		}
+		if errors.Is(err, errStopped) {
+			// The loop over an iterator broke: drop the rest unread.
+			_ = hr.Body.Close()
+			return resp, err
+		}
 		closeBody(hr.Body)
 		if err == nil {
 			return resp, nil
@@ -843,8 +848,13 @@ func isCutBody(err error) bool {
 		errors.Is(err, syscall.ECONNRESET)
 }
 
-// zeroOut sets *out to its zero value before a value is decoded into it again.
+// zeroOut sets *out to its zero value before a value is decoded into it again
+// (or, for a target that keeps state across attempts, prepares it).
 func zeroOut(out any) {
+	if r, ok := out.(interface{ retrying() }); ok {
+		r.retrying()
+		return
+	}
 	v := reflect.ValueOf(out)
 	if v.Kind() == reflect.Pointer && !v.IsNil() {
 		v.Elem().SetZero()

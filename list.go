@@ -9,6 +9,9 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+
+	jsonv2 "github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
 )
 
 // Collection is the API's envelope of a list: the items and, for paginated
@@ -52,25 +55,101 @@ func listAll[T any, O option](ctx context.Context, c *Client, req *request, opts
 	return all, resp, nil
 }
 
-// iterate yields the items of the collection at req page by page; it stops
-// fetching when the loop breaks. An error is yielded once, last.
+// iterate yields the items of the collection at req as they are decoded
+// from each page's answer, so that it holds one item at a time, not a page;
+// it stops reading when the loop breaks. An error is yielded once, last.
+//
+// A page whose answer is cut off is fetched again (within the retry
+// policy) and the items already yielded are skipped, counting from the
+// start of the page: the page is assumed to hold the same items in the same
+// order, as it does unless the collection changed meanwhile.
 func iterate[T any, O option](ctx context.Context, c *Client, req *request, opts []O) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
-		stopped := false
-		_, err := eachPage(ctx, c, req, opts, func(p *Collection[T]) bool {
-			for i := range p.Items {
-				if !yield(p.Items[i], nil) {
-					stopped = true
-					return false
-				}
-			}
-			return true
-		})
-		if err != nil && !stopped {
+		sp := &streamPage[T]{yield: func(v T) bool { return yield(v, nil) }}
+		_, err := walkPages(ctx, c, req, opts, func() any {
+			*sp = streamPage[T]{yield: sp.yield}
+			return sp
+		}, func() (string, int, bool) { return sp.links.Next, sp.n, true })
+		if err != nil && !errors.Is(err, errStopped) {
 			var zero T
 			yield(zero, err)
 		}
 	}
+}
+
+// errStopped ends the decoding of a page when the loop over an iterator
+// breaks.
+var errStopped = errors.New("ionos: iteration stopped")
+
+// streamPage is what a page of a collection is decoded into for an
+// iterator: the items go to yield one by one as they are decoded, and only
+// the links and the count are kept.
+type streamPage[T any] struct {
+	yield func(T) bool
+	// n counts the items of this attempt at the page; yielded those handed
+	// to the loop by every attempt, so that a page fetched again after a
+	// cut does not hand the first ones over twice.
+	n, yielded int
+	links      PaginationLinks
+}
+
+// retrying prepares the page for another attempt (instead of zeroing it).
+func (p *streamPage[T]) retrying() { p.n, p.links = 0, PaginationLinks{} }
+
+// UnmarshalJSONFrom reads {"items": [...], "_links": {...}, ...} from dec,
+// decoding and yielding one item at a time and skipping what else the
+// envelope holds.
+func (p *streamPage[T]) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
+	tok, err := dec.ReadToken()
+	if err != nil {
+		return err
+	}
+	switch tok.Kind() {
+	case 'n':
+		return nil
+	case '{':
+	default:
+		return fmt.Errorf("a collection is a JSON object, not %v", tok.Kind())
+	}
+	for dec.PeekKind() != '}' {
+		name, err := dec.ReadToken()
+		if err != nil {
+			return err
+		}
+		switch {
+		case strings.EqualFold(name.String(), "items") && dec.PeekKind() == '[':
+			if _, err := dec.ReadToken(); err != nil {
+				return err
+			}
+			for dec.PeekKind() != ']' {
+				var item T
+				if err := jsonv2.UnmarshalDecode(dec, &item); err != nil {
+					return err
+				}
+				p.n++
+				if p.n <= p.yielded {
+					continue // handed over by an earlier attempt at this page
+				}
+				p.yielded++
+				if !p.yield(item) {
+					return errStopped
+				}
+			}
+			if _, err := dec.ReadToken(); err != nil {
+				return err
+			}
+		case strings.EqualFold(name.String(), "_links"):
+			if err := jsonv2.UnmarshalDecode(dec, &p.links); err != nil {
+				return err
+			}
+		default:
+			if err := dec.SkipValue(); err != nil {
+				return err
+			}
+		}
+	}
+	_, err = dec.ReadToken()
+	return err
 }
 
 // errSeq is an iterator that yields err once: what an All method returns
@@ -83,10 +162,21 @@ func errSeq[T any](err error) iter.Seq2[T, error] {
 }
 
 // eachPage fetches the pages of the collection at req and hands each to fn
-// until fn returns false or there is no next page. Next links are followed
-// only on the client's own scheme, host and base path, and a link seen
-// before is an error rather than a loop.
+// until fn returns false or there is no next page.
 func eachPage[T any, O option](ctx context.Context, c *Client, req *request, opts []O, fn func(*Collection[T]) bool) (*Response, error) {
+	var page Collection[T]
+	return walkPages(ctx, c, req, opts, func() any {
+		page = Collection[T]{}
+		return &page
+	}, func() (string, int, bool) { return page.Links.Next, len(page.Items), fn(&page) })
+}
+
+// walkPages fetches the pages of the collection at req, decoding each into
+// what target returns, and asks done for the page's next link, its number
+// of items and whether to go on; it stops when done says no or there is no
+// next page. Next links are followed only on the client's own scheme, host
+// and base path, and a link seen before is an error rather than a loop.
+func walkPages[O option](ctx context.Context, c *Client, req *request, opts []O, target func() any, done func() (next string, items int, more bool)) (*Response, error) {
 	co, err := applyOptions(opts)
 	if err != nil {
 		return nil, err
@@ -105,21 +195,21 @@ func eachPage[T any, O option](ctx context.Context, c *Client, req *request, opt
 	next := &first
 	var resp *Response
 	for pageNo := 1; ; pageNo++ {
-		var page Collection[T]
-		resp, err = c.doWith(ctx, next, &page, &co)
+		resp, err = c.doWith(ctx, next, target(), &co)
 		if err != nil {
-			if pageNo > 1 {
+			if pageNo > 1 && !errors.Is(err, errStopped) {
 				err = fmt.Errorf("ionos: page %d of %s: %w", pageNo, req.path, err)
 			}
 			return resp, err
 		}
-		if !fn(&page) || co.pageSet || page.Links.Next == "" {
+		link, items, more := done()
+		if !more || co.pageSet || link == "" {
 			return resp, nil
 		}
-		if len(page.Items) == 0 {
+		if items == 0 {
 			return resp, fmt.Errorf("ionos: %s: page %d is empty but links to a next page", req.path, pageNo)
 		}
-		nreq, key, err := c.nextPage(req, page.Links.Next)
+		nreq, key, err := c.nextPage(req, link)
 		if err != nil {
 			return resp, err
 		}
@@ -127,7 +217,7 @@ func eachPage[T any, O option](ctx context.Context, c *Client, req *request, opt
 			seen = map[string]bool{}
 		}
 		if seen[key] {
-			return resp, fmt.Errorf("ionos: %s: the next-page links loop back to %s", req.path, page.Links.Next)
+			return resp, fmt.Errorf("ionos: %s: the next-page links loop back to %s", req.path, link)
 		}
 		seen[key] = true
 		next = nreq
