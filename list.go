@@ -65,11 +65,24 @@ func listAll[T any, O option](ctx context.Context, c *Client, req *request, opts
 // order, as it does unless the collection changed meanwhile.
 func iterate[T any, O option](ctx context.Context, c *Client, req *request, opts []O) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
-		sp := &streamPage[T]{yield: func(v T) bool { return yield(v, nil) }}
+		// A panic in the loop's body stops the page like a break, so that
+		// its answer is closed, and goes on once the page is.
+		var panicked any
+		sp := &streamPage[T]{yield: func(v T) (more bool) {
+			defer func() {
+				if r := recover(); r != nil {
+					panicked, more = r, false
+				}
+			}()
+			return yield(v, nil)
+		}}
 		_, err := walkPages(ctx, c, req, opts, func() any {
 			*sp = streamPage[T]{yield: sp.yield}
 			return sp
 		}, func() (string, int, bool) { return sp.links.Next, sp.n, true })
+		if panicked != nil {
+			panic(panicked)
+		}
 		if err != nil && !errors.Is(err, errStopped) {
 			var zero T
 			yield(zero, err)

@@ -151,3 +151,30 @@ func TestAllCutEveryTimeYieldsTheErrorLast(t *testing.T) {
 	assert.Equal(t, []string{"lan-1"}, names, "the first LAN once, though the page came three times")
 	assert.ErrorIs(t, last, ErrTruncatedBody)
 }
+
+// A panic in the loop's body reaches the caller, and the answer being read
+// is closed rather than left holding the connection.
+func TestAllPanicInTheLoopClosesTheAnswer(t *testing.T) {
+	closed := make(chan struct{})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprint(w, `{"items":[`+lanJSON(1)+`,`)
+		w.(http.Flusher).Flush()
+		<-r.Context().Done() // the client closed the connection
+		close(closed)
+	}))
+	defer srv.Close()
+	c := streamClient(t, srv)
+	func() {
+		defer func() { assert.Equal(t, "boom", recover()) }()
+		for range c.LANs.All(context.Background(), "dc") {
+			panic("boom")
+		}
+	}()
+	select {
+	case <-closed:
+	case <-time.After(5 * time.Second):
+		srv.CloseClientConnections() // so that srv.Close does not wait for the handler
+		t.Fatal("the answer was left open after the panic")
+	}
+}
