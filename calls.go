@@ -131,7 +131,7 @@ func list[T any, O option](ctx context.Context, c *Client, r route, opts []O) ([
 	return listAll[T](ctx, c, &request{method: http.MethodGet, path: r.path, maxLimit: r.maxLimit}, opts)
 }
 
-// all iterates over the collection at r page by page. A route that cannot
+// all iterates over the collection at r, item by item as each page is read. A route that cannot
 // be built is yielded as the only error.
 func all[T any, O option](ctx context.Context, c *Client, r route, opts []O) iter.Seq2[T, error] {
 	if r.err != nil {

@@ -24,10 +24,15 @@
 // fails with [ErrUnknownOutcome], and [RequestsService.FindUnknown] looks
 // it up.
 //
+// A List method returns the whole collection, following the API's pages.
+// An All method is an iterator (range over it) that hands over each item as
+// it is decoded, holding one at a time, and stops reading when the loop
+// breaks; an error comes once, last.
+//
 // Call options come in kinds ([ReadOption], [ListOption], [WriteOption],
 // [RequestListOption]), so an option compiles only where it applies.
-// [Client.NewRequest] and [Client.Do] reach endpoints the SDK does not
-// cover yet.
+// [Client.NewRequest] and [Client.Do] reach endpoints the API gains after
+// this SDK.
 //
 // A complete program: create a data center with a server on a public LAN,
 // wait until it is built, and tell the failures apart.
