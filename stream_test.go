@@ -12,11 +12,19 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"go.uber.org/goleak"
 )
 
 // lanJSON is one LAN of a collection.
 func lanJSON(i int) string {
 	return fmt.Sprintf(`{"id":"%d","type":"lan","href":"https://api.ionos.com/cloudapi/v6/datacenters/dc/lans/%d","properties":{"name":"lan-%d","public":false}}`, i, i, i)
+}
+
+// noLeaks fails t if goroutines it started outlive it (checked after its
+// server and client are closed).
+func noLeaks(t *testing.T) {
+	ignore := goleak.IgnoreCurrent()
+	t.Cleanup(func() { goleak.VerifyNone(t, ignore) })
 }
 
 func streamClient(t *testing.T, srv *httptest.Server) *Client {
@@ -61,6 +69,7 @@ func TestAllYieldsItemsBeforeThePageEnds(t *testing.T) {
 // Breaking out of the loop stops reading the page at once, even when the
 // server has more to send and is slow to send it.
 func TestAllBreakStopsReadingThePage(t *testing.T) {
+	noLeaks(t)
 	stalled := make(chan struct{})
 	defer close(stalled)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -155,6 +164,7 @@ func TestAllCutEveryTimeYieldsTheErrorLast(t *testing.T) {
 // A panic in the loop's body reaches the caller, and the answer being read
 // is closed rather than left holding the connection.
 func TestAllPanicInTheLoopClosesTheAnswer(t *testing.T) {
+	noLeaks(t)
 	closed := make(chan struct{})
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
