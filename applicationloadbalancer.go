@@ -672,16 +672,7 @@ func (s *ApplicationLoadBalancersService) DeleteForwardingRule(ctx context.Conte
 // fails. It polls with the client's [WaitPolicy] (or [WithWaitPolicy]); the
 // context is the only timeout. [WithProgress] sees the state at every poll.
 func (s *ApplicationLoadBalancersService) WaitForAvailable(ctx context.Context, datacenterID, albID string, opts ...WaitOption) (*ApplicationLoadBalancer, error) {
-	if _, err := albPath(datacenterID, albID); err != nil {
-		return nil, err
-	}
-	return waitAvailable(ctx, s.c, "application load balancer", albID, func(ctx context.Context) (*ApplicationLoadBalancer, State, error) {
-		a, _, err := s.Get(ctx, datacenterID, albID, WithDepth(0))
-		if err != nil {
-			return nil, "", err
-		}
-		return a, a.Metadata.State, nil
-	}, opts)
+	return waitReadAvailable(ctx, s.c, "application load balancer", albID, at(albPath(datacenterID, albID)), func(v *ApplicationLoadBalancer) State { return v.Metadata.State }, opts)
 }
 
 // WaitForForwardingRuleAvailable polls a forwarding rule until its state is
@@ -689,14 +680,5 @@ func (s *ApplicationLoadBalancersService) WaitForAvailable(ctx context.Context, 
 // the wait for an UpdateForwardingRule or ReplaceForwardingRule the API
 // answered without a request.
 func (s *ApplicationLoadBalancersService) WaitForForwardingRuleAvailable(ctx context.Context, datacenterID, albID, ruleID string, opts ...WaitOption) (*ALBForwardingRule, error) {
-	if _, err := albRulePath(datacenterID, albID, ruleID); err != nil {
-		return nil, err
-	}
-	return waitAvailable(ctx, s.c, "forwarding rule", ruleID, func(ctx context.Context) (*ALBForwardingRule, State, error) {
-		r, _, err := s.GetForwardingRule(ctx, datacenterID, albID, ruleID, WithDepth(0))
-		if err != nil {
-			return nil, "", err
-		}
-		return r, r.Metadata.State, nil
-	}, opts)
+	return waitReadAvailable(ctx, s.c, "forwarding rule", ruleID, at(albRulePath(datacenterID, albID, ruleID)), func(v *ALBForwardingRule) State { return v.Metadata.State }, opts)
 }

@@ -225,14 +225,5 @@ func (s *FlowLogsService) Delete(ctx context.Context, owner FlowLogOwner, flowLo
 // write, the flow log may still read AVAILABLE for a moment before the API
 // starts the change.
 func (s *FlowLogsService) WaitForAvailable(ctx context.Context, owner FlowLogOwner, flowLogID string, opts ...WaitOption) (*FlowLog, error) {
-	if _, err := owner.item(flowLogID); err != nil {
-		return nil, err
-	}
-	return waitAvailable(ctx, s.c, "flow log", flowLogID, func(ctx context.Context) (*FlowLog, State, error) {
-		fl, _, err := s.Get(ctx, owner, flowLogID, WithDepth(0))
-		if err != nil {
-			return nil, "", err
-		}
-		return fl, fl.Metadata.State, nil
-	}, opts)
+	return waitReadAvailable(ctx, s.c, "flow log", flowLogID, at(owner.item(flowLogID)), func(v *FlowLog) State { return v.Metadata.State }, opts)
 }

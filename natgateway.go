@@ -449,30 +449,12 @@ func (s *NATGatewaysService) DeleteRule(ctx context.Context, datacenterID, natGa
 // the client's [WaitPolicy] (or [WithWaitPolicy]); the context is the only
 // timeout. [WithProgress] sees the state at every poll.
 func (s *NATGatewaysService) WaitForAvailable(ctx context.Context, datacenterID, natGatewayID string, opts ...WaitOption) (*NATGateway, error) {
-	if _, err := natGatewayPath(datacenterID, natGatewayID); err != nil {
-		return nil, err
-	}
-	return waitAvailable(ctx, s.c, "NAT gateway", natGatewayID, func(ctx context.Context) (*NATGateway, State, error) {
-		g, _, err := s.Get(ctx, datacenterID, natGatewayID, WithDepth(0))
-		if err != nil {
-			return nil, "", err
-		}
-		return g, g.Metadata.State, nil
-	}, opts)
+	return waitReadAvailable(ctx, s.c, "NAT gateway", natGatewayID, at(natGatewayPath(datacenterID, natGatewayID)), func(v *NATGateway) State { return v.Metadata.State }, opts)
 }
 
 // WaitForRuleAvailable polls a NAT gateway rule until its state is
 // AVAILABLE and returns it, as [NATGatewaysService.WaitForAvailable] does
 // for gateways.
 func (s *NATGatewaysService) WaitForRuleAvailable(ctx context.Context, datacenterID, natGatewayID, ruleID string, opts ...WaitOption) (*NATGatewayRule, error) {
-	if _, err := natGatewayRulePath(datacenterID, natGatewayID, ruleID); err != nil {
-		return nil, err
-	}
-	return waitAvailable(ctx, s.c, "NAT gateway rule", ruleID, func(ctx context.Context) (*NATGatewayRule, State, error) {
-		r, _, err := s.GetRule(ctx, datacenterID, natGatewayID, ruleID, WithDepth(0))
-		if err != nil {
-			return nil, "", err
-		}
-		return r, r.Metadata.State, nil
-	}, opts)
+	return waitReadAvailable(ctx, s.c, "NAT gateway rule", ruleID, at(natGatewayRulePath(datacenterID, natGatewayID, ruleID)), func(v *NATGatewayRule) State { return v.Metadata.State }, opts)
 }

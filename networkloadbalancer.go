@@ -594,30 +594,12 @@ func (s *NetworkLoadBalancersService) DeleteForwardingRule(ctx context.Context, 
 // is accepted: when the Response has a request URL,
 // [Client.WaitForCompletion] is the exact wait.
 func (s *NetworkLoadBalancersService) WaitForAvailable(ctx context.Context, datacenterID, nlbID string, opts ...WaitOption) (*NetworkLoadBalancer, error) {
-	if _, err := nlbPath(datacenterID, nlbID, ""); err != nil {
-		return nil, err
-	}
-	return waitAvailable(ctx, s.c, "network load balancer", nlbID, func(ctx context.Context) (*NetworkLoadBalancer, State, error) {
-		n, _, err := s.Get(ctx, datacenterID, nlbID, WithDepth(0))
-		if err != nil {
-			return nil, "", err
-		}
-		return n, n.Metadata.State, nil
-	}, opts)
+	return waitReadAvailable(ctx, s.c, "network load balancer", nlbID, at(nlbPath(datacenterID, nlbID, "")), func(v *NetworkLoadBalancer) State { return v.Metadata.State }, opts)
 }
 
 // WaitForForwardingRuleAvailable polls a forwarding rule until its state
 // is AVAILABLE and returns it, as WaitForAvailable does for the load
 // balancer.
 func (s *NetworkLoadBalancersService) WaitForForwardingRuleAvailable(ctx context.Context, datacenterID, nlbID, ruleID string, opts ...WaitOption) (*NLBForwardingRule, error) {
-	if _, err := nlbRulePath(datacenterID, nlbID, ruleID); err != nil {
-		return nil, err
-	}
-	return waitAvailable(ctx, s.c, "forwarding rule", ruleID, func(ctx context.Context) (*NLBForwardingRule, State, error) {
-		r, _, err := s.GetForwardingRule(ctx, datacenterID, nlbID, ruleID, WithDepth(0))
-		if err != nil {
-			return nil, "", err
-		}
-		return r, r.Metadata.State, nil
-	}, opts)
+	return waitReadAvailable(ctx, s.c, "forwarding rule", ruleID, at(nlbRulePath(datacenterID, nlbID, ruleID)), func(v *NLBForwardingRule) State { return v.Metadata.State }, opts)
 }

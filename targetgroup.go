@@ -390,14 +390,5 @@ func (s *TargetGroupsService) Delete(ctx context.Context, targetGroupID string, 
 // the client's [WaitPolicy] (or [WithWaitPolicy]); the context is the only
 // timeout. [WithProgress] sees the state at every poll.
 func (s *TargetGroupsService) WaitForAvailable(ctx context.Context, targetGroupID string, opts ...WaitOption) (*TargetGroup, error) {
-	if err := id("targetGroupID", targetGroupID).check(); err != nil {
-		return nil, err
-	}
-	return waitAvailable(ctx, s.c, "target group", targetGroupID, func(ctx context.Context) (*TargetGroup, State, error) {
-		tg, _, err := s.Get(ctx, targetGroupID, WithDepth(0))
-		if err != nil {
-			return nil, "", err
-		}
-		return tg, tg.Metadata.State, nil
-	}, opts)
+	return waitReadAvailable(ctx, s.c, "target group", targetGroupID, at(targetGroupPath(targetGroupID)), func(v *TargetGroup) State { return v.Metadata.State }, opts)
 }

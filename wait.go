@@ -378,3 +378,20 @@ func waitForState[T any](ctx context.Context, c *Client, kind, resID string, wan
 func waitAvailable[T any](ctx context.Context, c *Client, kind, resID string, get func(ctx context.Context) (*T, State, error), opts []WaitOption) (*T, error) {
 	return waitForState(ctx, c, kind, resID, StateAvailable, false, get, opts)
 }
+
+// waitReadAvailable polls the resource at r (read at depth 0) until its
+// state is AVAILABLE: the waits of the families whose writes the API may
+// answer without a request. state reads the resource's state.
+func waitReadAvailable[T any](ctx context.Context, c *Client, kind, resID string, r route, state func(*T) State, opts []WaitOption) (*T, error) {
+	if r.err != nil {
+		return nil, r.err
+	}
+	depth0 := []CallOption{WithDepth(0)}
+	return waitAvailable(ctx, c, kind, resID, func(ctx context.Context) (*T, State, error) {
+		v, _, err := get[T](ctx, c, r, depth0)
+		if err != nil {
+			return nil, "", err
+		}
+		return v, state(v), nil
+	}, opts)
+}
