@@ -49,14 +49,8 @@ func natRequired(typ string, body map[string]any) *apiErr {
 // hNATGatewayCreate creates a NAT gateway, with the rules of
 // entities.rules.
 func hNATGatewayCreate(c *rctx) {
-	dc := c.st.node(parentOf(c.path()))
-	if dc == nil {
-		c.fail(errNotFound())
-		return
-	}
-	var body map[string]any
-	if e := c.decode(&body); e != nil {
-		c.fail(e)
+	dc, body, ok := c.parentAndBody()
+	if !ok {
 		return
 	}
 	if e := natRequired("natgateway", body); e != nil {
@@ -119,29 +113,7 @@ func hNATGatewayUpdate(replace bool) handler {
 }
 
 // hNATGatewayRuleCreate adds a rule to a NAT gateway.
-func hNATGatewayRuleCreate(c *rctx) {
-	gw := c.st.node(parentOf(c.path()))
-	if gw == nil {
-		c.fail(errNotFound())
-		return
-	}
-	var body map[string]any
-	if e := c.decode(&body); e != nil {
-		c.fail(e)
-		return
-	}
-	t := c.begin()
-	n, e := c.buildNATGatewayRule(t, gw, body)
-	if e != nil {
-		c.st.rollback(t.undo)
-		c.fail(e)
-		return
-	}
-	t.targets = append(t.targets, n)
-	c.touchDC(t, n.Path)
-	c.finish(t)
-	c.ok(202, c.resource(n, c.writeDepth(1)))
-}
+var hNATGatewayRuleCreate = hCreateUnder(202, (*rctx).buildNATGatewayRule)
 
 // hNATGatewayRuleUpdate changes a rule: PATCH merges, PUT replaces.
 func hNATGatewayRuleUpdate(replace bool) handler {

@@ -98,14 +98,8 @@ func (c *rctx) nlbDC() *node {
 // hCreateNLB creates a network load balancer with the forwarding rules of
 // its entities.
 func hCreateNLB(c *rctx) {
-	dc := c.st.node(parentOf(c.path()))
-	if dc == nil {
-		c.fail(errNotFound())
-		return
-	}
-	var body map[string]any
-	if e := c.decode(&body); e != nil {
-		c.fail(e)
+	dc, body, ok := c.parentAndBody()
+	if !ok {
 		return
 	}
 	rules, e := items(body, "forwardingrules")

@@ -566,14 +566,8 @@ func (c *rctx) attachVolume(t *tx, srv *node, vp string) {
 // LAN), users to groups.
 func hAttach(entity string) handler {
 	return func(c *rctx) {
-		parent := c.st.node(parentOf(c.path()))
-		if parent == nil {
-			c.fail(errNotFound())
-			return
-		}
-		var body map[string]any
-		if e := c.decode(&body); e != nil {
-			c.fail(e)
+		parent, body, ok := c.parentAndBody()
+		if !ok {
 			return
 		}
 		id, ok := body["id"].(string)

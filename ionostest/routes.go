@@ -575,6 +575,44 @@ func (c *rctx) touchDC(t *tx, p string) {
 }
 
 // decode parses a JSON object body. Invalid JSON is a 400; a body that is
+// hCreateUnder is the handler of a create that build makes of the body
+// under the resource the path is below (a gateway's rule, a security
+// group's rule), answered with status and the new resource.
+func hCreateUnder(status int, build func(c *rctx, t *tx, parent *node, body map[string]any) (*node, *apiErr)) handler {
+	return func(c *rctx) {
+		parent, body, ok := c.parentAndBody()
+		if !ok {
+			return
+		}
+		t := c.begin()
+		n, e := build(c, t, parent, body)
+		if e != nil {
+			c.st.rollback(t.undo)
+			c.fail(e)
+			return
+		}
+		t.targets = append(t.targets, n)
+		c.touchDC(t, n.Path)
+		c.finish(t)
+		c.ok(status, c.resource(n, c.writeDepth(1)))
+	}
+}
+
+// parentAndBody returns the resource the request's path is directly below
+// and the request's JSON body; when there is no such resource (404) or no
+// valid body, it answers so and returns ok false.
+func (c *rctx) parentAndBody() (parent *node, body map[string]any, ok bool) {
+	if parent = c.st.node(parentOf(c.path())); parent == nil {
+		c.fail(errNotFound())
+		return nil, nil, false
+	}
+	if e := c.decode(&body); e != nil {
+		c.fail(e)
+		return nil, nil, false
+	}
+	return parent, body, true
+}
+
 // not an object a 422.
 func (c *rctx) decode(out *map[string]any) *apiErr {
 	raw := bytes.TrimSpace(c.raw)

@@ -46,14 +46,8 @@ func securityGroupRoutes(add func(pattern string, page int, m map[string]handler
 // hSecurityGroupCreate creates a security group, with the rules of
 // entities.rules.
 func hSecurityGroupCreate(c *rctx) {
-	dc := c.st.node(parentOf(c.path()))
-	if dc == nil {
-		c.fail(errNotFound())
-		return
-	}
-	var body map[string]any
-	if e := c.decode(&body); e != nil {
-		c.fail(e)
+	dc, body, ok := c.parentAndBody()
+	if !ok {
 		return
 	}
 	props, _ := body["properties"].(map[string]any)
@@ -111,29 +105,7 @@ func checkSGRulePorts(p map[string]any) *apiErr {
 
 // hSecurityGroupRuleCreate adds a rule to an existing security group; the
 // API documents the answer as 200.
-func hSecurityGroupRuleCreate(c *rctx) {
-	sg := c.st.node(parentOf(c.path()))
-	if sg == nil {
-		c.fail(errNotFound())
-		return
-	}
-	var body map[string]any
-	if e := c.decode(&body); e != nil {
-		c.fail(e)
-		return
-	}
-	t := c.begin()
-	n, e := c.buildSGRule(t, sg, body)
-	if e != nil {
-		c.st.rollback(t.undo)
-		c.fail(e)
-		return
-	}
-	t.targets = append(t.targets, n)
-	c.touchDC(t, n.Path)
-	c.finish(t)
-	c.ok(http.StatusOK, c.resource(n, c.writeDepth(1)))
-}
+var hSecurityGroupRuleCreate = hCreateUnder(http.StatusOK, (*rctx).buildSGRule)
 
 // hSecurityGroupRuleUpdate changes (PATCH) or replaces (PUT) a rule; the
 // ports it will have keep the documented range.
@@ -179,14 +151,8 @@ func (c *rctx) withSecurityGroups(typ string, ents []string) []string {
 // the same data center (422 otherwise); an empty list detaches them all.
 // The answer is the holder's groups (200).
 func hSecurityGroupsAttach(c *rctx) {
-	holder := c.st.node(parentOf(c.path()))
-	if holder == nil {
-		c.fail(errNotFound())
-		return
-	}
-	var body map[string]any
-	if e := c.decode(&body); e != nil {
-		c.fail(e)
+	holder, body, ok := c.parentAndBody()
+	if !ok {
 		return
 	}
 	raw, ok := body["ids"].([]any)
