@@ -737,6 +737,10 @@ type request struct {
 	// callerType: the answer is decoded into a type of the caller's ([Client.Do]),
 	// with encoding/json itself, so that whatever that type relies on holds.
 	callerType bool
+	// list: the answer is a page of a collection, always decoded from the
+	// body stream, so that the page's text and its items are never both
+	// held.
+	list bool
 }
 
 // do sends req with the call options and decodes a successful answer into
@@ -800,7 +804,7 @@ func (c *Client) doWith(ctx context.Context, req *request, out any, co *callOpti
 			err = c.readRaw(hr.Body, rb)
 		case req.callerType:
 			err = c.decodeStd(hr.Body, out)
-		case hr.ContentLength > 0 && hr.ContentLength <= smallBody && hr.ContentLength <= c.maxBody:
+		case !req.list && hr.ContentLength > 0 && hr.ContentLength <= smallBody && hr.ContentLength <= c.maxBody:
 			err = decodeSized(hr.Body, int(hr.ContentLength), out)
 		default:
 			err = c.decode(hr.Body, out)

@@ -70,8 +70,8 @@ func (c *Client) decodeStd(body io.Reader, out any) error {
 var errEmptyBody = errors.New("empty response body")
 
 // smallBody is the largest answer read whole into a pooled buffer before it
-// is decoded; larger ones (long lists) are decoded from the stream, so that
-// the body and the decoded value are not both held.
+// is decoded; larger ones, and every page of a list, are decoded from the
+// stream, so that the body and the decoded value are not both held.
 const smallBody = 256 << 10
 
 var bodyPool = sync.Pool{New: func() any { b := make([]byte, 0, 32<<10); return &b }}

@@ -195,6 +195,7 @@ func walkPages[O option](ctx context.Context, c *Client, req *request, opts []O,
 		return nil, err
 	}
 	first := *req
+	first.list = true
 	first.getDepth = true
 	if co.pageSet {
 		if req.maxLimit > 0 && co.limit > req.maxLimit {
@@ -259,7 +260,7 @@ func (c *Client) nextPage(orig *request, link string) (*request, string, error) 
 			q[k] = vs
 		}
 	}
-	n := &request{method: http.MethodGet, path: u.EscapedPath()[len(basePath):], query: q, getDepth: true}
+	n := &request{method: http.MethodGet, path: u.EscapedPath()[len(basePath):], query: q, getDepth: true, list: true}
 	if d := q.Get("depth"); d != "" {
 		n.getDepth = false // the link carries it
 	}

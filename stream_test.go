@@ -37,33 +37,42 @@ func streamClient(t *testing.T, srv *httptest.Server) *Client {
 }
 
 // An iterator hands over each item as it is decoded: the loop sees the
-// first LAN while the server is still holding back the rest of the page.
+// first LAN while the server is still holding back the rest of the page,
+// with a Content-Length or without (a page is never read whole first).
 func TestAllYieldsItemsBeforeThePageEnds(t *testing.T) {
-	release := make(chan struct{})
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		fmt.Fprint(w, `{"id":"dc/lans","type":"collection","items":[`+lanJSON(1)+`,`)
-		w.(http.Flusher).Flush()
-		select {
-		case <-release:
-		case <-r.Context().Done():
-			return
-		}
-		fmt.Fprint(w, lanJSON(2)+`],"_links":{}}`)
-	}))
-	defer srv.Close()
-	c := streamClient(t, srv)
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	var names []string
-	for lan, err := range c.LANs.All(ctx, "dc") {
-		require.NoError(t, err, "the first LAN did not come before the end of the page")
-		names = append(names, lan.Properties.Name)
-		if len(names) == 1 {
-			close(release) // the second LAN is sent only now
-		}
+	for _, withLength := range []bool{false, true} {
+		t.Run(fmt.Sprintf("Content-Length=%v", withLength), func(t *testing.T) {
+			head, tail := `{"id":"dc/lans","type":"collection","items":[`+lanJSON(1)+`,`, lanJSON(2)+`],"_links":{}}`
+			release := make(chan struct{})
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Content-Type", "application/json")
+				if withLength {
+					w.Header().Set("Content-Length", fmt.Sprint(len(head)+len(tail)))
+				}
+				fmt.Fprint(w, head)
+				w.(http.Flusher).Flush()
+				select {
+				case <-release:
+				case <-r.Context().Done():
+					return
+				}
+				fmt.Fprint(w, tail)
+			}))
+			defer srv.Close()
+			c := streamClient(t, srv)
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			defer cancel()
+			var names []string
+			for lan, err := range c.LANs.All(ctx, "dc") {
+				require.NoError(t, err, "the first LAN did not come before the end of the page")
+				names = append(names, lan.Properties.Name)
+				if len(names) == 1 {
+					close(release) // the second LAN is sent only now
+				}
+			}
+			assert.Equal(t, []string{"lan-1", "lan-2"}, names)
+		})
 	}
-	assert.Equal(t, []string{"lan-1", "lan-2"}, names)
 }
 
 // Breaking out of the loop stops reading the page at once, even when the
