@@ -264,9 +264,12 @@ func TestDrillConnectionReuse(t *testing.T) {
 	run(4)
 	before := srv.Connections()
 	run(16) // 1024 requests
-	// Without reuse every request would open one. net/http may still dial
-	// one spare when a request starts just before a connection is handed
-	// back, which a loaded machine makes more likely: allow two.
-	assert.LessOrEqual(t, srv.Connections()-before, 2, "connections are reused after warm-up")
+	// Without reuse every request would open a connection: 1,024. With it,
+	// the second run finds the warm-up's connections idle. net/http may
+	// still dial a spare when a request starts just before a connection is
+	// handed back; a loaded machine makes that more likely (up to 6 seen
+	// while two other processes kept both cores busy), so the bound leaves
+	// room for it and still fails for anything near one per request.
+	assert.LessOrEqual(t, srv.Connections()-before, 16, "connections are reused after warm-up")
 	assert.Positive(t, before)
 }

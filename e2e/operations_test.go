@@ -525,7 +525,7 @@ func computeAndNetwork(r *opRun, ctx context.Context) {
 	gotLabel, resp, err := c.Labels.Get(ctx, target, "env")
 	r.call("Labels.Get", resp, err)
 	assert.Equal(t, "prod", gotLabel.Properties.Value)
-	_, resp, err = c.Labels.Add(ctx, ionos.DatacenterLabels(dc.ID), "team", "web")
+	_, _, err = c.Labels.Add(ctx, ionos.DatacenterLabels(dc.ID), "team", "web")
 	require.NoError(t, err)
 	onServer, resp, err := c.Labels.ListOn(ctx, target)
 	r.call("Labels.ListOn", resp, err)

@@ -118,7 +118,7 @@ func hSecurityGroupRuleUpdate(replace bool) handler {
 		}
 		var body map[string]any
 		if c.decode(&body) == nil {
-			props := body
+			var props map[string]any
 			if replace {
 				props, _ = body["properties"].(map[string]any)
 			} else {
