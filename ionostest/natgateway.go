@@ -48,42 +48,9 @@ func natRequired(typ string, body map[string]any) *apiErr {
 
 // hNATGatewayCreate creates a NAT gateway, with the rules of
 // entities.rules.
-func hNATGatewayCreate(c *rctx) {
-	dc, body, ok := c.parentAndBody()
-	if !ok {
-		return
-	}
-	if e := natRequired("natgateway", body); e != nil {
-		c.fail(e)
-		return
-	}
-	t := c.begin()
-	n, e := c.build(t, dc, "natgateway", body)
-	if e == nil {
-		e = c.checkNATGateway(dc, n, n.Props)
-	}
-	rules, ie := items(body, "rules")
-	e = cmpErr(e, ie)
-	for _, it := range rules {
-		if e != nil {
-			break
-		}
-		_, e = c.buildNATGatewayRule(t, n, it)
-	}
-	if e != nil {
-		c.st.rollback(t.undo)
-		c.fail(e)
-		return
-	}
-	t.targets = append(t.targets, n)
-	c.touchDC(t, n.Path)
-	c.finish(t)
-	def := 1
-	if len(rules) > 0 {
-		def = 2
-	}
-	c.ok(202, c.resource(n, c.writeDepth(def)))
-}
+var hNATGatewayCreate = hCreateWithRules("natgateway",
+	func(_ *rctx, body map[string]any) *apiErr { return natRequired("natgateway", body) },
+	(*rctx).checkNATGateway, (*rctx).buildNATGatewayRule, 2)
 
 // hNATGatewayUpdate changes a NAT gateway: PATCH merges the flat
 // properties, PUT replaces them with body.properties.

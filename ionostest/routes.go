@@ -575,6 +575,52 @@ func (c *rctx) touchDC(t *tx, p string) {
 }
 
 // decode parses a JSON object body. Invalid JSON is a 400; a body that is
+// hCreateWithRules is the handler of a create under a data center whose
+// body may carry rules in entities.rules (NAT gateways, security groups):
+// check vets the body before anything is made, built (when non-nil) the new
+// resource, and rule makes each rule. The answer shows the rules at
+// ruleDepth when there are any.
+func hCreateWithRules(typ string, check func(c *rctx, body map[string]any) *apiErr,
+	built func(c *rctx, dc, n *node, props map[string]any) *apiErr,
+	rule func(c *rctx, t *tx, parent *node, body map[string]any) (*node, *apiErr), ruleDepth int) handler {
+	return func(c *rctx) {
+		dc, body, ok := c.parentAndBody()
+		if !ok {
+			return
+		}
+		if e := check(c, body); e != nil {
+			c.fail(e)
+			return
+		}
+		t := c.begin()
+		n, e := c.build(t, dc, typ, body)
+		if e == nil && built != nil {
+			e = built(c, dc, n, n.Props)
+		}
+		rules, ie := items(body, "rules")
+		e = cmpErr(e, ie)
+		for _, it := range rules {
+			if e != nil {
+				break
+			}
+			_, e = rule(c, t, n, it)
+		}
+		if e != nil {
+			c.st.rollback(t.undo)
+			c.fail(e)
+			return
+		}
+		t.targets = append(t.targets, n)
+		c.touchDC(t, n.Path)
+		c.finish(t)
+		depth := 1
+		if len(rules) > 0 {
+			depth = ruleDepth
+		}
+		c.ok(http.StatusAccepted, c.resource(n, c.writeDepth(depth)))
+	}
+}
+
 // hCreateUnder is the handler of a create that build makes of the body
 // under the resource the path is below (a gateway's rule, a security
 // group's rule), answered with status and the new resource.

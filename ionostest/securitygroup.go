@@ -45,40 +45,11 @@ func securityGroupRoutes(add func(pattern string, page int, m map[string]handler
 
 // hSecurityGroupCreate creates a security group, with the rules of
 // entities.rules.
-func hSecurityGroupCreate(c *rctx) {
-	dc, body, ok := c.parentAndBody()
-	if !ok {
-		return
-	}
-	props, _ := body["properties"].(map[string]any)
-	if e := cmpErr(natRequired("security-group", body), checkSGProps(props)); e != nil {
-		c.fail(e)
-		return
-	}
-	t := c.begin()
-	n, e := c.build(t, dc, "security-group", body)
-	rules, ie := items(body, "rules")
-	e = cmpErr(e, ie)
-	for _, it := range rules {
-		if e != nil {
-			break
-		}
-		_, e = c.buildSGRule(t, n, it)
-	}
-	if e != nil {
-		c.st.rollback(t.undo)
-		c.fail(e)
-		return
-	}
-	t.targets = append(t.targets, n)
-	c.touchDC(t, n.Path)
-	c.finish(t)
-	def := 1
-	if len(rules) > 0 {
-		def = 5
-	}
-	c.ok(http.StatusAccepted, c.resource(n, c.writeDepth(def)))
-}
+var hSecurityGroupCreate = hCreateWithRules("security-group",
+	func(_ *rctx, body map[string]any) *apiErr {
+		props, _ := body["properties"].(map[string]any)
+		return cmpErr(natRequired("security-group", body), checkSGProps(props))
+	}, nil, (*rctx).buildSGRule, 5)
 
 // buildSGRule creates a rule of a security group from a create body.
 func (c *rctx) buildSGRule(t *tx, sg *node, body map[string]any) (*node, *apiErr) {
