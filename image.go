@@ -85,12 +85,12 @@ func (s *ImagesService) List(ctx context.Context, opts ...ListOption) ([]Image, 
 // Get returns one image, at the client's default depth unless [WithDepth] is
 // given.
 func (s *ImagesService) Get(ctx context.Context, imageID string, opts ...ReadOption) (*Image, *Response, error) {
-	return get[Image](ctx, s.c, at(pathOf("/images/{}", id("imageID", imageID))), opts)
+	return get[Image](ctx, s.c, imageRoute(imageID), opts)
 }
 
 // Update changes the fields of an image that upd sets (PATCH).
 func (s *ImagesService) Update(ctx context.Context, imageID string, upd ImageUpdate, opts ...WriteOption) (*Image, *Response, error) {
-	return write[Image](ctx, s.c, http.MethodPatch, at(pathOf("/images/{}", id("imageID", imageID))), with(&upd, upd.check()), opts)
+	return write[Image](ctx, s.c, http.MethodPatch, imageRoute(imageID), with(&upd, upd.check()), opts)
 }
 
 // ImageSettings are every setting of an image that can be changed, for
@@ -122,10 +122,13 @@ func (s *ImageSettings) body() (*putBody[*ImageSettings], error) {
 // (PUT): unlike [ImagesService.Update], what settings leaves false or empty
 // is reset.
 func (s *ImagesService) Replace(ctx context.Context, imageID string, settings ImageSettings, opts ...WriteOption) (*Image, *Response, error) {
-	return write[Image](ctx, s.c, http.MethodPut, at(pathOf("/images/{}", id("imageID", imageID))), with(settings.body()), opts)
+	return write[Image](ctx, s.c, http.MethodPut, imageRoute(imageID), with(settings.body()), opts)
 }
 
 // Delete deletes an image you uploaded.
 func (s *ImagesService) Delete(ctx context.Context, imageID string, opts ...WriteOption) (*Response, error) {
-	return del(ctx, s.c, at(pathOf("/images/{}", id("imageID", imageID))), opts)
+	return del(ctx, s.c, imageRoute(imageID), opts)
 }
+
+// imageRoute is the route of one image.
+func imageRoute(imageID string) route { return at(pathOf("/images/{}", id("imageID", imageID))) }

@@ -99,21 +99,26 @@ func (s *SnapshotsService) List(ctx context.Context, opts ...ListOption) ([]Snap
 // Get returns one snapshot, at the client's default depth unless [WithDepth] is
 // given.
 func (s *SnapshotsService) Get(ctx context.Context, snapshotID string, opts ...ReadOption) (*Snapshot, *Response, error) {
-	return get[Snapshot](ctx, s.c, at(pathOf("/snapshots/{}", id("snapshotID", snapshotID))), opts)
+	return get[Snapshot](ctx, s.c, snapshotRoute(snapshotID), opts)
 }
 
 // Update changes the fields of a snapshot that upd sets (PATCH).
 func (s *SnapshotsService) Update(ctx context.Context, snapshotID string, upd SnapshotUpdate, opts ...WriteOption) (*Snapshot, *Response, error) {
-	return write[Snapshot](ctx, s.c, http.MethodPatch, at(pathOf("/snapshots/{}", id("snapshotID", snapshotID))), with(&upd, upd.check()), opts)
+	return write[Snapshot](ctx, s.c, http.MethodPatch, snapshotRoute(snapshotID), with(&upd, upd.check()), opts)
 }
 
 // Replace replaces every setting of a snapshot with settings (PUT): unlike
 // [SnapshotsService.Update], what settings leaves false or empty is reset.
 func (s *SnapshotsService) Replace(ctx context.Context, snapshotID string, settings SnapshotSettings, opts ...WriteOption) (*Snapshot, *Response, error) {
-	return write[Snapshot](ctx, s.c, http.MethodPut, at(pathOf("/snapshots/{}", id("snapshotID", snapshotID))), with(settings.body()), opts)
+	return write[Snapshot](ctx, s.c, http.MethodPut, snapshotRoute(snapshotID), with(settings.body()), opts)
 }
 
 // Delete deletes a snapshot.
 func (s *SnapshotsService) Delete(ctx context.Context, snapshotID string, opts ...WriteOption) (*Response, error) {
-	return del(ctx, s.c, at(pathOf("/snapshots/{}", id("snapshotID", snapshotID))), opts)
+	return del(ctx, s.c, snapshotRoute(snapshotID), opts)
+}
+
+// snapshotRoute is the route of one snapshot.
+func snapshotRoute(snapshotID string) route {
+	return at(pathOf("/snapshots/{}", id("snapshotID", snapshotID)))
 }

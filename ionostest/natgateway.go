@@ -55,35 +55,32 @@ var hNATGatewayCreate = hCreateWithRules("natgateway",
 // hNATGatewayUpdate changes a NAT gateway: PATCH merges the flat
 // properties, PUT replaces them with body.properties.
 func hNATGatewayUpdate(replace bool) handler {
-	return func(c *rctx) {
-		n := c.st.node(c.path())
-		if n == nil || n.Hidden {
-			c.fail(errNotFound())
-			return
-		}
-		props, e := c.natUpdateBody(n.Type, replace)
-		if e != nil {
-			c.fail(e)
-			return
-		}
-		merged := props
-		if !replace {
-			merged = mergedProps(n.Props, props)
-		}
-		dc := c.st.Nodes[parentOf(parentOf(n.Path))]
-		if e := c.checkNATGateway(dc, n, merged); e != nil {
-			c.fail(e)
-			return
-		}
-		c.update(n, props, replace)
-	}
+	return hNATUpdate(replace, func(c *rctx, n, parent *node, merged, _ map[string]any) *apiErr {
+		return c.checkNATGateway(parent, n, merged)
+	})
 }
 
 // hNATGatewayRuleCreate adds a rule to a NAT gateway.
 var hNATGatewayRuleCreate = hCreateUnder(202, (*rctx).buildNATGatewayRule)
 
-// hNATGatewayRuleUpdate changes a rule: PATCH merges, PUT replaces.
+// hNATGatewayRuleUpdate changes a rule: PATCH merges, PUT replaces (and
+// sets the defaults of what it leaves out).
 func hNATGatewayRuleUpdate(replace bool) handler {
+	return hNATUpdate(replace, func(_ *rctx, _, parent *node, merged, props map[string]any) *apiErr {
+		if e := checkNATGatewayRule(parent, merged); e != nil {
+			return e
+		}
+		if replace {
+			natRuleDefaults(props)
+		}
+		return nil
+	})
+}
+
+// hNATUpdate changes (PATCH) or replaces (PUT) a NAT gateway or one of its
+// rules after check has vetted the properties it will have (merged) and the
+// body's (props); parent is the resource the changed one belongs to.
+func hNATUpdate(replace bool, check func(c *rctx, n, parent *node, merged, props map[string]any) *apiErr) handler {
 	return func(c *rctx) {
 		n := c.st.node(c.path())
 		if n == nil || n.Hidden {
@@ -99,12 +96,9 @@ func hNATGatewayRuleUpdate(replace bool) handler {
 		if !replace {
 			merged = mergedProps(n.Props, props)
 		}
-		if e := checkNATGatewayRule(c.st.Nodes[parentOf(parentOf(n.Path))], merged); e != nil {
+		if e := check(c, n, c.st.Nodes[parentOf(parentOf(n.Path))], merged, props); e != nil {
 			c.fail(e)
 			return
-		}
-		if replace {
-			natRuleDefaults(props)
 		}
 		c.update(n, props, replace)
 	}
