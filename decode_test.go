@@ -37,8 +37,9 @@ var decodeTargets = []func() any{
 
 // sameAsEncodingJSON checks that wherever encoding/json decodes raw into a
 // target, the client's decoder (both its paths: a buffer of known size and
-// the stream) decodes it too, to the same value.
-func sameAsEncodingJSON(t *testing.T, c *Client, raw []byte) {
+// the stream) decodes it too, to the same value. It returns how many
+// targets it compared.
+func sameAsEncodingJSON(t *testing.T, c *Client, raw []byte) (compared int) {
 	t.Helper()
 	for _, target := range decodeTargets {
 		want := target()
@@ -59,7 +60,9 @@ func sameAsEncodingJSON(t *testing.T, c *Client, raw []byte) {
 		if !reflect.DeepEqual(want, streamed) {
 			t.Fatalf("%T from the stream %q:\nencoding/json %+v\nclient        %+v", want, raw, want, streamed)
 		}
+		compared++
 	}
+	return compared
 }
 
 // iotestOneByte reads raw a byte at a time, as a slow connection would
@@ -87,7 +90,14 @@ func TestDecodeFixturesAsEncodingJSON(t *testing.T) {
 	for _, f := range files {
 		raw, err := os.ReadFile(f)
 		require.NoError(t, err)
-		t.Run(filepath.Base(f), func(t *testing.T) { sameAsEncodingJSON(t, c, raw) })
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			if !bytes.HasPrefix(bytes.TrimSpace(raw), []byte("{")) {
+				return // a JSON array or string answer: no struct target takes it
+			}
+			// An object decodes into most targets (unknown members are
+			// ignored); none means the comparison did not take place.
+			assert.Positive(t, sameAsEncodingJSON(t, c, raw), "compared with no target")
+		})
 	}
 }
 
@@ -186,7 +196,7 @@ func FuzzDecodeAsEncodingJSON(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	f.Fuzz(func(t *testing.T, raw []byte) { sameAsEncodingJSON(t, c, raw) })
+	f.Fuzz(func(t *testing.T, raw []byte) { _ = sameAsEncodingJSON(t, c, raw) })
 }
 
 // The decoder shares equal strings within and across answers through a
